@@ -1,0 +1,146 @@
+/**
+ * The public data types of the SDK: what goes into a chat request and what comes out.
+ * Wire (snake_case) shapes live only in `encode-request.ts` and `decode-frame.ts`.
+ */
+import type { SparkError } from './errors/spark-error';
+import type { CustomModel, SparkModel } from './models';
+import type { TrimHistoryOptions } from './trim-history';
+
+/** Roles Spark accepts in `payload.message.text`. */
+export type ChatRole = 'system' | 'user' | 'assistant';
+
+/** One conversation turn. */
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+}
+
+/** A JSON-schema object describing function parameters (`type: "object"`). */
+export interface FunctionParameters {
+  type: 'object';
+  properties: Record<string, unknown>;
+  required?: string[] | undefined;
+  [key: string]: unknown;
+}
+
+/** A function the model may call (Spark `payload.functions.text[]`). */
+export interface SparkFunctionDefinition {
+  name: string;
+  description: string;
+  parameters: FunctionParameters;
+}
+
+/** Web search options (`parameter.chat.tools[{type: "web_search"}]`). */
+export interface WebSearchOptions {
+  /** Let the model search (Spark's default is on). */
+  enable?: boolean | undefined;
+  /** Return the sources first, as a `search-results` event. */
+  showRefLabel?: boolean | undefined;
+  /** `deep` reads whole pages and costs more tokens. */
+  searchMode?: 'normal' | 'deep' | undefined;
+}
+
+/** A model id or alias from the registry (`'lite'`, `'max'`, `'generalv3.5'`…) or a custom endpoint. */
+export type ModelInput = string | CustomModel | SparkModel;
+
+/** One chat request. */
+export interface ChatParams {
+  /** Model id, alias or custom `{ url, domain }`. Defaults to the client's `defaultModel`. */
+  model?: ModelInput | undefined;
+  /** The conversation: optional system first, alternating user/assistant, ending with user. */
+  messages: readonly ChatMessage[];
+  /** Sampling temperature, (0, 1]. Spark default 0.5. */
+  temperature?: number | undefined;
+  /** Upper bound of answer tokens, 1 … the model's `maxOutputTokens`. */
+  maxTokens?: number | undefined;
+  /** Sample from the k most likely tokens, 1–6. */
+  topK?: number | undefined;
+  /** End-user id for Spark's abuse tracking, at most 32 characters. */
+  uid?: string | undefined;
+  /** Session id for Spark's logs; does not make the server remember history. */
+  chatId?: string | undefined;
+  /** Functions the model may call. */
+  functions?: readonly SparkFunctionDefinition[] | undefined;
+  /** Web search: `true`, `false` (explicitly off) or options. */
+  webSearch?: boolean | WebSearchOptions | undefined;
+  /** Reasoning mode for x1 / spark-x. */
+  thinking?: 'enabled' | 'disabled' | 'auto' | undefined;
+  /** Fine-tuned resource id(s), sent as `header.patch_id`. */
+  patchId?: string | readonly string[] | undefined;
+  /** Extra keys merged into `parameter.chat` as they are (escape hatch for new Spark options). */
+  extra?: Readonly<Record<string, unknown>> | undefined;
+  /** Trim the oldest turns to fit the model's context window before sending. */
+  trimHistory?: boolean | TrimHistoryOptions | undefined;
+}
+
+/** Token counts Spark reports on the final frame. */
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+
+/** A function call the model made. */
+export interface FunctionCall {
+  name: string;
+  /** The arguments exactly as Spark sent them: a JSON-encoded string. */
+  arguments: string;
+  /** `JSON.parse(arguments)` when it parses. */
+  parsedArguments?: unknown;
+  /** Why `arguments` did not parse, when it did not. */
+  parseError?: string | undefined;
+}
+
+/** One web-search source (`plugins.text[].content`). */
+export interface SearchResult {
+  index: number;
+  url: string;
+  title: string;
+}
+
+/** Why the answer ended. */
+export type FinishReason = 'stop' | 'length' | 'function_call';
+
+/** The whole answer of one exchange. */
+export interface ChatResult {
+  /** The answer text, including the final frame's text. */
+  text: string;
+  /** x1 reasoning text, when the model produced any. */
+  reasoning?: string | undefined;
+  functionCall?: FunctionCall | undefined;
+  searchResults?: SearchResult[] | undefined;
+  usage: Usage;
+  /** Spark session id: quote it to iFlytek support. */
+  sid: string;
+  /** The registry id of the model that answered (or the custom domain). */
+  model: string;
+  finishReason: FinishReason;
+  /** Messages that history trimming removed before sending, oldest first. */
+  trimmedMessages?: ChatMessage[] | undefined;
+}
+
+/** Events of a {@link ChatStream}, in the order they arrive. */
+export type SparkStreamEvent =
+  | { type: 'text-delta'; text: string }
+  | { type: 'reasoning-delta'; text: string }
+  | { type: 'function-call'; functionCall: FunctionCall }
+  | { type: 'search-results'; results: SearchResult[] }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'end'; result: ChatResult };
+
+/** Per-call options. */
+export interface RequestOptions {
+  /** Aborts the request: it settles at once with `SparkAbortError` and the socket is closed. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Minimal structured logger; any of `console`, pino or winston fits. */
+export interface SparkLogger {
+  debug?(message: string, data?: Record<string, unknown>): void;
+  info?(message: string, data?: Record<string, unknown>): void;
+  warn?(message: string, data?: Record<string, unknown>): void;
+  error?(message: string, data?: Record<string, unknown>): void;
+}
+
+/** Re-exported for convenience in signatures. */
+export type { SparkError };
