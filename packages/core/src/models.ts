@@ -1,0 +1,306 @@
+/**
+ * The Spark model registry: which `domain` goes with which WebSocket URL, and each model's limits.
+ *
+ * Facts come from spec §2. Where iFlytek's sources disagree (which models accept a system message,
+ * functions or web search), the registry records the more permissive reading of the official SDKs and
+ * `encodeRequest` warns through `onWarning` instead of refusing: Spark itself is the final judge.
+ */
+import { SparkConfigError } from './errors/error-classes';
+
+/** What a model accepts. A `false` makes `encodeRequest` warn, never refuse. */
+export interface ModelCapabilities {
+  /** Accepts a leading `system` message. */
+  system: boolean;
+  /** Accepts `payload.functions` (function calling). */
+  functions: boolean;
+  /** Accepts the `web_search` tool. */
+  webSearch: boolean;
+  /** Streams `reasoning_content` and accepts `thinking` (x1 / spark-x). */
+  reasoning: boolean;
+}
+
+/** One model the SDK can call. */
+export interface SparkModel {
+  /** Registry id (`'generalv3.5'`), or the domain of a custom model. */
+  readonly id: string;
+  /** Human name, e.g. `'Spark Max'`. */
+  readonly label: string;
+  /** Other names accepted by {@link resolveModel}, e.g. `'max'`. */
+  readonly aliases: readonly string[];
+  /** The `parameter.chat.domain` value sent on the wire. */
+  readonly domain: string;
+  /** The WebSocket endpoint; the domain must match it. */
+  readonly url: string;
+  /** Input limit in tokens (all message contents together). */
+  readonly contextWindow: number;
+  /** Largest accepted `max_tokens`. */
+  readonly maxOutputTokens: number;
+  /** `max_tokens` Spark uses when the request omits it. */
+  readonly defaultMaxTokens: number;
+  /** What the model accepts. */
+  readonly capabilities: Readonly<ModelCapabilities>;
+  /** True for a model built from a {@link CustomModel}. */
+  readonly custom?: boolean | undefined;
+}
+
+/** An endpoint not in the registry: a fine-tuned (MaaS) model, a new version, a proxy. */
+export interface CustomModel {
+  /** `ws://` or `wss://` endpoint. */
+  url: string;
+  /** The `parameter.chat.domain` value. */
+  domain: string;
+  /** Name used in results and logs; defaults to `domain`. */
+  id?: string | undefined;
+  /** Human name; defaults to `id`. */
+  label?: string | undefined;
+  /** Defaults to 8192. */
+  contextWindow?: number | undefined;
+  /** Defaults to 8192. */
+  maxOutputTokens?: number | undefined;
+  /** Defaults to `min(4096, maxOutputTokens)`. */
+  defaultMaxTokens?: number | undefined;
+  /** Unknown capabilities are assumed present (no warnings); `reasoning` defaults to false. */
+  capabilities?: Partial<ModelCapabilities> | undefined;
+}
+
+const SPARK_HOST = 'wss://spark-api.xf-yun.com';
+
+const ALL_BUT_REASONING: ModelCapabilities = {
+  system: true,
+  functions: true,
+  webSearch: true,
+  reasoning: false,
+};
+
+function model(entry: SparkModel): SparkModel {
+  return Object.freeze({
+    ...entry,
+    aliases: Object.freeze([...entry.aliases]),
+    capabilities: Object.freeze(entry.capabilities),
+  });
+}
+
+/**
+ * Every current Spark WebSocket chat model (spec §2).
+ *
+ * Capability notes: iFlytek's web doc says system and function calling work only on Max and 4.0 Ultra
+ * and web search only on Pro/Max/Ultra, while the official Java SDK also enables system and functions
+ * on Pro, Pro-128K and Max-32K; the registry follows the Java SDK. `kjwx` limits are not published:
+ * 8192 in / 4096 out is an assumption. x1 uses the domain `spark-x`, its name since iFlytek renamed it
+ * in November 2025 (the official Java SDK made the same change); the id `x1` is kept because the URL
+ * path is still `/v1/x1`, and `spark-x` is an alias.
+ */
+export const MODELS: readonly SparkModel[] = Object.freeze([
+  model({
+    id: 'lite',
+    label: 'Spark Lite',
+    aliases: ['general', 'spark-lite'],
+    domain: 'lite',
+    url: `${SPARK_HOST}/v1.1/chat`,
+    contextWindow: 8192,
+    maxOutputTokens: 4096,
+    defaultMaxTokens: 4096,
+    capabilities: { system: false, functions: false, webSearch: false, reasoning: false },
+  }),
+  model({
+    id: 'generalv3',
+    label: 'Spark Pro',
+    aliases: ['pro', 'spark-pro'],
+    domain: 'generalv3',
+    url: `${SPARK_HOST}/v3.1/chat`,
+    contextWindow: 8192,
+    maxOutputTokens: 8192,
+    defaultMaxTokens: 4096,
+    capabilities: ALL_BUT_REASONING,
+  }),
+  model({
+    id: 'pro-128k',
+    label: 'Spark Pro-128K',
+    aliases: ['spark-pro-128k'],
+    domain: 'pro-128k',
+    url: `${SPARK_HOST}/chat/pro-128k`,
+    contextWindow: 128 * 1024,
+    maxOutputTokens: 4096,
+    defaultMaxTokens: 4096,
+    capabilities: { system: true, functions: true, webSearch: false, reasoning: false },
+  }),
+  model({
+    id: 'generalv3.5',
+    label: 'Spark Max',
+    aliases: ['max', 'spark-max'],
+    domain: 'generalv3.5',
+    url: `${SPARK_HOST}/v3.5/chat`,
+    contextWindow: 8192,
+    maxOutputTokens: 8192,
+    defaultMaxTokens: 4096,
+    capabilities: ALL_BUT_REASONING,
+  }),
+  model({
+    id: 'max-32k',
+    label: 'Spark Max-32K',
+    aliases: ['spark-max-32k'],
+    domain: 'max-32k',
+    url: `${SPARK_HOST}/chat/max-32k`,
+    contextWindow: 32 * 1024,
+    maxOutputTokens: 8192,
+    defaultMaxTokens: 4096,
+    capabilities: { system: true, functions: true, webSearch: false, reasoning: false },
+  }),
+  model({
+    id: '4.0Ultra',
+    label: 'Spark 4.0 Ultra',
+    aliases: ['ultra', 'spark-ultra'],
+    domain: '4.0Ultra',
+    url: `${SPARK_HOST}/v4.0/chat`,
+    contextWindow: 8192,
+    maxOutputTokens: 8192,
+    defaultMaxTokens: 4096,
+    capabilities: ALL_BUT_REASONING,
+  }),
+  model({
+    id: 'kjwx',
+    label: 'Spark Science Literature (科技文献)',
+    aliases: [],
+    domain: 'kjwx',
+    url: 'wss://spark-openapi-n.cn-huabei-1.xf-yun.com/v1.1/chat_kjwx',
+    contextWindow: 8192,
+    maxOutputTokens: 4096,
+    defaultMaxTokens: 4096,
+    capabilities: { system: false, functions: false, webSearch: false, reasoning: false },
+  }),
+  model({
+    id: 'x1',
+    label: 'Spark X1.5 (deep reasoning)',
+    aliases: ['spark-x'],
+    domain: 'spark-x',
+    url: `${SPARK_HOST}/v1/x1`,
+    contextWindow: 64 * 1024,
+    maxOutputTokens: 64 * 1024,
+    defaultMaxTokens: 32 * 1024,
+    capabilities: { system: true, functions: true, webSearch: true, reasoning: true },
+  }),
+]);
+
+// Lower-cased ids and aliases, so `'4.0ultra'` and `'MAX'` resolve too.
+const BY_NAME: ReadonlyMap<string, SparkModel> = new Map(
+  MODELS.flatMap((entry) => [entry.id, ...entry.aliases].map((name) => [name.toLowerCase(), entry] as const)),
+);
+
+function knownNames(): string {
+  return MODELS.map((entry) =>
+    entry.aliases.length ? `${entry.id} (${entry.aliases.join(', ')})` : entry.id,
+  ).join(', ');
+}
+
+function checkWebSocketUrl(url: unknown, where: string): string {
+  if (typeof url !== 'string' || url.length === 0) {
+    throw new SparkConfigError(
+      `${where}: \`url\` must be a ws:// or wss:// URL string, e.g. wss://spark-api.xf-yun.com/v3.5/chat.`,
+    );
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new SparkConfigError(
+      `${where}: \`url\` is not a valid URL. Expected e.g. wss://spark-api.xf-yun.com/v3.5/chat.`,
+    );
+  }
+  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
+    throw new SparkConfigError(
+      `${where}: \`url\` must use ws:// or wss:// (got ${parsed.protocol}//), e.g. wss://spark-api.xf-yun.com/v3.5/chat.`,
+    );
+  }
+  if (!parsed.hostname) throw new SparkConfigError(`${where}: \`url\` has no host.`);
+  return url;
+}
+
+function checkPositiveInteger(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new SparkConfigError(
+      `Custom model: \`${name}\` must be a positive integer (got ${String(value)}).`,
+    );
+  }
+  return value;
+}
+
+function isSparkModel(input: CustomModel | SparkModel): input is SparkModel {
+  const candidate = input as Partial<SparkModel>;
+  return (
+    typeof candidate.id === 'string' &&
+    typeof candidate.label === 'string' &&
+    Array.isArray(candidate.aliases) &&
+    typeof candidate.contextWindow === 'number' &&
+    typeof candidate.maxOutputTokens === 'number' &&
+    typeof candidate.defaultMaxTokens === 'number' &&
+    typeof candidate.capabilities === 'object' &&
+    candidate.capabilities !== null
+  );
+}
+
+function fromCustom(input: CustomModel): SparkModel {
+  checkWebSocketUrl(input.url, 'Custom model');
+  if (typeof input.domain !== 'string' || input.domain.trim() === '') {
+    throw new SparkConfigError('Custom model: `domain` must be a non-empty string, e.g. "generalv3.5".');
+  }
+  const contextWindow = checkPositiveInteger(input.contextWindow, 8192, 'contextWindow');
+  const maxOutputTokens = checkPositiveInteger(input.maxOutputTokens, 8192, 'maxOutputTokens');
+  const defaultMaxTokens = checkPositiveInteger(
+    input.defaultMaxTokens,
+    Math.min(4096, maxOutputTokens),
+    'defaultMaxTokens',
+  );
+  const id = input.id ?? input.domain;
+  return Object.freeze({
+    id,
+    label: input.label ?? id,
+    aliases: Object.freeze([]),
+    domain: input.domain,
+    url: input.url,
+    contextWindow,
+    maxOutputTokens,
+    defaultMaxTokens,
+    capabilities: Object.freeze({
+      system: input.capabilities?.system ?? true,
+      functions: input.capabilities?.functions ?? true,
+      webSearch: input.capabilities?.webSearch ?? true,
+      reasoning: input.capabilities?.reasoning ?? false,
+    }),
+    custom: true,
+  });
+}
+
+/**
+ * Turns a model id, an alias or a custom endpoint into a {@link SparkModel}.
+ *
+ * Ids and aliases are matched case-insensitively. A {@link SparkModel} (for example an entry of
+ * {@link MODELS}) is returned as it is, after checking its URL.
+ *
+ * @throws SparkConfigError for an unknown id (the message lists the known ids) or an invalid custom URL
+ * @example
+ * ```ts
+ * resolveModel('max').domain; // 'generalv3.5'
+ * resolveModel({ url: 'wss://maas-api.cn-huabei-1.xf-yun.com/v1.1/chat', domain: 'xdeepseekv3' });
+ * ```
+ */
+export function resolveModel(input: string | CustomModel | SparkModel): SparkModel {
+  if (typeof input === 'string') {
+    const found = BY_NAME.get(input.trim().toLowerCase());
+    if (found) return found;
+    throw new SparkConfigError(
+      `Unknown Spark model "${input}". Known models: ${knownNames()}. ` +
+        'For another endpoint pass { url, domain } instead of a name.',
+    );
+  }
+  if (typeof input !== 'object' || input === null) {
+    throw new SparkConfigError(
+      'A model is a registry id such as "lite" or "max", or a custom { url, domain } object.',
+    );
+  }
+  if (isSparkModel(input)) {
+    checkWebSocketUrl(input.url, `Model "${input.id}"`);
+    return input;
+  }
+  return fromCustom(input);
+}

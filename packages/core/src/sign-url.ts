@@ -1,0 +1,143 @@
+/**
+ * The Spark (xfyun gateway) HMAC-SHA256 URL signature, spec §1.2.
+ *
+ * Host and request line are read from the same `URL` object that is returned, so what is signed is
+ * exactly what is dialled: a non-default port is part of the host (as in the Host header the client
+ * sends) and the path is the model's real path (`/chat/pro-128k`, not a guessed `/v3.5/chat`).
+ */
+import { encodeBase64 } from './base64';
+import { SparkConfigError } from './errors/error-classes';
+
+/** The two secrets from the iFlytek console used to sign URLs (the app id goes into the frame). */
+export interface SparkCredentials {
+  apiKey: string;
+  apiSecret: string;
+}
+
+/** Options of {@link signUrl}. */
+export interface SignUrlOptions {
+  /** The signing time; defaults to now. Spark accepts ±300 s of its own clock. */
+  date?: Date | undefined;
+  /** HTTP method of the request line; `GET` for WebSockets, `POST` for the gateway's HTTP APIs. */
+  method?: string | undefined;
+}
+
+const encoder = new TextEncoder();
+
+// Importing a key costs more than the HMAC itself; clients sign once per request with the same
+// secret. The cache is small and bounded so a server signing for many tenants cannot grow it forever.
+const KEY_CACHE_LIMIT = 16;
+const keyCache = new Map<string, Promise<CryptoKey>>();
+
+function subtleCrypto(): SubtleCrypto {
+  const subtle = (globalThis as { crypto?: { subtle?: SubtleCrypto } }).crypto?.subtle;
+  if (!subtle) {
+    throw new SparkConfigError(
+      'WebCrypto (globalThis.crypto.subtle) is not available. Use Node >= 20, a modern browser on https, or a worker runtime.',
+    );
+  }
+  return subtle;
+}
+
+function importKey(apiSecret: string): Promise<CryptoKey> {
+  const cached = keyCache.get(apiSecret);
+  if (cached) return cached;
+  const imported = subtleCrypto().importKey(
+    'raw',
+    encoder.encode(apiSecret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  // A failed import must not poison the cache.
+  imported.catch(() => keyCache.delete(apiSecret));
+  if (keyCache.size >= KEY_CACHE_LIMIT) {
+    const oldest = keyCache.keys().next().value;
+    if (oldest !== undefined) keyCache.delete(oldest);
+  }
+  keyCache.set(apiSecret, imported);
+  return imported;
+}
+
+function checkCredential(value: unknown, name: 'apiKey' | 'apiSecret', environment: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new SparkConfigError(
+      `Missing ${name}: pass a non-empty ${name} (environment variable ${environment}) from the iFlytek console.`,
+    );
+  }
+  return value;
+}
+
+function parseSignableUrl(url: string | URL, method: string): URL {
+  const example =
+    method === 'GET'
+      ? 'a ws:// or wss:// URL such as wss://spark-api.xf-yun.com/v3.5/chat'
+      : 'an http:// or https:// URL such as https://api.xf-yun.com/v1/private/s782b4996';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    const hint =
+      typeof url === 'string' && url.includes('(s)')
+        ? ' Write ws:// or wss://, not the literal "ws(s)://".'
+        : '';
+    throw new SparkConfigError(`Cannot sign: the URL is not valid. Expected ${example}.${hint}`);
+  }
+  const allowed = method === 'GET' ? ['ws:', 'wss:'] : ['http:', 'https:'];
+  if (!allowed.includes(parsed.protocol)) {
+    throw new SparkConfigError(
+      `Cannot sign a ${method} request for a ${parsed.protocol}// URL. Expected ${example}` +
+        (method === 'GET' ? ' (http(s):// URLs are signed only with a non-GET method).' : '.'),
+    );
+  }
+  if (!parsed.hostname) throw new SparkConfigError(`Cannot sign: the URL has no host. Expected ${example}.`);
+  return parsed;
+}
+
+/**
+ * Signs a Spark URL: appends `authorization`, `date` and `host` query parameters (form encoding, space
+ * as `+`). Sign immediately before dialling and again for every retry: the signature expires after
+ * about 300 s.
+ *
+ * @param url - the endpoint, e.g. a model's `url` (after `withBaseURL`)
+ * @param credentials - API key and API secret; neither ever appears in an error message
+ * @param options - fixed `date` (tests, clock correction) and the request-line `method`
+ * @returns the signed URL; treat it as a secret until it expires
+ * @throws SparkConfigError for a missing key or secret, or a URL that cannot be signed
+ * @example
+ * ```ts
+ * const signed = await signUrl('wss://spark-api.xf-yun.com/v3.5/chat', {
+ *   apiKey: process.env.SPARK_API_KEY!,
+ *   apiSecret: process.env.SPARK_API_SECRET!,
+ * });
+ * ```
+ */
+export async function signUrl(
+  url: string | URL,
+  credentials: SparkCredentials,
+  options: SignUrlOptions = {},
+): Promise<string> {
+  const apiKey = checkCredential(credentials?.apiKey, 'apiKey', 'SPARK_API_KEY');
+  const apiSecret = checkCredential(credentials?.apiSecret, 'apiSecret', 'SPARK_API_SECRET');
+  const method = (options.method ?? 'GET').toUpperCase();
+  if (!/^[A-Z]+$/.test(method))
+    throw new SparkConfigError('Cannot sign: `method` must be an HTTP method such as GET.');
+  const date = options.date ?? new Date();
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    throw new SparkConfigError('Cannot sign: `date` must be a valid Date.');
+  }
+
+  const target = parseSignableUrl(url, method);
+  const httpDate = date.toUTCString();
+  const signatureOrigin = `host: ${target.host}\ndate: ${httpDate}\n${method} ${target.pathname} HTTP/1.1`;
+  const key = await importKey(apiSecret);
+  const signatureBytes = await subtleCrypto().sign('HMAC', key, encoder.encode(signatureOrigin));
+  const signature = encodeBase64(new Uint8Array(signatureBytes));
+  const authorizationOrigin = `api_key="${apiKey}", algorithm="hmac-sha256", headers="host date request-line", signature="${signature}"`;
+
+  const query = new URLSearchParams(target.search);
+  query.set('authorization', encodeBase64(encoder.encode(authorizationOrigin)));
+  query.set('date', httpDate);
+  query.set('host', target.host);
+  return `${target.protocol}//${target.host}${target.pathname}?${query.toString()}`;
+}
