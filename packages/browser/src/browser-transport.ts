@@ -1,0 +1,146 @@
+import {
+  errorFromHandshake,
+  SparkAbortError,
+  SparkConfigError,
+  type SparkConnection,
+  SparkConnectionError,
+  type SparkError,
+  SparkProtocolError,
+  type SparkTransport,
+} from '@xinghuo/core';
+import { decodeMessageData } from './decode-message-data';
+import { FrameQueue } from './frame-queue';
+import type { WebSocketConstructorLike, WebSocketLike } from './websocket-like';
+
+/** Options of {@link createBrowserTransport}. */
+export interface BrowserTransportOptions {
+  /**
+   * The `WebSocket` constructor to use. Defaults to the global `WebSocket`, looked up on every
+   * connection (so test tools that replace it, like msw, are honoured). Pass one where there is no
+   * global, e.g. `ws`'s `WebSocket` on Node 20.
+   */
+  WebSocket?: WebSocketConstructorLike | undefined;
+}
+
+/**
+ * Creates a {@link SparkTransport} over the WHATWG `WebSocket`: browsers, web workers, Deno, Bun,
+ * Cloudflare Workers and Node ≥ 22. Uses no `window`, no `Buffer` and no Node built-ins.
+ *
+ * A browser sees a refused handshake only as an `error` event followed by close code 1006, without
+ * the HTTP status or body; such a failure rejects with a {@link SparkConnectionError} naming the
+ * likely causes (signature, clock, origin).
+ *
+ * @example
+ * ```ts
+ * import { createBrowserTransport } from '@xinghuo/browser';
+ * import { WebSocket } from 'ws';
+ *
+ * const transport = createBrowserTransport({ WebSocket }); // on a runtime without a global WebSocket
+ * ```
+ */
+export function createBrowserTransport(options: BrowserTransportOptions = {}): SparkTransport {
+  return (url, { signal } = {}) => {
+    const WebSocketClass = options.WebSocket ?? globalWebSocket();
+    if (!WebSocketClass) {
+      return Promise.reject(
+        new SparkConfigError(
+          'This runtime has no global WebSocket. Pass createBrowserTransport({ WebSocket }) with a ' +
+            "constructor (for example `ws`'s), or use @xinghuo/node on Node.js.",
+        ),
+      );
+    }
+    return openConnection(url, WebSocketClass, signal);
+  };
+}
+
+function globalWebSocket(): WebSocketConstructorLike | undefined {
+  return (globalThis as { WebSocket?: WebSocketConstructorLike }).WebSocket;
+}
+
+function openConnection(
+  url: string,
+  WebSocketClass: WebSocketConstructorLike,
+  signal: AbortSignal | undefined,
+): Promise<SparkConnection> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new SparkAbortError());
+    let socket: WebSocketLike;
+    try {
+      socket = new WebSocketClass(url);
+    } catch (error) {
+      // The platform's message may quote the signed URL, so only its name is kept.
+      const name = error instanceof Error ? error.name : 'Error';
+      return reject(new SparkConnectionError(`The WebSocket could not be created (${name}).`));
+    }
+    socket.binaryType = 'arraybuffer';
+
+    const frames = new FrameQueue();
+    let opened = false;
+    let failedAfterOpen = false;
+    // Decoding a Blob is asynchronous; chaining keeps frames, and the end, in arrival order.
+    let arrival = Promise.resolve();
+    const enqueue = (step: () => Promise<void> | void) => {
+      arrival = arrival.then(step).catch((error: unknown) => {
+        frames.end(new SparkProtocolError('A WebSocket frame could not be read as text.', { cause: error }));
+      });
+    };
+    const finish = (failure?: SparkError) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (!opened) reject(failure ?? errorFromHandshake({}));
+      enqueue(() => frames.end(failure));
+    };
+    const onAbort = () => {
+      closeSocket(socket);
+      finish(new SparkAbortError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    socket.addEventListener('open', () => {
+      opened = true;
+      resolve({
+        send(text) {
+          if (socket.readyState !== 1) throw new SparkConnectionError('The WebSocket is no longer open.');
+          socket.send(text);
+        },
+        messages: () => frames,
+        close(code, reason) {
+          closeSocket(socket, code, reason);
+          signal?.removeEventListener('abort', onAbort);
+          // Ends reading now rather than when the platform gets round to the close event.
+          frames.end();
+        },
+      });
+    });
+    socket.addEventListener('message', (event) => {
+      enqueue(async () => {
+        const text = await decodeMessageData(event.data);
+        if (text === undefined) throw new TypeError(`unsupported message data (${typeof event.data})`);
+        frames.push(text);
+      });
+    });
+    // Kept for the socket's whole life: `ws` throws an `error` event that has no listener.
+    socket.addEventListener('error', () => {
+      if (opened) failedAfterOpen = true;
+      else finish();
+    });
+    socket.addEventListener('close', (event) => {
+      finish(
+        failedAfterOpen
+          ? new SparkConnectionError(`The WebSocket failed and closed (code ${event.code ?? 'unknown'}).`)
+          : undefined,
+      );
+    });
+  });
+}
+
+/** Closes without ever throwing: browsers accept only 1000 and 3000–4999, and reasons up to 123 bytes. */
+function closeSocket(socket: WebSocketLike, code = 1000, reason = ''): void {
+  if (socket.readyState === 2 || socket.readyState === 3) return;
+  const allowedCode = code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000;
+  const allowedReason = new TextEncoder().encode(reason).length <= 123 ? reason : '';
+  try {
+    socket.close(allowedCode, allowedReason);
+  } catch {
+    // Closing is best effort: the socket is being discarded either way.
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * @xinghuo/browser: a Spark (讯飞星火) client for browsers, web workers and edge runtimes that never
+ * needs the API secret in the page. It adds a transport over the WHATWG `WebSocket`, a signed-URL
+ * provider for the app's signing endpoint, and a `createSparkClient` that guards against secrets.
+ * Everything else is re-exported from `@xinghuo/core`.
+ *
+ * @packageDocumentation
+ */
+export * from '@xinghuo/core';
+export { type BrowserTransportOptions, createBrowserTransport } from './browser-transport';
+// Named here, so it takes precedence over the core export of the same name.
+export { type BrowserSparkClientOptions, createSparkClient } from './create-spark-client';
+export {
+  createSignedUrlFetcher,
+  type SignedUrlFetcherOptions,
+  type SigningHeaders,
+} from './signed-url-fetcher';
+export type { WebSocketConstructorLike, WebSocketEventLike, WebSocketLike } from './websocket-like';

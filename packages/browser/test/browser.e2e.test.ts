@@ -1,0 +1,191 @@
+/**
+ * End to end in real headless Chromium: a page bundling @xinghuo/browser gets signed URLs from a Node
+ * signing endpoint (createSigningHandler) and talks to the mock Spark server over real sockets.
+ *
+ * Needs Chromium at /usr/bin/chromium (override with CHROMIUM_PATH); run with `npm run e2e`.
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
+import { createSigningHandler, toNodeHandler } from '@xinghuo/node';
+import { build } from 'esbuild';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outputDirectory = join(here, '..', 'e2e-output');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WAIT_MS = 15_000;
+
+const STREAMED_TEXT = '星火浏览器端流式回答：你好，世界！The page never holds the secret.';
+const SLOW_TEXT = '这是一段很长的回答，它会慢慢地一点一点地流出来，直到页面把它中止为止。'.repeat(4);
+
+let mock: MockSpark;
+let server: Server;
+let origin: string;
+let context: BrowserContext;
+let page: Page;
+let userDataDirectory: string;
+let bundleDirectory: string;
+/** Everything the page received over HTTP and WebSocket, to prove the secret never reached it. */
+const received: { url: string; body: string }[] = [];
+const pendingBodies: Promise<void>[] = [];
+const signingCalls: string[] = [];
+
+async function bundlePage(): Promise<string> {
+  bundleDirectory = await mkdtemp(join(tmpdir(), 'xinghuo-browser-e2e-bundle-'));
+  const outfile = join(bundleDirectory, 'app.js');
+  await build({
+    entryPoints: [join(here, 'e2e', 'page.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outfile,
+    logLevel: 'error',
+  });
+  return readFile(outfile, 'utf8');
+}
+
+async function startSite(): Promise<void> {
+  const [html, script] = await Promise.all([readFile(join(here, 'e2e', 'index.html'), 'utf8'), bundlePage()]);
+  const sign = toNodeHandler(
+    createSigningHandler({
+      appId: mock.credentials.appId,
+      apiKey: mock.credentials.apiKey,
+      apiSecret: mock.credentials.apiSecret,
+      baseURL: mock.url,
+      // Local test site; a real app passes authorize(request) to check its own session.
+      public: true,
+    }),
+  );
+  server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path === '/api/spark/sign') {
+      signingCalls.push(request.url ?? '');
+      sign(request, response);
+    } else if (path === '/') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    } else if (path === '/app.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  origin = `http://127.0.0.1:${port}`;
+}
+
+async function statusOf(id: string, pattern: RegExp): Promise<string> {
+  await page.waitForFunction(
+    ([elementId, source]) =>
+      new RegExp(source as string).test(document.getElementById(elementId as string)?.textContent ?? ''),
+    [id, pattern.source],
+    { timeout: WAIT_MS },
+  );
+  return (await page.textContent(`#${id}`)) ?? '';
+}
+
+beforeAll(async () => {
+  mock = await startMockSpark();
+  await startSite();
+  userDataDirectory = await mkdtemp(join(tmpdir(), 'xinghuo-browser-e2e-profile-'));
+  context = await chromium.launchPersistentContext(userDataDirectory, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+    timeout: 60_000,
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('response', (response) => {
+    pendingBodies.push(
+      response
+        .text()
+        .catch(() => '')
+        .then((body) => {
+          received.push({ url: response.url(), body });
+        }),
+    );
+  });
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', ({ payload }) => received.push({ url: 'websocket', body: String(payload) }));
+  });
+  await page.goto(`${origin}/?appId=${encodeURIComponent(mock.credentials.appId)}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: WAIT_MS });
+});
+
+afterAll(async () => {
+  await mkdir(outputDirectory, { recursive: true });
+  await page?.screenshot({ path: join(outputDirectory, 'browser-e2e.png'), fullPage: true }).catch(() => {});
+  await context?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await mock?.close();
+  await Promise.all(
+    [userDataDirectory, bundleDirectory]
+      .filter(Boolean)
+      .map((path) => rm(path, { recursive: true, force: true })),
+  );
+});
+
+describe('@xinghuo/browser in headless Chromium', () => {
+  it('streams an answer through a signed URL from the signing endpoint', async () => {
+    mock.enqueue({ text: STREAMED_TEXT, chunkChars: 6 });
+    await page.click('#stream-start');
+    expect(await statusOf('stream-status', /^(done|failed)/)).toBe('done');
+    expect(await page.textContent('#stream-output')).toBe(STREAMED_TEXT);
+    expect(await page.textContent('#stream-final')).toBe(STREAMED_TEXT);
+    expect(Number(await page.textContent('#stream-deltas'))).toBeGreaterThan(1);
+    expect(signingCalls.some((call) => call.includes('model=lite'))).toBe(true);
+  });
+
+  it('aborts a second answer mid-stream and shows an AbortError', async () => {
+    mock.enqueue({ text: SLOW_TEXT, chunkChars: 2, latencyMs: 150 });
+    await page.click('#abort-start');
+    expect(await statusOf('abort-status', /^(stopped|finished)/)).toBe('stopped: AbortError [aborted]');
+    const partial = (await page.textContent('#abort-output')) ?? '';
+    expect(partial.length).toBeGreaterThan(0);
+    expect(SLOW_TEXT.startsWith(partial)).toBe(true);
+    expect(partial.length).toBeLessThan(SLOW_TEXT.length);
+  });
+
+  it('shows a typed connection error for a refused handshake, re-signing for the retry', async () => {
+    const rejection = { status: 401, body: { message: 'HMAC signature does not match' } };
+    mock.enqueue({ reject: rejection });
+    mock.enqueue({ reject: rejection });
+    const callsBefore = signingCalls.length;
+    await page.click('#refused-start');
+    expect(await statusOf('refused-status', /^(failed|unexpectedly)/)).toBe(
+      'failed: SparkConnectionError [connection_error]',
+    );
+    const message = (await page.textContent('#refused-error')) ?? '';
+    expect(message).toMatch(/handshake/i);
+    expect(message).toMatch(/clock/i);
+    expect(message).toMatch(/origin/i);
+    expect(signingCalls.length - callsBefore).toBe(2);
+  });
+
+  it('never lets the page see the API secret', async () => {
+    const secret = mock.credentials.apiSecret;
+    await Promise.all(pendingBodies);
+    const signedAnswers = received.filter((entry) => entry.url.includes('/api/spark/sign'));
+    expect(signedAnswers.length).toBeGreaterThanOrEqual(4);
+    for (const answer of signedAnswers)
+      expect(answer.body).toMatch(/"url":"ws:\/\/127\.0\.0\.1:\d+\/v1\.1\/chat\?/);
+    for (const entry of received) expect(entry.body).not.toContain(secret);
+    const pageText = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(pageText).not.toContain(secret);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The end-to-end page: a tiny app over @xinghuo/browser, bundled by esbuild when the test runs.
+ * Model output is written with `textContent`, never as HTML.
+ */
+import { createSignedUrlFetcher, createSparkClient, SparkError } from '@xinghuo/browser';
+
+const appId = new URLSearchParams(location.search).get('appId') ?? '';
+const signUrl = createSignedUrlFetcher({ endpoint: '/api/spark/sign' });
+const client = createSparkClient({ appId, signUrl, maxRetries: 0 });
+// One retry, so a refused handshake shows that every attempt asks for a fresh signed URL.
+const retryingClient = createSparkClient({ appId, signUrl, maxRetries: 1 });
+const messages = [{ role: 'user' as const, content: '你好，星火' }];
+
+function element(id: string): HTMLElement {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`missing #${id}`);
+  return found;
+}
+
+function describeError(error: unknown): string {
+  if (SparkError.isInstance(error)) return `${error.name} [${error.code}]`;
+  return error instanceof Error ? error.name : 'unknown error';
+}
+
+element('stream-start').addEventListener('click', async () => {
+  const output = element('stream-output');
+  const status = element('stream-status');
+  let deltas = 0;
+  status.textContent = 'streaming';
+  try {
+    const stream = client.stream({ model: 'lite', messages });
+    for await (const text of stream.textStream) {
+      deltas += 1;
+      output.textContent += text;
+      element('stream-deltas').textContent = String(deltas);
+    }
+    const result = await stream.finalResult();
+    element('stream-final').textContent = result.text;
+    status.textContent = 'done';
+  } catch (error) {
+    status.textContent = `failed: ${describeError(error)}`;
+  }
+});
+
+element('abort-start').addEventListener('click', async () => {
+  const output = element('abort-output');
+  const status = element('abort-status');
+  const controller = new AbortController();
+  status.textContent = 'streaming';
+  try {
+    const stream = client.stream({ model: 'lite', messages }, { signal: controller.signal });
+    for await (const text of stream.textStream) {
+      output.textContent += text;
+      controller.abort();
+    }
+    status.textContent = 'finished without abort';
+  } catch (error) {
+    status.textContent = `stopped: ${describeError(error)}`;
+  }
+});
+
+element('refused-start').addEventListener('click', async () => {
+  const status = element('refused-status');
+  status.textContent = 'calling';
+  try {
+    await retryingClient.chat({ model: 'lite', messages });
+    status.textContent = 'unexpectedly answered';
+  } catch (error) {
+    status.textContent = `failed: ${describeError(error)}`;
+    element('refused-error').textContent = error instanceof Error ? error.message : String(error);
+  }
+});
+
+document.body.dataset.ready = 'true';
