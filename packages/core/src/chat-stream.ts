@@ -1,0 +1,185 @@
+/**
+ * The streaming result of `client.stream()`.
+ */
+import { abortError } from './abort';
+import { isDisabled, timeoutError } from './deadlines';
+import { SparkAbortError, SparkConfigError } from './errors';
+import { EventQueue } from './event-queue';
+import type { ChatResult, SparkStreamEvent } from './types';
+
+/**
+ * The work behind a stream: runs the exchange, emits events as they arrive, resolves with the result.
+ * It must stop (and close its socket) when `signal` aborts.
+ */
+export type ChatStreamRunner = (
+  emit: (event: SparkStreamEvent) => void,
+  signal: AbortSignal,
+) => Promise<ChatResult>;
+
+/** Options of {@link ChatStream}'s constructor. */
+export interface ChatStreamOptions {
+  /** The caller's signal: aborting it aborts the stream. */
+  signal?: AbortSignal | undefined;
+  /** The total deadline in ms (0 or Infinity: none). Expiry fails the stream with `SparkTimeoutError`. */
+  totalTimeoutMs?: number | undefined;
+}
+
+/**
+ * One streamed answer: an `AsyncIterable` of {@link SparkStreamEvent}s plus helpers.
+ *
+ * The request starts as soon as the stream is created, like `fetch`; events wait in memory until they
+ * are read. Read the events once, either by iterating the stream or through {@link ChatStream.textStream}.
+ * {@link ChatStream.finalResult} works whether or not the events are read. A stream nobody reads never
+ * causes an unhandled rejection.
+ *
+ * Leaving a `for await` loop early (`break`, `return`, a throw) closes the socket, as does
+ * {@link ChatStream.abort}.
+ *
+ * @example
+ * ```ts
+ * const stream = client.stream({ model: 'max', messages: [{ role: 'user', content: '你好' }] });
+ * for await (const event of stream) {
+ *   if (event.type === 'text-delta') process.stdout.write(event.text);
+ * }
+ * const { usage, sid } = await stream.finalResult();
+ * ```
+ */
+export class ChatStream implements AsyncIterable<SparkStreamEvent> {
+  readonly #queue = new EventQueue<SparkStreamEvent>();
+  readonly #controller = new AbortController();
+  readonly #result: Promise<ChatResult>;
+  #settled = false;
+  #iterated = false;
+
+  /**
+   * Starts `run` at once. Used by `createSparkClient`; application code gets streams from
+   * `client.stream()`.
+   */
+  constructor(run: ChatStreamRunner, options: ChatStreamOptions = {}) {
+    let resolveResult!: (result: ChatResult) => void;
+    let rejectResult!: (error: unknown) => void;
+    this.#result = new Promise<ChatResult>((resolve, reject) => {
+      resolveResult = resolve;
+      rejectResult = reject;
+    });
+    // finalResult() is optional: a rejection nobody asked for must not surface as unhandled.
+    this.#result.catch(() => {});
+
+    const cleanups: (() => void)[] = [];
+    const settle = (outcome: { result: ChatResult } | { error: unknown }, discardQueued: boolean) => {
+      if (this.#settled) return;
+      this.#settled = true;
+      for (const cleanup of cleanups) cleanup();
+      if ('result' in outcome) {
+        this.#queue.push({ type: 'end', result: outcome.result });
+        this.#queue.end();
+        resolveResult(outcome.result);
+      } else {
+        this.#queue.fail(outcome.error, discardQueued);
+        rejectResult(outcome.error);
+      }
+    };
+
+    // An abort settles the stream right here, synchronously, whatever the runner is waiting for.
+    const signal = this.#controller.signal;
+    signal.addEventListener('abort', () => settle({ error: abortError(signal) }, true), { once: true });
+
+    const external = options.signal;
+    if (external) {
+      const forward = () =>
+        this.#controller.abort(new SparkAbortError(undefined, { cause: external.reason }));
+      if (external.aborted) forward();
+      else {
+        external.addEventListener('abort', forward, { once: true });
+        cleanups.push(() => external.removeEventListener('abort', forward));
+      }
+    }
+    const totalMs = options.totalTimeoutMs ?? 0;
+    if (!isDisabled(totalMs) && !signal.aborted) {
+      const timer = setTimeout(() => this.#controller.abort(timeoutError('total', totalMs)), totalMs);
+      cleanups.push(() => clearTimeout(timer));
+    }
+
+    if (signal.aborted) return;
+    let started: Promise<ChatResult>;
+    try {
+      started = run((event) => {
+        if (!this.#settled) this.#queue.push(event);
+      }, signal);
+    } catch (error) {
+      started = Promise.reject(error);
+    }
+    started.then(
+      (result) => settle({ result }, false),
+      (error: unknown) => settle({ error }, false),
+    );
+  }
+
+  /** True once the stream ended, failed or was aborted. */
+  get settled(): boolean {
+    return this.#settled;
+  }
+
+  /**
+   * The whole answer. Resolves after the final frame, whether or not the events were read; rejects
+   * with the stream's `SparkError` (a `SparkAbortError` after an abort or an early `break`).
+   */
+  finalResult(): Promise<ChatResult> {
+    return this.#result;
+  }
+
+  /**
+   * Aborts the exchange: the socket closes, pending reads and {@link ChatStream.finalResult} reject with
+   * `SparkAbortError`. Does nothing once the stream has settled.
+   *
+   * @param reason - kept as the error's `cause`
+   */
+  abort(reason?: unknown): void {
+    if (this.#settled) return;
+    this.#controller.abort(new SparkAbortError(undefined, { cause: reason }));
+  }
+
+  /**
+   * The answer text as it streams, one delta at a time. Consumes the events: use it instead of
+   * iterating the stream, not as well.
+   *
+   * @example
+   * ```ts
+   * for await (const text of client.stream(params).textStream) process.stdout.write(text);
+   * ```
+   */
+  get textStream(): AsyncIterable<string> {
+    return { [Symbol.asyncIterator]: () => this.#texts() };
+  }
+
+  async *#texts(): AsyncGenerator<string> {
+    for await (const event of this) {
+      if (event.type === 'text-delta') yield event.text;
+    }
+  }
+
+  /** Iterates the events once; a second iteration throws a `SparkConfigError`. */
+  [Symbol.asyncIterator](): AsyncIterator<SparkStreamEvent> {
+    if (this.#iterated) {
+      throw new SparkConfigError(
+        'This ChatStream is already being read: iterate its events once, either directly or through textStream. ' +
+          'Use finalResult() to get the whole answer as well.',
+      );
+    }
+    this.#iterated = true;
+    const queue = this.#queue;
+    return {
+      next: () => queue.next(),
+      return: async () => {
+        // The consumer left early (`break`, a throw in the loop body): stop the exchange, close the socket.
+        if (!this.#settled) {
+          this.#controller.abort(
+            new SparkAbortError('The stream was closed before its end by its consumer.'),
+          );
+        }
+        queue.close();
+        return { value: undefined, done: true };
+      },
+    };
+  }
+}
