@@ -113,6 +113,6 @@ export function estimateTokens(text: string): number {
     }
   }
   closeRun();
-  // Guard against 2.0000000000000004 rounding up to 3.
-  return Math.ceil(tokens - 1e-9);
+  // Guard against 2.0000000000000004 rounding up to 3 (and against -0 for empty text).
+  return tokens === 0 ? 0 : Math.ceil(tokens - 1e-9);
 }
