@@ -1,0 +1,138 @@
+/**
+ * Overhead benchmark: `@xinghuo/node` against the hand-written `ws` client, streaming the same
+ * answers from the mock at 1, 100 and 1,000 concurrent streams.
+ *
+ * Every run is a fresh `node` process (so peak RSS is one side's own), the mock lives in another
+ * child (so its CPU is counted for neither side), sides alternate order every round, and the
+ * reported figure per side is the median over rounds.
+ */
+import { startMockProcess } from '../support/mock-process';
+import { median, ratio, round } from '../support/stats';
+import { runWorker } from '../support/workers';
+import { baselineChat } from './baseline-client';
+import type { OverheadWorkerInput, OverheadWorkerResult } from './worker';
+
+/** One concurrency level: how many streams run at once and how many waves of them a run makes. */
+export interface OverheadLevel {
+  concurrency: number;
+  waves: number;
+}
+
+/** Options of {@link runOverheadBenchmark}. */
+export interface OverheadOptions {
+  levels: readonly OverheadLevel[];
+  rounds: number;
+  /** Built worker files: `overhead-worker` and `mock-child`. */
+  files: { worker: string; mockChild: string };
+  log?: (line: string) => void;
+}
+
+/** Medians of one side at one level. */
+export interface OverheadSideSummary {
+  wallMs: number;
+  cpuMs: number;
+  peakRssMiB: number;
+  streamsPerRun: number;
+  completeAnswers: number;
+}
+
+/** Result of one level: both sides and their ratios (SDK / baseline). */
+export interface OverheadLevelResult {
+  concurrency: number;
+  streamsPerRun: number;
+  rounds: number;
+  sdk: OverheadSideSummary;
+  baseline: OverheadSideSummary;
+  wallTimeRatio: number;
+  cpuTimeRatio: number;
+  peakRssRatio: number;
+}
+
+/** Distinct prompts, so answers differ between streams and the mock picks different templates. */
+export const OVERHEAD_PROMPTS = [
+  '你好',
+  '讲个笑话',
+  'What is Spark?',
+  '总结一下这段话',
+  'Explain WebSockets',
+  '写一首诗',
+];
+
+/** Runs the whole overhead benchmark and returns one result per level. */
+export async function runOverheadBenchmark(options: OverheadOptions): Promise<OverheadLevelResult[]> {
+  const log = options.log ?? (() => {});
+  const mock = await startMockProcess(options.files.mockChild);
+  try {
+    const target = {
+      baseURL: mock.url.replace(/\/+$/, ''),
+      credentials: mock.credentials,
+      model: 'lite',
+      path: '/v1.1/chat',
+      domain: 'lite',
+    };
+    const expected = await expectedAnswers(target);
+    const results: OverheadLevelResult[] = [];
+    for (const level of options.levels) {
+      const runs: Record<'sdk' | 'baseline', OverheadWorkerResult[]> = { sdk: [], baseline: [] };
+      for (let roundIndex = 0; roundIndex < options.rounds; roundIndex += 1) {
+        const order = roundIndex % 2 === 0 ? (['baseline', 'sdk'] as const) : (['sdk', 'baseline'] as const);
+        for (const side of order) {
+          const input: OverheadWorkerInput = { side, target, expected, ...level };
+          const result = await runWorker<OverheadWorkerResult>(options.files.worker, input);
+          runs[side].push(result);
+          log(
+            `overhead c=${level.concurrency} round ${roundIndex + 1} ${side}: ${round(result.wallMs)} ms wall, ` +
+              `${round(result.cpuMs)} ms cpu, ${round(result.peakRssBytes / 2 ** 20)} MiB rss, ` +
+              `${result.completeAnswers}/${result.streams} complete`,
+          );
+        }
+      }
+      const sdk = summarize(runs.sdk);
+      const baseline = summarize(runs.baseline);
+      results.push({
+        concurrency: level.concurrency,
+        streamsPerRun: level.concurrency * level.waves,
+        rounds: options.rounds,
+        sdk,
+        baseline,
+        wallTimeRatio: ratio(sdk.wallMs, baseline.wallMs),
+        cpuTimeRatio: ratio(sdk.cpuMs, baseline.cpuMs),
+        peakRssRatio: ratio(sdk.peakRssMiB, baseline.peakRssMiB),
+      });
+    }
+    return results;
+  } finally {
+    await mock.stop();
+  }
+}
+
+function summarize(runs: readonly OverheadWorkerResult[]): OverheadSideSummary {
+  return {
+    wallMs: round(median(runs.map((run) => run.wallMs))),
+    cpuMs: round(median(runs.map((run) => run.cpuMs))),
+    peakRssMiB: round(median(runs.map((run) => run.peakRssBytes / 2 ** 20))),
+    streamsPerRun: runs[0]?.streams ?? 0,
+    completeAnswers: Math.min(...runs.map((run) => run.completeAnswers)),
+  };
+}
+
+/**
+ * The answer the mock gives each prompt, fetched once with the baseline client (it concatenates
+ * every frame's content, the obviously complete reading); both sides are checked against it on
+ * every stream.
+ */
+async function expectedAnswers(target: OverheadWorkerInput['target']): Promise<Record<string, string>> {
+  const answers: Record<string, string> = {};
+  for (const prompt of OVERHEAD_PROMPTS) {
+    const answer = await baselineChat(
+      {
+        url: `${target.baseURL}${target.path}`,
+        domain: target.domain,
+        messages: [{ role: 'user', content: prompt }],
+      },
+      target.credentials,
+    );
+    answers[prompt] = answer.text;
+  }
+  return answers;
+}

@@ -1,0 +1,47 @@
+/**
+ * The two sides of the overhead comparison behind one signature: stream one answer, return its text.
+ */
+import { createSparkClient } from '@xinghuo/node';
+import { baselineChat } from './baseline-client';
+
+/** What both sides need to reach the mock. */
+export interface SideTarget {
+  /** Mock base URL, e.g. `ws://127.0.0.1:41234`. */
+  baseURL: string;
+  credentials: { appId: string; apiKey: string; apiSecret: string };
+  /** Registry id for the SDK; the baseline gets the path and domain below. */
+  model: string;
+  path: string;
+  domain: string;
+}
+
+/** Streams one answer to `prompt` and resolves with its full text. */
+export type StreamOnce = (prompt: string) => Promise<string>;
+
+/** The hand-written client: sign, dial, parse, append, stop at status 2. */
+export function baselineSide(target: SideTarget): StreamOnce {
+  const url = `${target.baseURL}${target.path}`;
+  return async (prompt) => {
+    const answer = await baselineChat(
+      { url, domain: target.domain, messages: [{ role: 'user', content: prompt }] },
+      target.credentials,
+    );
+    return answer.text;
+  };
+}
+
+/** `@xinghuo/node` with its defaults (retries, timeouts and all), consuming the event stream. */
+export function sdkSide(target: SideTarget): StreamOnce {
+  const client = createSparkClient({
+    ...target.credentials,
+    baseURL: target.baseURL,
+    defaultModel: target.model,
+  });
+  return async (prompt) => {
+    let text = '';
+    for await (const delta of client.stream({ messages: [{ role: 'user', content: prompt }] }).textStream) {
+      text += delta;
+    }
+    return text;
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * One measured run of one side of the overhead benchmark, in its own process: a warm-up, then
+ * `waves` waves of `concurrency` concurrent streams. Prints a {@link OverheadWorkerResult}.
+ */
+import { measure } from '../support/measure';
+import { reportResult, workerInput } from '../support/workers';
+import { baselineSide, type SideTarget, sdkSide } from './sides';
+
+/** Input of one worker run. */
+export interface OverheadWorkerInput {
+  side: 'sdk' | 'baseline';
+  target: SideTarget;
+  concurrency: number;
+  waves: number;
+  /** Answer each prompt must produce (the mock is deterministic), keyed by prompt. */
+  expected: Record<string, string>;
+}
+
+/** What one worker run measured. */
+export interface OverheadWorkerResult {
+  side: 'sdk' | 'baseline';
+  concurrency: number;
+  streams: number;
+  completeAnswers: number;
+  wallMs: number;
+  cpuMs: number;
+  peakRssBytes: number;
+}
+
+const input = workerInput<OverheadWorkerInput>();
+const streamOnce = input.side === 'sdk' ? sdkSide(input.target) : baselineSide(input.target);
+const prompts = Object.keys(input.expected);
+
+let completeAnswers = 0;
+let streams = 0;
+async function wave(size: number, offset: number): Promise<void> {
+  await Promise.all(
+    Array.from({ length: size }, async (_, index) => {
+      const prompt = prompts[(offset + index) % prompts.length]!;
+      const text = await streamOnce(prompt);
+      streams += 1;
+      if (text === input.expected[prompt]) completeAnswers += 1;
+    }),
+  );
+}
+
+// Warm-up: load modules and JIT the hot paths before measuring.
+await wave(Math.min(input.concurrency, 50), 0);
+streams = 0;
+completeAnswers = 0;
+
+const measurement = await measure(async () => {
+  for (let round = 0; round < input.waves; round += 1)
+    await wave(input.concurrency, round * input.concurrency);
+});
+
+reportResult({
+  side: input.side,
+  concurrency: input.concurrency,
+  streams,
+  completeAnswers,
+  ...measurement,
+} satisfies OverheadWorkerResult);
