@@ -1,0 +1,108 @@
+/**
+ * Constructor fields and call options of {@link ChatSpark}.
+ */
+import type {
+  BaseChatModelCallOptions,
+  BaseChatModelParams,
+} from '@langchain/core/language_models/chat_models';
+import type {
+  ChatParams,
+  ModelInput,
+  RequestOptions,
+  SignUrlProvider,
+  SparkClient,
+  SparkLogger,
+  SparkTimeouts,
+  SparkTransport,
+  TrimHistoryOptions,
+  WebSearchOptions,
+} from '@xinghuo/core';
+import type { BindToolsInput } from './convert-tools';
+
+/**
+ * What ChatSpark needs from a client: `stream()` of a `SparkClient` from `@xinghuo/node`,
+ * `@xinghuo/browser` or `@xinghuo/core`.
+ */
+export type ChatSparkClient = Pick<SparkClient, 'stream'>;
+
+/** Options shared by the constructor and by each call. */
+export interface SparkSamplingOptions {
+  /** Sampling temperature, (0, 1]. Spark's default is 0.5. */
+  temperature?: number | undefined;
+  /** Upper bound of answer tokens, 1 … the model's `maxOutputTokens`. */
+  maxTokens?: number | undefined;
+  /** Sample from the k most likely tokens, 1–6. */
+  topK?: number | undefined;
+  /** End-user id for Spark's abuse tracking, at most 32 characters. */
+  uid?: string | undefined;
+  /** Session id for Spark's logs; Spark does not remember history because of it. */
+  chatId?: string | undefined;
+  /** Web search: `true`, `false` (explicitly off) or options. */
+  webSearch?: boolean | WebSearchOptions | undefined;
+  /** Reasoning mode for x1 / spark-x. */
+  thinking?: 'enabled' | 'disabled' | 'auto' | undefined;
+  /**
+   * Drop the oldest turns so the conversation fits the model's context window (`@xinghuo/core`'s
+   * `trimHistory`: keeps the system message and the latest user turn).
+   */
+  trimHistory?: boolean | TrimHistoryOptions | undefined;
+  /** Extra keys merged into `parameter.chat` as they are, for Spark options the SDK does not type yet. */
+  modelKwargs?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * Constructor fields of {@link ChatSpark}.
+ *
+ * Pass a ready `client` (recommended: `createSparkClient()` from `@xinghuo/node` on servers,
+ * `@xinghuo/browser` in pages), or credentials plus a `transport`. Credentials not passed are read
+ * from `SPARK_APP_ID`, `SPARK_API_KEY` and `SPARK_API_SECRET`.
+ */
+export interface ChatSparkInput extends Omit<BaseChatModelParams, 'maxRetries'>, SparkSamplingOptions {
+  /** Model id, alias or custom `{ url, domain }`. Defaults to `SPARK_MODEL`, then `'generalv3.5'` (Spark Max). */
+  model?: ModelInput | undefined;
+  /** A Spark client; when given, the credential, transport and network fields below are not used. */
+  client?: ChatSparkClient | undefined;
+  /** Spark app id. Default: `SPARK_APP_ID`. */
+  appId?: string | undefined;
+  /** Spark API key. Default: `SPARK_API_KEY`. Never serialized. */
+  apiKey?: string | undefined;
+  /** Spark API secret. Default: `SPARK_API_SECRET`. Never serialized. */
+  apiSecret?: string | undefined;
+  /** An async signed-URL provider (e.g. your server's signing endpoint) instead of key and secret. */
+  signUrl?: SignUrlProvider | undefined;
+  /** How to open WebSockets. Default: the global `WebSocket`, when the runtime has one. */
+  transport?: SparkTransport | undefined;
+  /** Replaces scheme, host and port of every model URL (a proxy or a mock server). Default: `SPARK_BASE_URL`. */
+  baseURL?: string | undefined;
+  /** Deadlines of each exchange, passed to the SDK client. */
+  timeouts?: Partial<SparkTimeouts> | undefined;
+  /**
+   * Retries of the SDK's own policy (retryable errors before the first token, re-signing each attempt).
+   * LangChain's generic retry is switched off so requests are never retried twice over. Default 2.
+   * Used when ChatSpark builds the client; a client you pass keeps its own setting.
+   */
+  maxRetries?: number | undefined;
+  /** Receives the SDK's debug and warning lines. */
+  logger?: SparkLogger | undefined;
+  /**
+   * Allow `apiSecret` in a browser page. Anyone who opens the page can read it: prefer a `signUrl`
+   * provider or a `@xinghuo/browser` client.
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
+  /** Accepted for LangChain compatibility: ChatSpark always streams on the wire. */
+  streaming?: boolean | undefined;
+}
+
+/** Per-call options of {@link ChatSpark} (`model.invoke(input, options)`, `.bind(...)`, `.withConfig(...)`). */
+export interface ChatSparkCallOptions extends BaseChatModelCallOptions, SparkSamplingOptions {
+  /** Tools the model may call, as set by `bindTools`. */
+  tools?: BindToolsInput[] | undefined;
+  /** The `timeout` call option in milliseconds, kept by ChatSpark to word its timeout error. */
+  timeoutMs?: number | undefined;
+}
+
+/** Request fields ChatSpark sends, without the messages (what tracing shows as invocation params). */
+export type SparkInvocationParams = Omit<ChatParams, 'messages'>;
+
+/** Options ChatSpark passes to `client.stream()`. */
+export type SparkStreamRequestOptions = RequestOptions;

@@ -1,0 +1,85 @@
+/**
+ * Where ChatSpark's Spark client comes from: the one passed in, or one built from credentials (read
+ * from `SPARK_*` when not passed) and a transport. Building one touches no network.
+ */
+import { getEnvironmentVariable } from '@langchain/core/utils/env';
+import { createSparkClient, type SparkClientOptions, SparkConfigError } from '@xinghuo/core';
+import type { ChatSparkClient, ChatSparkInput } from './chat-spark-options';
+import { createWebSocketTransport, globalWebSocket } from './global-websocket-transport';
+
+/** Credentials and endpoint settings after reading the environment. */
+export interface ResolvedCredentials {
+  appId: string | undefined;
+  apiKey: string | undefined;
+  apiSecret: string | undefined;
+  baseURL: string | undefined;
+}
+
+/** Fills credentials and the base URL from `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET`, `SPARK_BASE_URL`. */
+export function readCredentials(fields: ChatSparkInput): ResolvedCredentials {
+  return {
+    appId: fields.appId ?? getEnvironmentVariable('SPARK_APP_ID'),
+    apiKey: fields.apiKey ?? getEnvironmentVariable('SPARK_API_KEY'),
+    apiSecret: fields.apiSecret ?? getEnvironmentVariable('SPARK_API_SECRET'),
+    baseURL: fields.baseURL ?? getEnvironmentVariable('SPARK_BASE_URL'),
+  };
+}
+
+function isBrowserPage(): boolean {
+  const scope = globalThis as { window?: unknown; document?: unknown };
+  return typeof scope.window === 'object' && typeof scope.document === 'object';
+}
+
+/**
+ * Returns the client ChatSpark calls.
+ *
+ * @throws SparkConfigError when no client is given and credentials or a transport are missing, or when a
+ *   raw API secret would be used in a browser page without `dangerouslyAllowBrowser`.
+ */
+export function resolveClient(fields: ChatSparkInput, credentials: ResolvedCredentials): ChatSparkClient {
+  if (fields.client) return fields.client;
+
+  const missing = [
+    credentials.appId ? undefined : 'appId (SPARK_APP_ID)',
+    fields.signUrl || credentials.apiKey ? undefined : 'apiKey (SPARK_API_KEY)',
+    fields.signUrl || credentials.apiSecret ? undefined : 'apiSecret (SPARK_API_SECRET)',
+  ].filter((name): name is string => name !== undefined);
+  if (missing.length > 0) {
+    throw new SparkConfigError(
+      `ChatSpark needs a client or credentials; missing ${missing.join(', ')}. ` +
+        'Pass `client: createSparkClient()` from @xinghuo/node (servers) or @xinghuo/browser (pages), ' +
+        'or set the SPARK_* environment variables.',
+    );
+  }
+  if (!fields.signUrl && isBrowserPage() && !fields.dangerouslyAllowBrowser) {
+    throw new SparkConfigError(
+      'ChatSpark refuses to use an API secret in a browser page, where anyone can read it. ' +
+        'Use a @xinghuo/browser client with a signUrl provider, or set dangerouslyAllowBrowser: true.',
+    );
+  }
+
+  let transport = fields.transport;
+  if (!transport) {
+    const WebSocketClass = globalWebSocket();
+    if (!WebSocketClass) {
+      throw new SparkConfigError(
+        'This runtime has no global WebSocket (Node 20 has none). Pass `client: createSparkClient()` ' +
+          'from @xinghuo/node, or a `transport`.',
+      );
+    }
+    transport = createWebSocketTransport(WebSocketClass);
+  }
+
+  const options: SparkClientOptions = {
+    appId: credentials.appId as string,
+    transport,
+    ...(fields.signUrl
+      ? { signUrl: fields.signUrl }
+      : { apiKey: credentials.apiKey as string, apiSecret: credentials.apiSecret as string }),
+    ...(credentials.baseURL ? { baseURL: credentials.baseURL } : {}),
+    ...(fields.timeouts ? { timeouts: fields.timeouts } : {}),
+    ...(fields.maxRetries !== undefined ? { maxRetries: fields.maxRetries } : {}),
+    ...(fields.logger ? { logger: fields.logger } : {}),
+  };
+  return createSparkClient(options);
+}
