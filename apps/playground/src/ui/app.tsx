@@ -1,0 +1,103 @@
+import { MODELS, type SparkModel } from '@xinghuo/browser';
+import { useCallback, useMemo, useState } from 'react';
+import { BudgetBar } from './components/budget-bar';
+import { Composer } from './components/composer';
+import { FrameInspector } from './components/frame-inspector';
+import { FunctionsPanel } from './components/functions-panel';
+import { HeaderBar } from './components/header-bar';
+import { MessageList } from './components/message-list';
+import { MockFaultPanel } from './components/mock-fault-panel';
+import { ModelPicker } from './components/model-picker';
+import { SettingsPanel } from './components/settings-panel';
+import { useChat } from './hooks/use-chat';
+import { usePlaygroundConfig } from './hooks/use-playground-config';
+import { useStoredState } from './hooks/use-stored-state';
+import { buildHistory } from './lib/build-history';
+import { parseFunctions } from './lib/parse-functions';
+import { planBudget } from './lib/plan-budget';
+import { createPlaygroundClient } from './lib/playground-client';
+import type { PlaygroundSettings, RecordedExchange } from './types';
+
+/** The playground page: conversation on the left (top on phones), settings and inspector beside it. */
+export function App() {
+  const configState = usePlaygroundConfig();
+  const config = configState.status === 'ready' ? configState.config : undefined;
+  const { settings, setSettings, turns, setTurns } = useStoredState();
+  const [draft, setDraft] = useState('');
+  const [exchange, setExchange] = useState<RecordedExchange | undefined>(undefined);
+
+  const models = useMemo<readonly SparkModel[]>(
+    () => (config ? MODELS.filter((model) => config.models.includes(model.id)) : MODELS),
+    [config],
+  );
+  const model = models.find((candidate) => candidate.id === settings.model) ?? models[0];
+  const client = useMemo(() => (config ? createPlaygroundClient(config, setExchange) : undefined), [config]);
+  const { busy, send, stop } = useChat({ client, model, settings, turns, setTurns });
+
+  const changeSettings = useCallback(
+    (patch: Partial<PlaygroundSettings>) => setSettings((current) => ({ ...current, ...patch })),
+    [setSettings],
+  );
+  const selectModel = (id: string) => {
+    const next = models.find((candidate) => candidate.id === id);
+    // Keep max tokens valid for the new model's output limit.
+    if (next) changeSettings({ model: id, maxTokens: Math.min(settings.maxTokens, next.maxOutputTokens) });
+  };
+
+  const plan = useMemo(
+    () =>
+      model
+        ? planBudget(buildHistory(turns, settings.systemPrompt, draft), model, settings.maxTokens)
+        : undefined,
+    [turns, settings.systemPrompt, settings.maxTokens, draft, model],
+  );
+  const functionsError =
+    settings.functionsEnabled && !parseFunctions(settings.functionsJson).ok
+      ? 'Fix the function definitions first.'
+      : undefined;
+  const blockedReason = !client ? 'Connecting to the playground server…' : functionsError;
+
+  const sendDraft = () => {
+    const question = draft.trim();
+    if (!question) return;
+    setDraft('');
+    void send(question);
+  };
+  const newChat = () => {
+    stop();
+    setTurns([]);
+    setExchange(undefined);
+  };
+
+  return (
+    <div className="app">
+      <HeaderBar config={config} onNewChat={newChat} />
+      {configState.status === 'failed' && (
+        <p className="banner-error" role="alert">
+          The playground server is not reachable: {configState.message}
+        </p>
+      )}
+      <main className="layout">
+        <section className="chat" aria-label="Conversation">
+          <MessageList turns={turns} droppedTurnIds={plan?.droppedTurnIds ?? new Set()} />
+          {plan && <BudgetBar plan={plan} />}
+          <Composer
+            draft={draft}
+            onDraftChange={setDraft}
+            onSend={sendDraft}
+            onStop={stop}
+            busy={busy}
+            blockedReason={blockedReason}
+          />
+        </section>
+        <aside className="sidebar" aria-label="Settings">
+          <ModelPicker models={models} selected={model} onSelect={selectModel} />
+          <SettingsPanel settings={settings} model={model} onChange={changeSettings} />
+          <FunctionsPanel settings={settings} onChange={changeSettings} />
+          {config?.mode === 'mock' && config.mockFaults && <MockFaultPanel faults={config.mockFaults} />}
+          <FrameInspector exchange={exchange} />
+        </aside>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { AnswerStats } from '../types';
+
+/** Usage, sid, time to first token and speed of one answer, in one line. */
+export function AnswerStatsLine({ stats }: { stats: AnswerStats }) {
+  const parts: { label: string; value: string }[] = [];
+  if (stats.usage) {
+    const { promptTokens, completionTokens, totalTokens } = stats.usage;
+    parts.push({
+      label: 'tokens',
+      value: `${promptTokens} in · ${completionTokens} out · ${totalTokens} total`,
+    });
+  }
+  if (stats.timeToFirstTokenMs !== undefined)
+    parts.push({ label: 'first token', value: `${Math.round(stats.timeToFirstTokenMs)} ms` });
+  if (stats.tokensPerSecond !== undefined)
+    parts.push({ label: 'speed', value: `${stats.tokensPerSecond} tokens/s` });
+  if (stats.totalMs !== undefined)
+    parts.push({ label: 'total', value: `${(stats.totalMs / 1000).toFixed(2)} s` });
+  return (
+    <div className="answer-stats" data-testid="answer-stats">
+      {parts.map((part) => (
+        <span key={part.label}>
+          {part.label} <strong>{part.value}</strong>
+        </span>
+      ))}
+      {stats.sid && (
+        <span>
+          sid <code data-testid="answer-sid">{stats.sid}</code>
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { RecordedExchange } from '../types';
+
+/** Pretty-prints a frame when it is JSON; shows it as it came otherwise (a malformed frame). */
+function prettyFrame(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+/** The raw frames of the last exchange, and the URL dialled with its authorization redacted. */
+export function FrameInspector({ exchange }: { exchange: RecordedExchange | undefined }) {
+  return (
+    <section className="panel inspector" aria-labelledby="inspector-heading">
+      <details>
+        <summary>
+          <h2 id="inspector-heading">Frame inspector</h2>
+          <span className="muted">{exchange ? ` ${exchange.frames.length} frames` : ' no exchange yet'}</span>
+        </summary>
+        {exchange && (
+          <div data-testid="frame-inspector">
+            <p className="muted">URL (authorization redacted)</p>
+            <code className="url" data-testid="inspector-url">
+              {exchange.url}
+            </code>
+            <ol className="frames">
+              {exchange.frames.map((frame) => (
+                <li
+                  key={frame.sequence}
+                  className={`frame frame-${frame.direction}`}
+                  data-testid={`frame-${frame.direction}`}
+                >
+                  <span className="frame-meta">
+                    {frame.direction === 'sent' ? '→ sent' : '← received'} +{frame.atMs} ms
+                  </span>
+                  <pre>{prettyFrame(frame.text)}</pre>
+                </li>
+              ))}
+            </ol>
+          </div>
+        )}
+      </details>
+    </section>
+  );
+}

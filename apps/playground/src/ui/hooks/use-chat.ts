@@ -1,0 +1,140 @@
+import type { ChatParams, SparkClient, SparkModel, SparkStreamEvent } from '@xinghuo/browser';
+import { type Dispatch, type SetStateAction, useCallback, useRef, useState } from 'react';
+import { computeAnswerStats } from '../lib/answer-stats';
+import { buildHistory } from '../lib/build-history';
+import { createId } from '../lib/create-id';
+import { describeError } from '../lib/describe-error';
+import { parseFunctions } from '../lib/parse-functions';
+import type { AssistantTurn, PlaygroundSettings, Turn } from '../types';
+
+/** Inputs of {@link useChat}. */
+export interface UseChatOptions {
+  client: SparkClient | undefined;
+  model: SparkModel | undefined;
+  settings: PlaygroundSettings;
+  turns: Turn[];
+  setTurns: Dispatch<SetStateAction<Turn[]>>;
+}
+
+/** Builds the request from the sidebar settings. */
+function requestFor(
+  settings: PlaygroundSettings,
+  model: SparkModel,
+  question: string,
+  turns: Turn[],
+): ChatParams {
+  const history = buildHistory(turns, settings.systemPrompt, question);
+  const parsed = settings.functionsEnabled ? parseFunctions(settings.functionsJson) : undefined;
+  if (parsed && !parsed.ok) throw new Error(`Functions panel: ${parsed.error}`);
+  return {
+    model: model.id,
+    messages: history.messages,
+    temperature: settings.temperature,
+    maxTokens: settings.maxTokens,
+    topK: settings.topK,
+    // Spark searches by default; say "off" explicitly, but only to models that know the option.
+    webSearch: settings.webSearch
+      ? { enable: true, showRefLabel: true }
+      : model.capabilities.webSearch
+        ? false
+        : undefined,
+    functions: parsed?.ok ? parsed.functions : undefined,
+    trimHistory: { reserveOutputTokens: settings.maxTokens },
+  };
+}
+
+/**
+ * The chat loop: sends a question with the history, streams the answer into the conversation,
+ * and records timing, usage, function calls, sources and errors on the answer turn. `stop()`
+ * aborts the request through its AbortSignal; the partial text is kept and marked stopped.
+ */
+export function useChat({ client, model, settings, turns, setTurns }: UseChatOptions) {
+  const [busy, setBusy] = useState(false);
+  const controllerRef = useRef<AbortController | undefined>(undefined);
+
+  const send = useCallback(
+    async (question: string) => {
+      if (!client || !model || controllerRef.current) return;
+      const answerId = createId();
+      const update = (patch: Partial<AssistantTurn>) =>
+        setTurns((current) =>
+          current.map((turn) =>
+            turn.id === answerId && turn.role === 'assistant' ? { ...turn, ...patch } : turn,
+          ),
+        );
+      setTurns((current) => [
+        ...current,
+        { id: createId(), role: 'user', content: question },
+        { id: answerId, role: 'assistant', content: '', status: 'streaming', model: model.id },
+      ]);
+
+      const controller = new AbortController();
+      controllerRef.current = controller;
+      setBusy(true);
+      const startedAt = performance.now();
+      let firstTokenAt: number | undefined;
+      let text = '';
+      let reasoning = '';
+      const onEvent = (event: SparkStreamEvent) => {
+        if (event.type !== 'usage' && event.type !== 'end' && event.type !== 'search-results') {
+          firstTokenAt ??= performance.now();
+        }
+        switch (event.type) {
+          case 'text-delta':
+            text += event.text;
+            update({ content: text });
+            break;
+          case 'reasoning-delta':
+            reasoning += event.text;
+            update({ reasoning });
+            break;
+          case 'function-call':
+            update({ functionCall: event.functionCall });
+            break;
+          case 'search-results':
+            update({ searchResults: event.results });
+            break;
+          case 'usage':
+            break;
+          case 'end': {
+            const { result } = event;
+            const timings = { startedAt, firstTokenAt, endedAt: performance.now() };
+            update({
+              status: 'done',
+              content: result.text,
+              stats: computeAnswerStats(timings, result.usage, result.sid),
+            });
+            break;
+          }
+        }
+      };
+
+      try {
+        const stream = client.stream(requestFor(settings, model, question, turns), {
+          signal: controller.signal,
+        });
+        for await (const event of stream) onEvent(event);
+      } catch (error) {
+        const timings = { startedAt, firstTokenAt, endedAt: performance.now() };
+        if (controller.signal.aborted) {
+          update({ status: 'stopped', content: text, stats: computeAnswerStats(timings) });
+        } else {
+          update({
+            status: 'error',
+            content: text,
+            error: describeError(error),
+            stats: computeAnswerStats(timings),
+          });
+        }
+      } finally {
+        controllerRef.current = undefined;
+        setBusy(false);
+      }
+    },
+    [client, model, settings, turns, setTurns],
+  );
+
+  const stop = useCallback(() => controllerRef.current?.abort(), []);
+
+  return { busy, send, stop };
+}
