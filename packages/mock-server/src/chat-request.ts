@@ -1,0 +1,36 @@
+/** One message of `payload.message.text`. */
+export interface WireMessage {
+  role: string;
+  content: string;
+}
+
+/** One function of `payload.functions.text`. */
+export interface WireFunction {
+  name: string;
+  description?: string;
+  parameters?: Record<string, unknown>;
+}
+
+/** The `web_search` tool of `parameter.chat.tools`, with the service defaults filled in. */
+export interface WireWebSearch {
+  enable: boolean;
+  showRefLabel: boolean;
+  searchMode: string;
+}
+
+/** A validated request frame in camelCase, plus the frame exactly as received. */
+export interface ChatRequest {
+  appId: string;
+  uid?: string;
+  domain: string;
+  temperature?: number;
+  maxTokens?: number;
+  topK?: number;
+  messages: WireMessage[];
+  functions: WireFunction[];
+  webSearch?: WireWebSearch;
+  /** `parameter.chat.thinking.type` for reasoning models (`enabled`, `disabled`, `auto`). */
+  thinking?: string;
+  /** The parsed JSON frame as sent by the client. */
+  frame: Record<string, unknown>;
+}

@@ -1,0 +1,35 @@
+import { CLI_HELP, parseCliArguments } from './cli-arguments.js';
+import { MOCK_ROUTES } from './routes.js';
+import { startMockSpark } from './server.js';
+
+/** Entry point of `xinghuo-mock`: start the server, print how to reach it, stop on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  let command: ReturnType<typeof parseCliArguments>;
+  try {
+    command = parseCliArguments(process.argv.slice(2));
+  } catch (error) {
+    console.error(`xinghuo-mock: ${error instanceof Error ? error.message : String(error)}\n\n${CLI_HELP}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (command.help) {
+    console.log(CLI_HELP);
+    return;
+  }
+  const mock = await startMockSpark(command.options);
+  console.log(`xinghuo-mock listening on ${mock.url}`);
+  console.log(`SPARK_BASE_URL=${mock.url}`);
+  console.log(`SPARK_APP_ID=${mock.credentials.appId}`);
+  console.log(`SPARK_API_KEY=${mock.credentials.apiKey}`);
+  console.log(`SPARK_API_SECRET=${mock.credentials.apiSecret}`);
+  console.log(`models: ${MOCK_ROUTES.map((route) => `${route.id} ${route.path}`).join(', ')}`);
+
+  const stop = (signal: NodeJS.Signals) => {
+    console.log(`xinghuo-mock: ${signal} received, closing`);
+    void mock.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,16 @@
+/** Credentials the mock accepts: an APPID for the request frame, an APIKey and APISecret for the signed URL. */
+export interface MockCredentials {
+  appId: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+/**
+ * Fixed, clearly fake test credentials used when none are given. APIKey and APISecret are 32 characters
+ * long like real ones, so clients that check lengths accept them.
+ */
+export const DEFAULT_CREDENTIALS: Readonly<MockCredentials> = Object.freeze({
+  appId: 'mockapp1',
+  apiKey: 'mock-spark-api-key-0000000000000',
+  apiSecret: 'mock-spark-api-secret-0000000000',
+});

@@ -1,0 +1,149 @@
+import { GATEWAY_MESSAGES, gatewayRejection, type HandshakeRejection } from './auth/gateway-responses.js';
+import type { HmacSha256Base64 } from './auth/hmac.js';
+import { verifySignedRequest } from './auth/verify-signature.js';
+import { DEFAULT_CREDENTIALS, type MockCredentials } from './credentials.js';
+import { type MockConnectionRecord, type MockRecordedRequest, redactAuthorization } from './records.js';
+import { findRouteByPath } from './routes.js';
+import type { MockHandshakeInfo } from './scenarios.js';
+import { MockScript } from './script.js';
+import { MockSession, type SessionContext, type SessionSocket } from './session.js';
+
+/** Options shared by every face of the mock (ws server, msw handler, CLI). */
+export interface MockSparkEngineOptions {
+  /** APPID the request frame must carry (default `mockapp1`). */
+  appId?: string;
+  /** APIKey the signed URL must carry (default: a fixed fake 32-character key). */
+  apiKey?: string;
+  /** APISecret the signature is checked with (default: a fixed fake 32-character secret). */
+  apiSecret?: string;
+  /** Delay before each answer frame, in milliseconds (default 0). */
+  latencyMs?: number;
+  /** Characters of answer text per frame (default 10). */
+  chunkChars?: number;
+  /** How long an open connection may wait for its request frame (default 60 000 ms, as on the service). */
+  requestTimeoutMs?: number;
+  /** The server clock, for clock-skew tests (default `() => new Date()`). */
+  now?: () => Date;
+  /** Verify signed URLs like the gateway (default `true`); `false` accepts any handshake. */
+  strictAuth?: boolean;
+  /** Allowed clock skew of the signed date, in seconds (default 300, as on the gateway). */
+  maxClockSkewSeconds?: number;
+}
+
+/** What the engine needs to know about an upgrade request. */
+export interface HandshakeRequest {
+  /** URL path, e.g. `/v3.5/chat`. */
+  path: string;
+  /** The form-decoded query. */
+  query: URLSearchParams;
+  /** The Host header as sent (host with a non-default port). */
+  host: string;
+  /** The full requested URL (used only in redacted form). */
+  url: string;
+}
+
+/** The engine's verdict on a handshake. */
+export type HandshakeDecision =
+  | { accepted: false; rejection: HandshakeRejection }
+  | { accepted: true; context: SessionContext };
+
+/**
+ * The transport-neutral heart of the mock: credentials, the per-test script, the records, handshake
+ * decisions and sessions. The ws server and the msw handler are thin faces over one engine.
+ */
+export class MockSparkEngine {
+  readonly credentials: MockCredentials;
+  readonly script = new MockScript();
+  /** Every request frame received, oldest first. */
+  readonly requests: MockRecordedRequest[] = [];
+  /** Every handshake attempt, oldest first. */
+  readonly connections: MockConnectionRecord[] = [];
+  readonly #options: MockSparkEngineOptions;
+  readonly #now: () => Date;
+
+  constructor(
+    options: MockSparkEngineOptions,
+    private readonly hmac: HmacSha256Base64,
+  ) {
+    this.#options = options;
+    this.#now = options.now ?? (() => new Date());
+    this.credentials = {
+      appId: options.appId ?? DEFAULT_CREDENTIALS.appId,
+      apiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
+      apiSecret: options.apiSecret ?? DEFAULT_CREDENTIALS.apiSecret,
+    };
+  }
+
+  /** The server clock. */
+  now(): Date {
+    return this.#now();
+  }
+
+  /** Decides whether to accept an upgrade: route, scripted rejections, then the gateway's signature checks. */
+  async handshake(request: HandshakeRequest): Promise<HandshakeDecision> {
+    const url = redactAuthorization(request.url);
+    const route = findRouteByPath(request.path);
+    if (route === undefined) {
+      return this.#reject(request.path, undefined, url, gatewayRejection(404, GATEWAY_MESSAGES.noRoute));
+    }
+    const info: MockHandshakeInfo = { path: request.path, model: route.id, url };
+    const queued = this.script.take();
+    if (queued?.reject !== undefined) return this.#reject(request.path, route.id, url, queued.reject);
+
+    const rejection =
+      (await this.script.handshakeRejection(info)) ??
+      (this.#options.strictAuth === false
+        ? undefined
+        : await verifySignedRequest(
+            { query: request.query, host: request.host, path: request.path },
+            {
+              credentials: this.credentials,
+              now: this.#now(),
+              hmac: this.hmac,
+              ...(this.#options.maxClockSkewSeconds === undefined
+                ? {}
+                : { maxClockSkewSeconds: this.#options.maxClockSkewSeconds }),
+            },
+          ));
+    if (rejection !== undefined) {
+      if (queued !== undefined) this.script.putBack(queued);
+      return this.#reject(request.path, route.id, url, rejection);
+    }
+    this.connections.push({ path: request.path, model: route.id, url, status: 101, at: this.#now() });
+    return { accepted: true, context: { route, info, query: request.query, queued } };
+  }
+
+  /** Starts the session of an accepted connection over `socket`. */
+  openSession(socket: SessionSocket, context: SessionContext): MockSession {
+    return new MockSession(
+      socket,
+      {
+        appId: this.credentials.appId,
+        latencyMs: this.#options.latencyMs ?? 0,
+        chunkChars: this.#options.chunkChars ?? 10,
+        requestTimeoutMs: this.#options.requestTimeoutMs ?? 60_000,
+        now: this.#now,
+        script: this.script,
+        record: (request) => this.requests.push(request),
+      },
+      context,
+    );
+  }
+
+  /** Clears the script and the records. */
+  reset(): void {
+    this.script.reset();
+    this.requests.length = 0;
+    this.connections.length = 0;
+  }
+
+  #reject(
+    path: string,
+    model: string | undefined,
+    url: string,
+    rejection: HandshakeRejection,
+  ): HandshakeDecision {
+    this.connections.push({ path, model, url, status: rejection.status, at: this.#now() });
+    return { accepted: false, rejection };
+  }
+}

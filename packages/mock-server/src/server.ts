@@ -1,0 +1,157 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { nodeHmacSha256Base64 } from './auth/hmac-node.js';
+import type { MockCredentials } from './credentials.js';
+import { MockSparkEngine, type MockSparkEngineOptions } from './engine.js';
+import { writeHttpRejection } from './http-rejection.js';
+import type { MockConnectionRecord, MockRecordedRequest } from './records.js';
+import { findRouteByModel, findRouteByPath, MOCK_ROUTES } from './routes.js';
+import type { MockHandler, MockScenario } from './scenarios.js';
+
+/** Options of `startMockSpark`. */
+export interface MockSparkOptions extends MockSparkEngineOptions {
+  /** Port to listen on (default 0: a free port). */
+  port?: number;
+  /** Interface to listen on (default `127.0.0.1`). */
+  host?: string;
+  /** Listen backlog; large so bursts of thousands of connections are not refused (default 4096). */
+  backlog?: number;
+}
+
+/** A running mock Spark server. */
+export interface MockSpark {
+  /** Base URL, e.g. `ws://127.0.0.1:54321`; append a model path or use `modelUrl()`. */
+  readonly url: string;
+  readonly port: number;
+  /** The credentials it accepts. */
+  readonly credentials: Readonly<MockCredentials>;
+  /** Every request frame received (authorization redacted), oldest first. */
+  readonly requests: readonly MockRecordedRequest[];
+  /** Every handshake attempt with its HTTP status (101 when accepted). */
+  readonly connections: readonly MockConnectionRecord[];
+  /** Queues scenarios, consumed one per accepted connection in FIFO order. */
+  enqueue(...scenarios: MockScenario[]): void;
+  /** Installs handlers that see each request and decide its scenario (newest first). */
+  use(...handlers: MockHandler[]): void;
+  /** Clears queued scenarios, handlers and records. */
+  reset(): void;
+  /** Number of server-side WebSockets currently open. */
+  openSockets(): number;
+  /** The full URL of a model by id, alias or domain, e.g. `modelUrl('max')` → `ws://…/v3.5/chat`. */
+  modelUrl(model: string): string;
+  /** Terminates every connection and stops listening. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a protocol-faithful mock Spark server on loopback: it verifies signed URLs like the gateway,
+ * validates request frames like the service and streams deterministic answers.
+ *
+ * @example
+ * const mock = await startMockSpark();
+ * const client = createSparkClient({ ...mock.credentials, baseURL: mock.url, transport });
+ * mock.enqueue({ error: { code: 10014, afterFrames: 2 } });
+ * await mock.close();
+ */
+export async function startMockSpark(options: MockSparkOptions = {}): Promise<MockSpark> {
+  const engine = new MockSparkEngine(options, nodeHmacSha256Base64);
+  const sockets = new Set<Socket>();
+  const webSockets = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  webSockets.on('headers', (headers) => headers.push(`Date: ${engine.now().toUTCString()}`));
+
+  const server = createServer((request, response) => {
+    const known = findRouteByPath(new URL(request.url ?? '/', 'http://mock').pathname) !== undefined;
+    response.writeHead(known ? 426 : 404, { 'Content-Type': 'application/json; charset=utf-8' });
+    response.end(
+      JSON.stringify({ message: known ? 'Upgrade Required' : 'no Route matched with those values' }),
+    );
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A client that vanishes mid-handshake must not crash the server.
+    socket.on('error', () => socket.destroy());
+    void upgrade(request, socket, head);
+  });
+
+  async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const host = request.headers.host ?? '';
+    let target: URL;
+    try {
+      target = new URL(request.url ?? '/', `http://${host || 'mock'}`);
+    } catch {
+      writeHttpRejection(socket, { status: 400, body: { message: 'Bad Request' } }, engine.now());
+      return;
+    }
+    const decision = await engine.handshake({
+      path: target.pathname,
+      query: target.searchParams,
+      host,
+      url: `ws://${host}${request.url ?? '/'}`,
+    });
+    if (socket.destroyed) return;
+    if (!decision.accepted) {
+      writeHttpRejection(socket, decision.rejection, engine.now());
+      return;
+    }
+    webSockets.handleUpgrade(request, socket, head, (webSocket) => {
+      const session = engine.openSession(
+        {
+          send: (text) => webSocket.send(text),
+          close: (code, reason) => webSocket.close(code, reason),
+          terminate: () => webSocket.terminate(),
+        },
+        decision.context,
+      );
+      webSocket.on('message', (data) => session.receive(data.toString()));
+      webSocket.on('close', () => session.handleClose());
+      webSocket.on('error', () => webSocket.terminate());
+    });
+  }
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port: options.port ?? 0, host, backlog: options.backlog ?? 4096 }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const url = `ws://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | undefined;
+
+  return {
+    url,
+    port,
+    credentials: engine.credentials,
+    requests: engine.requests,
+    connections: engine.connections,
+    enqueue: (...scenarios) => engine.script.enqueue(...scenarios),
+    use: (...handlers) => engine.script.use(...handlers),
+    reset: () => engine.reset(),
+    openSockets: () => webSockets.clients.size,
+    modelUrl(model) {
+      const route = findRouteByModel(model);
+      if (route === undefined) {
+        const known = MOCK_ROUTES.map((candidate) => candidate.id).join(', ');
+        throw new Error(`Unknown Spark model "${model}". Known models: ${known}.`);
+      }
+      return `${url}${route.path}`;
+    },
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        for (const webSocket of webSockets.clients) webSocket.terminate();
+        for (const socket of sockets) socket.destroy();
+        webSockets.close();
+        server.close(() => resolve());
+      });
+      return closing;
+    },
+  };
+}
