@@ -1,0 +1,127 @@
+import { resolveModel, type SparkModel, signUrl, withBaseURL } from '@xinghuo/core';
+import { ENV_VARIABLES } from '../../env-config';
+import { createWsTransport } from '../../ws-transport';
+import type { CliArguments } from '../args';
+import type { CliIO } from '../io';
+import { formatError } from '../render';
+import { resolveSessionSettings, type SessionSettings } from '../session';
+
+/** Spark rejects signatures dated more than this far from its clock. */
+const SKEW_LIMIT_SECONDS = 300;
+const SKEW_WARNING_SECONDS = 60;
+const PROBE_TIMEOUT_MS = 10_000;
+
+type Report = (ok: boolean | 'warn' | 'skip', text: string) => void;
+
+function checkCredentials(settings: SessionSettings, mock: boolean, report: Report): boolean {
+  const entries = [
+    [ENV_VARIABLES.appId, settings.appId],
+    [ENV_VARIABLES.apiKey, settings.apiKey],
+    [ENV_VARIABLES.apiSecret, settings.apiSecret],
+  ] as const;
+  let allSet = true;
+  for (const [name, value] of entries) {
+    if (!value) {
+      allSet = false;
+      report(false, `${name} is not set. Copy it from the iFlytek console (控制台 → 我的应用).`);
+    } else if (mock) {
+      report(true, `${name}: the embedded mock's test value`);
+    } else if (name !== ENV_VARIABLES.appId && value.length !== 32) {
+      report('warn', `${name} is set but has ${value.length} characters; Spark keys and secrets have 32.`);
+    } else {
+      report(true, `${name} is set (${value.length} characters)`);
+    }
+  }
+  return allSet;
+}
+
+/** An http(s) URL for the host of a ws(s) URL: any HTTP answer carries the server's Date header. */
+function probeUrl(websocketUrl: string): string {
+  const url = new URL(websocketUrl);
+  return `${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}/`;
+}
+
+async function checkClock(target: string, report: Report): Promise<boolean> {
+  const url = probeUrl(target);
+  const sentAt = Date.now();
+  let response: Response;
+  try {
+    response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    await response.body?.cancel();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+    report(
+      false,
+      `Cannot reach ${new URL(url).host} (${cause}). Check the network, DNS, a proxy or --base-url.`,
+    );
+    return false;
+  }
+  const receivedAt = Date.now();
+  report(true, `${new URL(url).host} is reachable (HTTP ${response.status} in ${receivedAt - sentAt} ms)`);
+  const serverDate = response.headers.get('date');
+  const serverTime = serverDate ? Date.parse(serverDate) : Number.NaN;
+  if (Number.isNaN(serverTime)) {
+    report('warn', 'The server sent no Date header, so the clock could not be compared.');
+    return true;
+  }
+  // The Date header has one-second resolution; compare it with the middle of the round trip.
+  const offsetSeconds = Math.round((serverTime - (sentAt + receivedAt) / 2) / 1000);
+  const described = `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds} s`;
+  if (Math.abs(offsetSeconds) > SKEW_LIMIT_SECONDS) {
+    report(
+      false,
+      `The system clock is ${described} off the server's. Spark rejects signatures more than ${SKEW_LIMIT_SECONDS} s ` +
+        'off (HTTP 403): fix the system clock (enable NTP, e.g. `timedatectl set-ntp true`).',
+    );
+    return false;
+  }
+  report(
+    Math.abs(offsetSeconds) > SKEW_WARNING_SECONDS ? 'warn' : true,
+    `Clock offset to the server: ${described} (Spark allows ±${SKEW_LIMIT_SECONDS} s)`,
+  );
+  return true;
+}
+
+async function checkHandshake(settings: SessionSettings, model: SparkModel, url: string, report: Report) {
+  try {
+    const signed = await signUrl(url, { apiKey: settings.apiKey ?? '', apiSecret: settings.apiSecret ?? '' });
+    const connection = await createWsTransport({ handshakeTimeoutMs: PROBE_TIMEOUT_MS })(signed, {});
+    connection.close(1000, 'doctor');
+    report(true, `The gateway accepted a signed handshake for ${model.id} (${new URL(url).pathname})`);
+    return true;
+  } catch (error) {
+    report(false, `Signed handshake for ${model.id} failed: ${formatError(error).replace(/^xinghuo: /, '')}`);
+    return false;
+  }
+}
+
+/**
+ * `xinghuo doctor`: checks that credentials are present, the host is reachable, the clock is within
+ * Spark's ±300 s window, and a signed handshake is accepted. Explains each failure; exit 1 if any.
+ */
+export async function doctorCommand(args: CliArguments, io: CliIO): Promise<number> {
+  const settings = await resolveSessionSettings(args.options, io.env);
+  const report: Report = (ok, text) => {
+    const mark = ok === true ? '✓' : ok === 'warn' ? '!' : ok === 'skip' ? '-' : '✗';
+    io.stdout.write(`${mark} ${text}\n`);
+  };
+  try {
+    let healthy = checkCredentials(settings, args.options.mock, report);
+    let model: SparkModel;
+    try {
+      model = resolveModel(settings.modelName);
+      report(true, `Model ${model.id} (domain ${model.domain})`);
+    } catch (error) {
+      report(false, formatError(error).replace(/^xinghuo: /, ''));
+      return 1;
+    }
+    const url = withBaseURL(model.url, settings.baseURL);
+    healthy = (await checkClock(url, report)) && healthy;
+    if (healthy) healthy = await checkHandshake(settings, model, url, report);
+    else report('skip', 'Signed handshake skipped until the problems above are fixed.');
+    io.stdout.write(healthy ? 'All checks passed.\n' : 'Some checks failed; see above.\n');
+    return healthy ? 0 : 1;
+  } finally {
+    await settings.close();
+  }
+}

@@ -1,0 +1,24 @@
+/** The `--help` text. */
+export const HELP_TEXT = `xinghuo: chat with iFlytek Spark (讯飞星火) from the terminal
+
+Usage:
+  xinghuo chat [options]              interactive chat (/help inside for commands)
+  xinghuo ask [options] "question"    one streamed answer; reads the question from stdin when piped
+  xinghuo models [--json]             the model registry
+  xinghuo sign <model> [--json]       print a signed URL (debugging; it is a credential for ~5 minutes)
+  xinghuo doctor                      check credentials, connectivity and clock skew
+
+Options:
+  -m, --model <id>          model id or alias (default: SPARK_MODEL or lite)
+  -s, --system <text>       system message
+  -t, --temperature <n>     sampling temperature, (0, 1]
+      --max-tokens <n>      answer length limit in tokens
+      --base-url <url>      replace scheme, host and port of model URLs (SPARK_BASE_URL)
+      --mock                use an embedded mock Spark server (no credentials needed)
+      --json                machine-readable output (ask, models, sign)
+  -h, --help                this help
+  -v, --version             the version
+
+Environment: SPARK_APP_ID, SPARK_API_KEY, SPARK_API_SECRET, SPARK_BASE_URL, SPARK_MODEL.
+Exit status: 0 success, 1 request failed, 2 usage error, 130 interrupted.
+`;

@@ -1,0 +1,112 @@
+import { createInterface } from 'node:readline';
+import { SparkError } from '@xinghuo/core';
+import type { CliOptions } from './args';
+import { Conversation } from './conversation';
+import type { CliIO } from './io';
+import { formatError } from './render';
+import { type ReplState, runSlashCommand } from './repl-commands';
+import { requestParams } from './request-params';
+import type { CliSession } from './session';
+import { startSpinner } from './spinner';
+
+const PROMPT = '› ';
+
+/**
+ * Streams one answer to stdout. Resolves true when the exchange completed (and was recorded),
+ * false when it failed or was interrupted.
+ */
+async function answer(
+  question: string,
+  state: ReplState,
+  session: CliSession,
+  options: CliOptions,
+  io: CliIO,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const prepared = state.conversation.prepare(question, state.model, options.maxTokens);
+  if (prepared.droppedCount > 0) {
+    io.stdout.write(
+      `(dropped ${prepared.droppedCount} old messages to fit ${state.model.id}'s context window)\n`,
+    );
+  }
+  if (!prepared.fits) io.stdout.write('(this question alone may be too long for the model)\n');
+  const spinner = startSpinner(io.stderr);
+  let wroteText = false;
+  try {
+    const stream = session.client.stream(requestParams(options, state.model, prepared.messages), { signal });
+    for await (const event of stream) {
+      if (event.type !== 'text-delta') continue;
+      spinner.stop();
+      io.stdout.write(event.text);
+      wroteText = true;
+    }
+    const result = await stream.finalResult();
+    spinner.stop();
+    if (result.functionCall)
+      io.stdout.write(`[function call] ${result.functionCall.name}(${result.functionCall.arguments})`);
+    io.stdout.write('\n');
+    state.conversation.commit(question, result.text, result.usage);
+    return true;
+  } catch (error) {
+    spinner.stop();
+    if (wroteText) io.stdout.write('\n');
+    if (SparkError.isInstance(error) && error.code === 'aborted') io.stderr.write('(answer interrupted)\n');
+    else io.stderr.write(`${formatError(error, session.secrets)}\n`);
+    return false;
+  }
+}
+
+/**
+ * The interactive loop of `xinghuo chat`: one line is one question, `/commands` change the
+ * settings. Ctrl-C stops a streaming answer; at the prompt, a second Ctrl-C in a row leaves.
+ * Works with piped input too (one question per line, ends at end of input).
+ */
+export async function runRepl(session: CliSession, options: CliOptions, io: CliIO): Promise<number> {
+  const state: ReplState = { conversation: new Conversation(options.system), model: session.model };
+  const terminal = Boolean(io.stdin.isTTY && io.stdout.isTTY);
+  const lines = createInterface({ input: io.stdin, output: io.stdout, terminal, prompt: PROMPT });
+  let current: AbortController | undefined;
+  let exitArmed = false;
+
+  const interrupt = () => {
+    if (current) {
+      current.abort();
+      return;
+    }
+    if (exitArmed) {
+      lines.close();
+      return;
+    }
+    exitArmed = true;
+    io.stdout.write('\n(Ctrl-C again to leave, or /exit)\n');
+    lines.prompt();
+  };
+  lines.on('SIGINT', interrupt);
+  process.on('SIGINT', interrupt);
+
+  if (terminal) {
+    io.stdout.write(`xinghuo chat with ${state.model.id}. /help for commands, /exit to leave.\n`);
+  }
+  lines.prompt();
+  try {
+    for await (const rawLine of lines) {
+      exitArmed = false;
+      const line = rawLine.trim();
+      if (line.startsWith('/')) {
+        const outcome = runSlashCommand(line, state);
+        if (outcome.output) io.stdout.write(`${outcome.output}\n`);
+        if (outcome.error) io.stderr.write(`${outcome.error}\n`);
+        if (outcome.exit) break;
+      } else if (line) {
+        current = new AbortController();
+        await answer(line, state, session, options, io, current.signal);
+        current = undefined;
+      }
+      lines.prompt();
+    }
+  } finally {
+    process.off('SIGINT', interrupt);
+    lines.close();
+  }
+  return 0;
+}

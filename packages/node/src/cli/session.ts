@@ -1,0 +1,89 @@
+import { resolveModel, type SparkClient, type SparkModel } from '@xinghuo/core';
+import { createSparkClient } from '../create-client';
+import { readSparkEnv, type SparkEnvironment } from '../env-config';
+import type { CliOptions } from './args';
+
+/** What a command needs to talk to Spark (or the embedded mock). */
+export interface CliSession {
+  client: SparkClient;
+  /** The model chosen by `--model`, `SPARK_MODEL`, or `lite`. */
+  model: SparkModel;
+  appId: string;
+  apiKey: string | undefined;
+  apiSecret: string | undefined;
+  baseURL: string | undefined;
+  /** Values that must never be printed (fed to `redactSecrets`). */
+  secrets: string[];
+  /** Stops the embedded mock server, if any. */
+  close(): Promise<void>;
+}
+
+/** The settings a session is built from, before any network I/O. */
+export interface SessionSettings {
+  appId: string | undefined;
+  apiKey: string | undefined;
+  apiSecret: string | undefined;
+  baseURL: string | undefined;
+  modelName: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Resolves credentials, base URL and model from the flags and the environment. With `--mock` it
+ * starts the embedded mock Spark server on a free loopback port and uses its test credentials.
+ */
+export async function resolveSessionSettings(
+  options: CliOptions,
+  env: SparkEnvironment,
+): Promise<SessionSettings> {
+  const fromEnv = readSparkEnv(env);
+  const modelName = options.model ?? fromEnv.model ?? 'lite';
+  if (options.mock) {
+    // Loaded only for --mock, so ordinary runs do not pay for it.
+    const { startMockSpark } = await import('@xinghuo/mock-server');
+    const mock = await startMockSpark();
+    return {
+      ...mock.credentials,
+      baseURL: mock.url,
+      modelName,
+      close: () => mock.close(),
+    };
+  }
+  return {
+    appId: fromEnv.appId,
+    apiKey: fromEnv.apiKey,
+    apiSecret: fromEnv.apiSecret,
+    baseURL: options.baseURL ?? fromEnv.baseURL,
+    modelName,
+    close: async () => {},
+  };
+}
+
+/** Opens a session: settings plus a client. The caller must `close()` it. */
+export async function openSession(options: CliOptions, env: SparkEnvironment): Promise<CliSession> {
+  const settings = await resolveSessionSettings(options, env);
+  try {
+    const model = resolveModel(settings.modelName);
+    const client = createSparkClient({
+      env: {},
+      appId: settings.appId,
+      apiKey: settings.apiKey,
+      apiSecret: settings.apiSecret,
+      baseURL: settings.baseURL,
+      defaultModel: model.id,
+    });
+    return {
+      client,
+      model,
+      appId: settings.appId ?? '',
+      apiKey: settings.apiKey,
+      apiSecret: settings.apiSecret,
+      baseURL: settings.baseURL,
+      secrets: [settings.apiKey, settings.apiSecret].filter((value): value is string => Boolean(value)),
+      close: settings.close,
+    };
+  } catch (error) {
+    await settings.close();
+    throw error;
+  }
+}

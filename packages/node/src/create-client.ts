@@ -1,0 +1,65 @@
+import {
+  createSparkClient as createCoreClient,
+  type SparkClient,
+  type SparkClientOptions,
+  type SparkTransport,
+} from '@xinghuo/core';
+import { readSparkEnv, requireCredentials, type SparkEnvironment } from './env-config';
+import { createWsTransport, type WsTransportOptions } from './ws-transport';
+
+/**
+ * Options of the Node {@link createSparkClient}: core's options, all optional, plus where to read
+ * the environment from and how to configure the default `ws` transport.
+ */
+export interface NodeSparkClientOptions extends Omit<SparkClientOptions, 'appId' | 'transport'> {
+  /** APPID; default `SPARK_APP_ID`. */
+  appId?: string | undefined;
+  /** APIKey; default `SPARK_API_KEY` (unless `signUrl` is given). */
+  apiKey?: string | undefined;
+  /** APISecret; default `SPARK_API_SECRET` (unless `signUrl` is given). */
+  apiSecret?: string | undefined;
+  /** Replaces scheme, host and port of every model URL; default `SPARK_BASE_URL`. */
+  baseURL?: string | undefined;
+  /** Model of requests that name none; default `SPARK_MODEL`. */
+  defaultModel?: SparkClientOptions['defaultModel'];
+  /** Opens WebSockets; default {@link createWsTransport} with `ws` options below. */
+  transport?: SparkTransport | undefined;
+  /** Options of the default `ws` transport (proxy agent, handshake timeout, max payload). */
+  ws?: WsTransportOptions | undefined;
+  /** Where `SPARK_*` variables are read from; default `process.env`. Pass `{}` to read none. */
+  env?: SparkEnvironment | undefined;
+}
+
+/**
+ * Creates a Spark client for Node.js: the core client over a `ws` WebSocket transport, configured
+ * from options or, for whatever is not passed, from `SPARK_APP_ID`, `SPARK_API_KEY`,
+ * `SPARK_API_SECRET`, `SPARK_BASE_URL` and `SPARK_MODEL`.
+ *
+ * @throws SparkConfigError naming the missing options and environment variables
+ * @example
+ * ```ts
+ * import { createSparkClient } from '@xinghuo/node';
+ *
+ * const client = createSparkClient({ defaultModel: 'max' }); // credentials from SPARK_* variables
+ * for await (const text of client.stream({ messages: [{ role: 'user', content: '你好' }] }).textStream) {
+ *   process.stdout.write(text);
+ * }
+ * ```
+ */
+export function createSparkClient(options: NodeSparkClientOptions = {}): SparkClient {
+  const { env, ws, transport, ...rest } = options;
+  const fromEnv = readSparkEnv(env ?? process.env);
+  const usesProvider = rest.signUrl !== undefined;
+  const appId = rest.appId ?? fromEnv.appId;
+  const apiKey = usesProvider ? rest.apiKey : (rest.apiKey ?? fromEnv.apiKey);
+  const apiSecret = usesProvider ? rest.apiSecret : (rest.apiSecret ?? fromEnv.apiSecret);
+  requireCredentials({ appId, apiKey, apiSecret }, !usesProvider);
+  return createCoreClient({
+    ...rest,
+    appId: appId as string,
+    ...(usesProvider ? {} : { apiKey, apiSecret }),
+    baseURL: rest.baseURL ?? fromEnv.baseURL,
+    defaultModel: rest.defaultModel ?? fromEnv.model,
+    transport: transport ?? createWsTransport(ws),
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * @xinghuo/node: the xinghuo SDK for iFlytek Spark (讯飞星火) on Node.js.
+ *
+ * Everything from `@xinghuo/core`, plus the Node platform: a `ws` transport, a client that reads
+ * `SPARK_*` environment variables, and a URL-signing handler for browser apps.
+ *
+ * @packageDocumentation
+ */
+export * from '@xinghuo/core';
+export { createSparkClient, type NodeSparkClientOptions } from './create-client';
+export {
+  ENV_VARIABLES,
+  readSparkEnv,
+  requireCredentials,
+  type SparkEnvironment,
+  type SparkEnvSettings,
+} from './env-config';
+export { createNodeSigningListener, type NodeRequestListener, toNodeHandler } from './node-signing-listener';
+export * from './signing/index';
+export { createWsTransport, type WsTransportOptions } from './ws-transport';
