@@ -145,12 +145,16 @@ export async function startMockSpark(options: MockSparkOptions = {}): Promise<Mo
       return `${url}${route.path}`;
     },
     close() {
-      closing ??= new Promise<void>((resolve) => {
+      closing ??= (async () => {
+        // Wait for every WebSocket's own 'close' so openSockets() is 0 when close() resolves.
+        const closed = [...webSockets.clients].map(
+          (webSocket) => new Promise<void>((resolve) => webSocket.once('close', () => resolve())),
+        );
         for (const webSocket of webSockets.clients) webSocket.terminate();
         for (const socket of sockets) socket.destroy();
         webSockets.close();
-        server.close(() => resolve());
-      });
+        await Promise.all([...closed, new Promise<void>((resolve) => server.close(() => resolve()))]);
+      })();
       return closing;
     },
   };
