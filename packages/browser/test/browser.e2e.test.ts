@@ -159,6 +159,8 @@ describe('@xinghuo/browser in headless Chromium', () => {
     expect(partial.length).toBeGreaterThan(0);
     expect(SLOW_TEXT.startsWith(partial)).toBe(true);
     expect(partial.length).toBeLessThan(SLOW_TEXT.length);
+    // The abort closed the page's socket: the mock has no connection left open.
+    await expect.poll(() => mock.openSockets(), { timeout: WAIT_MS }).toBe(0);
   });
 
   it('shows a typed connection error for a refused handshake, re-signing for the retry', async () => {
@@ -166,6 +168,7 @@ describe('@xinghuo/browser in headless Chromium', () => {
     mock.enqueue({ reject: rejection });
     mock.enqueue({ reject: rejection });
     const callsBefore = signingCalls.length;
+    const connectionsBefore = mock.connections.length;
     await page.click('#refused-start');
     expect(await statusOf('refused-status', /^(failed|unexpectedly)/)).toBe(
       'failed: SparkConnectionError [connection_error]',
@@ -175,6 +178,9 @@ describe('@xinghuo/browser in headless Chromium', () => {
     expect(message).toMatch(/clock/i);
     expect(message).toMatch(/origin/i);
     expect(signingCalls.length - callsBefore).toBe(2);
+    expect(mock.connections.slice(connectionsBefore).map((connection) => connection.status)).toEqual([
+      401, 401,
+    ]);
   });
 
   it('never lets the page see the API secret', async () => {
