@@ -181,6 +181,8 @@ export const MODELS: readonly SparkModel[] = Object.freeze([
   }),
 ]);
 
+const MAX_ECHOED_NAME_LENGTH = 24;
+
 // Lower-cased ids and aliases, so `'4.0ultra'` and `'MAX'` resolve too.
 const BY_NAME: ReadonlyMap<string, SparkModel> = new Map(
   MODELS.flatMap((entry) => [entry.id, ...entry.aliases].map((name) => [name.toLowerCase(), entry] as const)),
@@ -288,8 +290,11 @@ export function resolveModel(input: string | CustomModel | SparkModel): SparkMod
   if (typeof input === 'string') {
     const found = BY_NAME.get(input.trim().toLowerCase());
     if (found) return found;
+    // A long "model name" is more likely a misplaced credential than a model id: do not echo it.
+    const shown =
+      input.length <= MAX_ECHOED_NAME_LENGTH ? `"${input}"` : `(a ${input.length}-character name, not shown)`;
     throw new SparkConfigError(
-      `Unknown Spark model "${input}". Known models: ${knownNames()}. ` +
+      `Unknown Spark model ${shown}. Known models: ${knownNames()}. ` +
         'For another endpoint pass { url, domain } instead of a name.',
     );
   }
