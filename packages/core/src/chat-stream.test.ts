@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { ChatStream, type ChatStreamRunner } from './chat-stream';
+import { SparkAbortError, SparkServerError, SparkTimeoutError } from './errors';
+import type { ChatResult } from './types';
+
+const RESULT: ChatResult = {
+  text: 'hi',
+  usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 },
+  sid: 'sid',
+  model: 'lite',
+  finishReason: 'stop',
+};
+
+/** A runner that waits until it is aborted, recording the signal. */
+function hangingRunner(): { run: ChatStreamRunner; signal: () => AbortSignal | undefined } {
+  let seen: AbortSignal | undefined;
+  return {
+    run: (_emit, signal) => {
+      seen = signal;
+      return new Promise(() => {});
+    },
+    signal: () => seen,
+  };
+}
+
+describe('ChatStream', () => {
+  it('delivers emitted events, then end with the result', async () => {
+    const stream = new ChatStream(async (emit) => {
+      emit({ type: 'text-delta', text: 'hi' });
+      return RESULT;
+    });
+    const events = [];
+    for await (const event of stream) events.push(event);
+    expect(events).toEqual([
+      { type: 'text-delta', text: 'hi' },
+      { type: 'end', result: RESULT },
+    ]);
+  });
+
+  it('turns a synchronous throw of the runner into a rejection', async () => {
+    const stream = new ChatStream(() => {
+      throw new SparkServerError('sync');
+    });
+    await expect(stream.finalResult()).rejects.toThrow('sync');
+  });
+
+  it('aborts the runner signal on abort() and settles at once', async () => {
+    const runner = hangingRunner();
+    const stream = new ChatStream(runner.run);
+    stream.abort();
+    expect(stream.settled).toBe(true);
+    expect(runner.signal()?.aborted).toBe(true);
+    await expect(stream.finalResult()).rejects.toBeInstanceOf(SparkAbortError);
+  });
+
+  it('follows an external signal and does not start when it is already aborted', async () => {
+    let started = false;
+    const stream = new ChatStream(
+      async () => {
+        started = true;
+        return RESULT;
+      },
+      { signal: AbortSignal.abort() },
+    );
+    expect(started).toBe(false);
+    await expect(stream.finalResult()).rejects.toBeInstanceOf(SparkAbortError);
+  });
+
+  it('fails with a total timeout and aborts the runner', async () => {
+    const runner = hangingRunner();
+    const stream = new ChatStream(runner.run, { totalTimeoutMs: 10 });
+    await expect(stream.finalResult()).rejects.toBeInstanceOf(SparkTimeoutError);
+    expect(runner.signal()?.reason).toBeInstanceOf(SparkTimeoutError);
+  });
+
+  it('aborts the runner when the consumer returns early', async () => {
+    const runner = hangingRunner();
+    const stream = new ChatStream(async (emit, signal) => {
+      emit({ type: 'text-delta', text: 'a' });
+      return runner.run(emit, signal);
+    });
+    for await (const _ of stream) break;
+    expect(runner.signal()?.aborted).toBe(true);
+    await expect(stream.finalResult()).rejects.toThrow(/closed before its end/);
+  });
+
+  it('ignores events emitted after it settled', async () => {
+    let late: ((text: string) => void) | undefined;
+    const stream = new ChatStream(async (emit) => {
+      late = (text) => emit({ type: 'text-delta', text });
+      return RESULT;
+    });
+    await stream.finalResult();
+    late?.('too late');
+    const events = [];
+    for await (const event of stream) events.push(event.type);
+    expect(events).toEqual(['end']);
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { createSparkClient } from './client';
+import { SparkTimeoutError, type TimeoutPhase } from './errors';
+import { CREDENTIALS, delay, makeClient, QUESTION } from './test-support/client-fixtures';
+import { answerFrames, createMemoryTransport, respondWith, searchResultsFrame, textFrame } from './testing';
+
+// Deadlines are tens of milliseconds so the suite stays fast; the assertions are on which deadline
+// fired and what was cleaned up, never on how long anything took.
+const SHORT = { connectMs: 60_000, firstTokenMs: 60_000, idleMs: 60_000, totalMs: 0 };
+
+async function expectTimeout(promise: Promise<unknown>, phase: TimeoutPhase): Promise<SparkTimeoutError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a timeout');
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(SparkTimeoutError);
+  expect((error as SparkTimeoutError).phase).toBe(phase);
+  return error as SparkTimeoutError;
+}
+
+describe('deadlines', () => {
+  it('times out a handshake that never completes (connect) and abandons it', async () => {
+    const transport = createMemoryTransport((server) => server.hang());
+    const client = makeClient(transport, { maxRetries: 0, timeouts: { ...SHORT, connectMs: 30 } });
+
+    const error = await expectTimeout(client.chat(QUESTION), 'connect');
+
+    expect(error.timeoutMs).toBe(30);
+    expect(error.retryable).toBe(true);
+    expect(transport.connections[0]?.state).toBe('aborted');
+    expect(transport.openConnections()).toHaveLength(0);
+  });
+
+  it('closes a socket that opens only after the connect deadline', async () => {
+    const transport = createMemoryTransport((server) => {
+      server.hang();
+      setTimeout(() => server.accept(), 60);
+    });
+    // A transport that ignores its abort signal, like a platform that cannot cancel a handshake.
+    const stubborn = (url: string) => transport(url, {});
+    const client = makeClient(stubborn, { maxRetries: 0, timeouts: { ...SHORT, connectMs: 20 } });
+
+    await expectTimeout(client.chat(QUESTION), 'connect');
+    await transport.connections[0]!.clientClosed;
+
+    expect(transport.openConnections()).toHaveLength(0);
+  });
+
+  it('counts a slow signUrl provider against the connect deadline', async () => {
+    const transport = createMemoryTransport(respondWith(answerFrames('never')));
+    const client = createSparkClient({
+      appId: CREDENTIALS.appId,
+      transport,
+      defaultModel: 'lite',
+      maxRetries: 0,
+      timeouts: { ...SHORT, connectMs: 20 },
+      signUrl: () => new Promise<string>(() => {}),
+    });
+
+    await expectTimeout(client.chat(QUESTION), 'connect');
+    expect(transport.connections).toHaveLength(0);
+  });
+
+  it('times out when no frame arrives after the request (first-token) and closes the socket', async () => {
+    const transport = createMemoryTransport(() => {});
+    const client = makeClient(transport, { maxRetries: 0, timeouts: { ...SHORT, firstTokenMs: 30 } });
+
+    await expectTimeout(client.chat(QUESTION), 'first-token');
+
+    expect(transport.connections[0]?.clientCloseCode).toBe(1000);
+    expect(transport.openConnections()).toHaveLength(0);
+  });
+
+  it('keeps the first-token deadline running across frames without content', async () => {
+    const transport = createMemoryTransport(async (server) => {
+      await server.request;
+      server.send(searchResultsFrame([{ url: 'https://example.com/', title: 'x' }]));
+    });
+    const client = makeClient(transport, { maxRetries: 0, timeouts: { ...SHORT, firstTokenMs: 40 } });
+
+    await expectTimeout(client.chat(QUESTION), 'first-token');
+  });
+
+  it('times out a stream that stalls between frames (idle) and closes the socket', async () => {
+    const transport = createMemoryTransport(async (server) => {
+      await server.request;
+      server.send(textFrame('开始', { status: 0, seq: 0 }));
+    });
+    const client = makeClient(transport, { timeouts: { ...SHORT, idleMs: 30 } });
+    const stream = client.stream(QUESTION);
+    const texts: string[] = [];
+
+    const error = await expectTimeout(
+      (async () => {
+        for await (const text of stream.textStream) texts.push(text);
+      })(),
+      'idle',
+    );
+
+    expect(texts).toEqual(['开始']);
+    expect(error.timeoutMs).toBe(30);
+    // Content was delivered, so the idle timeout is not retried even with retries left.
+    expect(transport.connections).toHaveLength(1);
+    expect(transport.openConnections()).toHaveLength(0);
+  });
+
+  it('bounds the whole exchange (total), which is not retryable', async () => {
+    const transport = createMemoryTransport(async (server) => {
+      await server.request;
+      // A frame every 5 ms forever: neither first-token nor idle ever fires.
+      for (let seq = 0; !server.closed; seq += 1) {
+        server.send(textFrame('.', { status: seq === 0 ? 0 : 1, seq }));
+        await delay(5);
+      }
+    });
+    const client = makeClient(transport, { timeouts: { ...SHORT, totalMs: 60 } });
+
+    const error = await expectTimeout(client.chat(QUESTION), 'total');
+
+    expect(error.retryable).toBe(false);
+    expect(transport.openConnections()).toHaveLength(0);
+  });
+
+  it('retries a first-token timeout when nothing was delivered yet', async () => {
+    const transport = createMemoryTransport((server) => {
+      if (server.index > 0) respondWith(answerFrames('第二次成功'))(server);
+    });
+    const client = makeClient(transport, { maxRetries: 1, timeouts: { ...SHORT, firstTokenMs: 30 } });
+
+    const result = await client.chat(QUESTION);
+
+    expect(result.text).toBe('第二次成功');
+    expect(transport.connections).toHaveLength(2);
+    expect(transport.openConnections()).toHaveLength(0);
+  });
+
+  it('switches a deadline off with 0', async () => {
+    const transport = createMemoryTransport(async (server) => {
+      await server.request;
+      await delay(30);
+      for (const frame of answerFrames('慢但完整')) server.send(frame);
+      server.close();
+    });
+    const client = makeClient(transport, {
+      maxRetries: 0,
+      timeouts: { connectMs: 0, firstTokenMs: 0, idleMs: 0, totalMs: 0 },
+    });
+
+    expect((await client.chat(QUESTION)).text).toBe('慢但完整');
+  });
+});
