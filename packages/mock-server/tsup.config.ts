@@ -1,25 +1,15 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig([
-  {
-    entry: { index: 'src/index.ts', vitest: 'src/vitest.ts', msw: 'src/msw.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: false,
-    target: 'es2022',
-    platform: 'node',
-    treeshake: true,
-    external: ['ws', 'msw', 'vitest'],
-  },
-  {
-    entry: { cli: 'src/cli.ts' },
-    format: ['esm'],
-    sourcemap: true,
-    clean: false,
-    target: 'es2022',
-    platform: 'node',
-    banner: { js: '#!/usr/bin/env node' },
-    external: ['ws'],
-  },
-]);
+export default defineConfig({
+  // `cli` keeps its `#!/usr/bin/env node` line from the source, so `dist/cli.js` runs as the `xinghuo-mock` bin.
+  entry: { index: 'src/index.ts', vitest: 'src/vitest.ts', msw: 'src/msw.ts', cli: 'src/cli.ts' },
+  format: ['esm', 'cjs'],
+  dts: { entry: { index: 'src/index.ts', vitest: 'src/vitest.ts', msw: 'src/msw.ts' } },
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'node',
+  removeNodeProtocol: false,
+  treeshake: true,
+  external: ['ws', 'msw', 'vitest'],
+});

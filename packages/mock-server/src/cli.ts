@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { CLI_HELP, parseCliArguments } from './cli-arguments.js';
 import { MOCK_ROUTES } from './routes.js';
 import { startMockSpark } from './server.js';

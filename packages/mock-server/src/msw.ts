@@ -1,1 +1,124 @@
-export {};
+import { type WebSocketHandler, ws } from 'msw';
+import { webHmacSha256Base64 } from './auth/hmac-web.js';
+import type { MockCredentials } from './credentials.js';
+import { MockSparkEngine, type MockSparkEngineOptions } from './engine.js';
+import type { MockConnectionRecord, MockRecordedRequest } from './records.js';
+import { findRouteByModel, MOCK_ROUTES } from './routes.js';
+import type { MockHandler, MockScenario } from './scenarios.js';
+import type { MockSession } from './session.js';
+
+/** Options of `createMockSparkHandler`. */
+export interface MockSparkHandlerOptions extends MockSparkEngineOptions {
+  /**
+   * Which WebSocket URLs to intercept (an msw path or a RegExp). Default: every `ws(s)://*.xf-yun.com/…`
+   * URL, so an app pointed at the real Spark endpoints is served by the mock.
+   */
+  url?: string | RegExp;
+  /** Base used by `modelUrl()` (default `wss://spark-api.xf-yun.com`). */
+  baseURL?: string;
+}
+
+/** The msw face of the mock: a handler to pass to `setupServer`/`setupWorker`, plus the same controls as `startMockSpark`. */
+export interface MockSparkHandler {
+  /** The msw WebSocket handler. */
+  readonly handler: WebSocketHandler;
+  readonly credentials: Readonly<MockCredentials>;
+  readonly requests: readonly MockRecordedRequest[];
+  readonly connections: readonly MockConnectionRecord[];
+  enqueue(...scenarios: MockScenario[]): void;
+  use(...handlers: MockHandler[]): void;
+  reset(): void;
+  /** Number of intercepted connections currently open. */
+  openSockets(): number;
+  /** The URL of a model on `baseURL`, e.g. `modelUrl('max')` → `wss://spark-api.xf-yun.com/v3.5/chat`. */
+  modelUrl(model: string): string;
+}
+
+const XFYUN_URL = /^wss?:\/\/[^/?#]*xf-yun\.com(?::\d+)?\//;
+
+/**
+ * Serves the mock Spark protocol to code that uses the global `WebSocket`, through msw's `ws.link()`.
+ * It runs the same engine as `startMockSpark` (signature checks with WebCrypto, validation, answers,
+ * scenarios) and works in browsers and in Node with a global `WebSocket`.
+ *
+ * A refused handshake cannot carry an HTTP status through a `WebSocket`, so it appears to the client
+ * as in a browser: an `error` event, then a close with code 1006. Because the signature check is
+ * asynchronous and msw opens intercepted sockets right away, the client may see `open` first.
+ *
+ * @example
+ * import { setupServer } from 'msw/node';
+ * import { createMockSparkHandler } from '@xinghuo/mock-server/msw';
+ *
+ * const spark = createMockSparkHandler();
+ * const server = setupServer(spark.handler);
+ * server.listen();
+ * spark.enqueue({ error: { code: 10013 } });
+ */
+export function createMockSparkHandler(options: MockSparkHandlerOptions = {}): MockSparkHandler {
+  const engine = new MockSparkEngine(options, webHmacSha256Base64);
+  const link = ws.link(options.url ?? XFYUN_URL);
+  const baseURL = (options.baseURL ?? 'wss://spark-api.xf-yun.com').replace(/\/$/, '');
+  let open = 0;
+
+  const handler = link.addEventListener('connection', ({ client }) => {
+    open += 1;
+    let session: MockSession | undefined;
+    let closed = false;
+    const early: string[] = [];
+    client.addEventListener('message', (event) => {
+      const text = typeof event.data === 'string' ? event.data : '';
+      if (session === undefined) early.push(text);
+      else session.receive(text);
+    });
+    client.addEventListener('close', () => {
+      if (closed) return;
+      closed = true;
+      open -= 1;
+      session?.handleClose();
+    });
+
+    const url = client.url;
+    void engine
+      .handshake({ path: url.pathname, query: url.searchParams, host: url.host, url: url.href })
+      .then((decision) => {
+        if (closed) return;
+        if (!decision.accepted) {
+          (client as { socket?: EventTarget }).socket?.dispatchEvent(new Event('error'));
+          client.close(1006, `handshake refused with HTTP ${decision.rejection.status}`);
+          return;
+        }
+        session = engine.openSession(
+          {
+            send: (text) => client.send(text),
+            // msw delivers sent frames in a microtask but closes at once, dropping them; close after them.
+            close: (code, reason) => queueMicrotask(() => client.close(code, reason)),
+            // A WebSocket cannot be destroyed from the page; an abnormal 1006 close is what the client sees.
+            terminate: () => queueMicrotask(() => client.close(1006, '')),
+          },
+          decision.context,
+        );
+        for (const text of early.splice(0)) session.receive(text);
+      });
+  });
+
+  return {
+    handler,
+    credentials: engine.credentials,
+    requests: engine.requests,
+    connections: engine.connections,
+    enqueue: (...scenarios) => engine.script.enqueue(...scenarios),
+    use: (...handlers) => engine.script.use(...handlers),
+    reset: () => engine.reset(),
+    openSockets: () => open,
+    modelUrl(model) {
+      const route = findRouteByModel(model);
+      if (route === undefined) {
+        const known = MOCK_ROUTES.map((candidate) => candidate.id).join(', ');
+        throw new Error(`Unknown Spark model "${model}". Known models: ${known}.`);
+      }
+      return `${baseURL}${route.path}`;
+    },
+  };
+}
+
+export type { MockHandler, MockScenario } from './scenarios.js';

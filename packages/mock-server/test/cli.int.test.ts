@@ -1,0 +1,89 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerText, converse } from './helpers/raw-client.js';
+import { requestFrame } from './helpers/request-frame.js';
+import { signTestUrl } from './helpers/sign-url.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+/** Starts the built CLI and resolves with its printed settings once it reports the URL. */
+function startCli(
+  args: string[],
+): Promise<{ child: ChildProcessWithoutNullStreams; settings: Record<string, string> }> {
+  const child = spawn(process.execPath, [CLI, ...args]);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`CLI printed no URL: ${output}`)), 10_000);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      output += chunk;
+      if (!/^SPARK_API_SECRET=.*$/m.test(output)) return;
+      clearTimeout(timer);
+      const settings = Object.fromEntries(
+        [...output.matchAll(/^(SPARK_[A-Z_]+)=(.*)$/gm)].map((match) => [match[1]!, match[2]!]),
+      );
+      resolve({ child, settings });
+    });
+    child.once('exit', (code) => reject(new Error(`CLI exited with ${code}: ${output}`)));
+  });
+}
+
+function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; output: string }> {
+  let output = '';
+  child.stdout.on('data', (chunk: string) => {
+    output += chunk;
+  });
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
+
+describe('xinghuo-mock CLI', () => {
+  const children: ChildProcessWithoutNullStreams[] = [];
+  afterEach(() => {
+    for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('prints its URL and credentials, serves signed requests and exits cleanly on SIGTERM', async () => {
+    const { child, settings } = await startCli(['--port', '0', '--app-id', 'cliapp', '--chunk-chars', '3']);
+    children.push(child);
+    expect(settings.SPARK_BASE_URL).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    expect(settings.SPARK_APP_ID).toBe('cliapp');
+    const url = signTestUrl(`${settings.SPARK_BASE_URL}/v3.5/chat`, {
+      apiKey: settings.SPARK_API_KEY!,
+      apiSecret: settings.SPARK_API_SECRET!,
+    });
+    const { frames } = await converse(url, requestFrame({ appId: 'cliapp', domain: 'generalv3.5' }));
+    expect(answerText(frames)).toContain('星火');
+    expect(Array.from(frames[0]?.payload?.choices?.text[0]?.content ?? '')).toHaveLength(3);
+
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    expect((await exited).code).toBe(0);
+  });
+
+  it('stops on SIGINT too', async () => {
+    const { child } = await startCli(['--port', '0']);
+    children.push(child);
+    const exited = exitOf(child);
+    child.kill('SIGINT');
+    expect((await exited).code).toBe(0);
+  });
+
+  it('prints help and rejects bad options', async () => {
+    const help = spawn(process.execPath, [CLI, '--help']);
+    help.stdout.setEncoding('utf8');
+    const helpResult = await exitOf(help as ChildProcessWithoutNullStreams);
+    expect(helpResult.code).toBe(0);
+    expect(helpResult.output).toContain('--latency-ms');
+
+    const bad = spawn(process.execPath, [CLI, '--port', 'abc']);
+    let errors = '';
+    bad.stderr.setEncoding('utf8');
+    bad.stderr.on('data', (chunk: string) => {
+      errors += chunk;
+    });
+    const badResult = await exitOf(bad as ChildProcessWithoutNullStreams);
+    expect(badResult.code).toBe(2);
+    expect(errors).toContain('--port must be an integer');
+  });
+});
