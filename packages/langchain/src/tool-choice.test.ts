@@ -1,0 +1,29 @@
+import { SparkInvalidRequestError } from '@xinghuo/core';
+import { describe, expect, it } from 'vitest';
+import { selectFunctions } from './tool-choice';
+
+const functions = ['a', 'b'].map((name) => ({
+  name,
+  description: name,
+  parameters: { type: 'object' as const, properties: {} },
+}));
+
+describe('selectFunctions', () => {
+  it('sends all functions for auto, any, required or no choice', () => {
+    for (const choice of [undefined, 'auto', 'any', 'required']) {
+      expect(selectFunctions(functions, choice).map((fn) => fn.name)).toEqual(['a', 'b']);
+    }
+  });
+
+  it('sends none for none, and only the named one for a name or an OpenAI-style choice', () => {
+    expect(selectFunctions(functions, 'none')).toEqual([]);
+    expect(selectFunctions(functions, 'b').map((fn) => fn.name)).toEqual(['b']);
+    expect(
+      selectFunctions(functions, { type: 'function', function: { name: 'a' } }).map((fn) => fn.name),
+    ).toEqual(['a']);
+  });
+
+  it('rejects a choice naming a tool that is not bound', () => {
+    expect(() => selectFunctions(functions, 'c')).toThrow(SparkInvalidRequestError);
+  });
+});
