@@ -9,4 +9,7 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
+  // Share one copy of the error classes between the `.` and `./testing` entries in CJS too (ESM splits
+  // by default): without it, errors built by @xinghuo/core/testing fail `instanceof` checks in CJS.
+  splitting: true,
 });

@@ -7,15 +7,17 @@
  * @packageDocumentation
  */
 export { withBaseURL } from './base-url';
-export { ChatStream } from './chat-stream';
+export { ChatStream, type ChatStreamOptions, type ChatStreamRunner } from './chat-stream';
 export {
   createSparkClient,
+  type RetryDelayOptions,
   type SignUrlProvider,
   type SignUrlRequest,
   type SparkClient,
   type SparkClientOptions,
   type SparkTimeouts,
 } from './client';
+export { DEFAULT_TIMEOUTS } from './deadlines';
 export { type DecodedFrame, decodeFrame } from './decode-frame';
 export { type EncodeRequestOptions, encodeRequest, type SparkRequestFrame } from './encode-request';
 export * from './errors';
