@@ -1,4 +1,4 @@
-import { resolveModel, type SparkModel, signUrl, withBaseURL } from '@xinghuo/core';
+import { resolveModel, SparkClockSkewError, type SparkModel, signUrl, withBaseURL } from '@xinghuo/core';
 import { ENV_VARIABLES } from '../../env-config';
 import { createWsTransport } from '../../ws-transport';
 import type { CliArguments } from '../args';
@@ -65,19 +65,22 @@ async function checkClock(target: string, report: Report): Promise<boolean> {
     return true;
   }
   // The Date header has one-second resolution; compare it with the middle of the round trip.
-  const offsetSeconds = Math.round((serverTime - (sentAt + receivedAt) / 2) / 1000);
+  return reportOffset(Math.round((serverTime - (sentAt + receivedAt) / 2) / 1000), report);
+}
+
+function reportOffset(offsetSeconds: number, report: Report): boolean {
   const described = `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds} s`;
   if (Math.abs(offsetSeconds) > SKEW_LIMIT_SECONDS) {
     report(
       false,
-      `The system clock is ${described} off the server's. Spark rejects signatures more than ${SKEW_LIMIT_SECONDS} s ` +
+      `The system clock is ${Math.abs(offsetSeconds)} s ${offsetSeconds > 0 ? 'behind' : 'ahead of'} the server's. Spark rejects signatures more than ${SKEW_LIMIT_SECONDS} s ` +
         'off (HTTP 403): fix the system clock (enable NTP, e.g. `timedatectl set-ntp true`).',
     );
     return false;
   }
   report(
     Math.abs(offsetSeconds) > SKEW_WARNING_SECONDS ? 'warn' : true,
-    `Clock offset to the server: ${described} (Spark allows ±${SKEW_LIMIT_SECONDS} s)`,
+    `Clock offset to the server: ${described} (server minus local; Spark allows ±${SKEW_LIMIT_SECONDS} s)`,
   );
   return true;
 }
@@ -90,7 +93,14 @@ async function checkHandshake(settings: SessionSettings, model: SparkModel, url:
     report(true, `The gateway accepted a signed handshake for ${model.id} (${new URL(url).pathname})`);
     return true;
   } catch (error) {
-    report(false, `Signed handshake for ${model.id} failed: ${formatError(error).replace(/^xinghuo: /, '')}`);
+    const secrets = [settings.apiKey, settings.apiSecret];
+    report(
+      false,
+      `Signed handshake for ${model.id} failed: ${formatError(error, secrets).replace(/^xinghuo: /, '')}`,
+    );
+    // The gateway's 403 carries its own clock: say by how much this one is off.
+    const serverTime = error instanceof SparkClockSkewError ? Date.parse(error.serverDate ?? '') : Number.NaN;
+    if (!Number.isNaN(serverTime)) reportOffset(Math.round((serverTime - Date.now()) / 1000), report);
     return false;
   }
 }
