@@ -1,26 +1,28 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import { sharedTestConfig } from '../../vitest.shared';
 
+const shared = sharedTestConfig.test ?? {};
+
 /**
- * Two projects: `node` runs the unit and loopback tests on plain Node 20 (no global WebSocket, so the
- * transport gets `ws` injected); `global-websocket` runs the msw tests with Node's own WHATWG
- * WebSocket enabled (`--experimental-websocket`), which msw intercepts the way it does in a browser.
+ * Two projects on the shared settings: `node` runs the unit and loopback tests on plain Node 20 (no
+ * global WebSocket, so the transport gets `ws` injected); `global-websocket` runs the msw tests with
+ * Node's own WHATWG WebSocket enabled (`--experimental-websocket`), which msw intercepts the way it
+ * does in a browser.
  */
-export default mergeConfig(
-  sharedTestConfig,
-  defineConfig({
-    test: {
-      projects: [
-        { extends: true, test: { name: 'node', exclude: ['test/**/*.msw.test.ts'] } },
-        {
-          extends: true,
-          test: {
-            name: 'global-websocket',
-            include: ['test/**/*.msw.test.ts'],
-            execArgv: ['--experimental-websocket'],
-          },
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { ...shared, name: 'node', exclude: [...(shared.exclude ?? []), 'test/**/*.msw.test.ts'] },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'global-websocket',
+          include: ['test/**/*.msw.test.ts'],
+          execArgv: ['--experimental-websocket'],
         },
-      ],
-    },
-  }),
-);
+      },
+    ],
+  },
+});
