@@ -1,0 +1,53 @@
+import type { MockScenario } from '@xinghuo/mock-server';
+import { describe, expect, it } from 'vitest';
+import { createApiHandler, type PublicConfig } from './api-handler';
+
+const config: PublicConfig = { mode: 'mock', appId: 'app', models: ['lite'], defaultModel: 'lite' };
+const sign = async () => Response.json({ url: 'ws://signed' });
+
+async function call(handler: ReturnType<typeof createApiHandler>, path: string, init?: RequestInit) {
+  const response = await handler(new Request(`http://127.0.0.1${path}`, init));
+  return { status: response.status, body: await response.json() };
+}
+
+describe('createApiHandler', () => {
+  it('serves the config and delegates signing', async () => {
+    const handler = createApiHandler({ config, sign });
+    await expect(call(handler, '/api/config')).resolves.toEqual({ status: 200, body: config });
+    await expect(call(handler, '/api/spark/sign?model=lite')).resolves.toEqual({
+      status: 200,
+      body: { url: 'ws://signed' },
+    });
+    await expect(call(handler, '/api/nope')).resolves.toMatchObject({ status: 404 });
+  });
+
+  it('arms mock faults by id or by Spark code, and rejects unknown ones', async () => {
+    const armed: MockScenario[] = [];
+    const handler = createApiHandler({
+      config,
+      sign,
+      enqueueMockScenario: (scenario) => armed.push(scenario),
+    });
+    const post = (body: string) => call(handler, '/api/mock/next-fault', { method: 'POST', body });
+    await expect(post('{"fault":"input-moderation"}')).resolves.toEqual({
+      status: 200,
+      body: { armed: true },
+    });
+    await expect(post('{"code":11202}')).resolves.toMatchObject({ status: 200 });
+    await expect(post('{"fault":"nope"}')).resolves.toMatchObject({
+      status: 400,
+      body: { error: { code: 'unknown_fault' } },
+    });
+    await expect(post('not json')).resolves.toMatchObject({ status: 400 });
+    expect(armed).toEqual([{ error: { code: 10013 } }, { error: { code: 11202 } }]);
+  });
+
+  it('has no fault route in live mode', async () => {
+    const handler = createApiHandler({ config: { ...config, mode: 'live' }, sign });
+    await expect(
+      call(handler, '/api/mock/next-fault', { method: 'POST', body: '{"code":10013}' }),
+    ).resolves.toMatchObject({
+      status: 404,
+    });
+  });
+});

@@ -1,0 +1,89 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSignedUrlFetcher, createSparkClient, SparkContentFilterError } from '@xinghuo/browser';
+import { createWsTransport } from '@xinghuo/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PlaygroundServer, startPlaygroundServer } from '../src/server/playground-server';
+
+/** The playground server over real loopback sockets, with the SDK client the page uses. */
+describe('playground server (mock mode)', () => {
+  let staticDir: string;
+  let playground: PlaygroundServer;
+  let base: string;
+
+  beforeAll(async () => {
+    staticDir = await mkdtemp(join(tmpdir(), 'xinghuo-playground-ui-'));
+    await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>ui</title>');
+    playground = await startPlaygroundServer({ port: 0, env: {}, staticDir, mockLatencyMs: 0 });
+    base = `http://127.0.0.1:${playground.port}`;
+  });
+
+  afterAll(async () => {
+    await playground?.close();
+    await rm(staticDir, { recursive: true, force: true });
+  });
+
+  it('serves the UI with a content security policy, and index.html for deep links', async () => {
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    await expect(page.text()).resolves.toContain('<title>ui</title>');
+    await expect((await fetch(`${base}/some/deep/link`)).text()).resolves.toContain('<title>ui</title>');
+    expect((await fetch(`${base}/missing.js`)).status).toBe(404);
+    expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('tells the page the mode, app id and models, without any secret', async () => {
+    const response = await fetch(`${base}/api/config`);
+    const text = await response.text();
+    const config = JSON.parse(text);
+    expect(config).toMatchObject({
+      mode: 'mock',
+      appId: playground.mock!.credentials.appId,
+      defaultModel: 'lite',
+    });
+    expect(config.models).toContain('generalv3.5');
+    expect(config.mockFaults.map((fault: { id: string }) => fault.id)).toContain('input-moderation');
+    expect(text).not.toContain(playground.mock!.credentials.apiSecret);
+  });
+
+  it('signs URLs for the mock server that the browser client streams from', async () => {
+    const client = createSparkClient({
+      appId: playground.mock!.credentials.appId,
+      signUrl: createSignedUrlFetcher({ endpoint: `${base}/api/spark/sign` }),
+      transport: createWsTransport(),
+    });
+    const result = await client.chat({ model: 'max', messages: [{ role: 'user', content: '你好' }] });
+    expect(result.text).toContain('你好');
+    expect(result.model).toBe('generalv3.5');
+    expect(playground.mock!.requests.at(-1)?.path).toBe('/v3.5/chat');
+
+    const signed = await (await fetch(`${base}/api/spark/sign?model=lite`)).json();
+    expect(signed.url.startsWith(`${playground.mock!.url}/v1.1/chat?`)).toBe(true);
+    expect(JSON.stringify(signed)).not.toContain(playground.mock!.credentials.apiSecret);
+  });
+
+  it('arms a scripted failure for the next answer only', async () => {
+    const client = createSparkClient({
+      appId: playground.mock!.credentials.appId,
+      signUrl: createSignedUrlFetcher({ endpoint: `${base}/api/spark/sign` }),
+      transport: createWsTransport(),
+    });
+    const armed = await fetch(`${base}/api/mock/next-fault`, {
+      method: 'POST',
+      body: '{"fault":"input-moderation"}',
+    });
+    expect(armed.status).toBe(200);
+    const messages = [{ role: 'user' as const, content: '你好' }];
+    const failure = await client.chat({ model: 'lite', messages }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SparkContentFilterError);
+    expect((failure as SparkContentFilterError).sparkCode).toBe(10013);
+    await expect(client.chat({ model: 'lite', messages })).resolves.toMatchObject({ finishReason: 'stop' });
+  });
+
+  it('limits request bodies', async () => {
+    const response = await fetch(`${base}/api/mock/next-fault`, { method: 'POST', body: 'x'.repeat(20_000) });
+    expect(response.status).toBe(413);
+  });
+});
