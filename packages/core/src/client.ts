@@ -91,7 +91,6 @@ function checkOptions(options: SparkClientOptions): void {
  *
  * @example
  * ```ts
- * import { WebSocket } from 'ws';
  * import { createSparkClient } from '@xinghuo/core';
  * import { createWsTransport } from '@xinghuo/node';
  *
@@ -99,7 +98,7 @@ function checkOptions(options: SparkClientOptions): void {
  *   appId: process.env.SPARK_APP_ID!,
  *   apiKey: process.env.SPARK_API_KEY!,
  *   apiSecret: process.env.SPARK_API_SECRET!,
- *   transport: createWsTransport(WebSocket),
+ *   transport: createWsTransport(),
  *   defaultModel: 'max',
  * });
  * const result = await client.chat({ messages: [{ role: 'user', content: '你好' }] });
