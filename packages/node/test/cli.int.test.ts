@@ -68,7 +68,8 @@ describe('xinghuo ask', () => {
       completionTokens: expect.any(Number),
       totalTokens: expect.any(Number),
     });
-    const chat = (mock.requests[0]?.frame as { parameter: { chat: Record<string, unknown> } }).parameter.chat;
+    const frame = mock.requests[0]!.frame as { parameter: { chat: Record<string, unknown> } };
+    const chat = frame.parameter.chat;
     expect(chat).toMatchObject({ domain: 'generalv3.5', temperature: 0.3, max_tokens: 256 });
     expect(mock.requests[0]?.request?.messages[0]).toEqual({ role: 'system', content: '简短回答' });
   });
