@@ -101,6 +101,7 @@ describe('abort', () => {
     await iterator.next();
 
     stream.abort('stop button');
+    expect(transport.connections[0]?.clientCloseCode).toBe(1000);
 
     const error = await expectAbortError(iterator.next());
     expect(error.cause).toBe('stop button');

@@ -119,6 +119,10 @@ export async function runAttempt(
   progress: ExchangeProgress,
 ): Promise<ChatResult> {
   const connection = await connect(plan, signal);
+  // Close on abort right away rather than when the read loop unwinds: an abort releases the socket
+  // before `abort()` (or the consumer's `break`) returns.
+  const closeOnAbort = () => connection.close(1000);
+  signal.addEventListener('abort', closeOnAbort, { once: true });
   try {
     try {
       connection.send(plan.requestText);
@@ -160,6 +164,7 @@ export async function runAttempt(
       if (accumulator.finished) return accumulator.result();
     }
   } finally {
+    signal.removeEventListener('abort', closeOnAbort);
     connection.close(1000);
   }
 }
