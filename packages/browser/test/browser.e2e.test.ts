@@ -35,23 +35,29 @@ const received: { url: string; body: string }[] = [];
 const pendingBodies: Promise<void>[] = [];
 const signingCalls: string[] = [];
 
-async function bundlePage(): Promise<string> {
+/** Bundles the page script and the worker script with esbuild into a temporary directory. */
+async function bundleScripts(): Promise<{ app: string; worker: string }> {
   bundleDirectory = await mkdtemp(join(tmpdir(), 'xinghuo-browser-e2e-bundle-'));
-  const outfile = join(bundleDirectory, 'app.js');
   await build({
-    entryPoints: [join(here, 'e2e', 'page.ts')],
+    entryPoints: { app: join(here, 'e2e', 'page.ts'), worker: join(here, 'e2e', 'worker.ts') },
     bundle: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    outfile,
+    outdir: bundleDirectory,
     logLevel: 'error',
   });
-  return readFile(outfile, 'utf8');
+  const [app, worker] = await Promise.all(
+    ['app.js', 'worker.js'].map((name) => readFile(join(bundleDirectory, name), 'utf8')),
+  );
+  return { app: app!, worker: worker! };
 }
 
 async function startSite(): Promise<void> {
-  const [html, script] = await Promise.all([readFile(join(here, 'e2e', 'index.html'), 'utf8'), bundlePage()]);
+  const [html, scripts] = await Promise.all([
+    readFile(join(here, 'e2e', 'index.html'), 'utf8'),
+    bundleScripts(),
+  ]);
   const sign = toNodeHandler(
     createSigningHandler({
       appId: mock.credentials.appId,
@@ -69,7 +75,8 @@ async function startSite(): Promise<void> {
       sign(request, response);
     } else if (path === '/') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-    } else if (path === '/app.js') {
+    } else if (path === '/app.js' || path === '/worker.js') {
+      const script = path === '/app.js' ? scripts.app : scripts.worker;
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
     } else {
       response.writeHead(404).end();
@@ -183,11 +190,19 @@ describe('@xinghuo/browser in headless Chromium', () => {
     ]);
   });
 
+  it('streams from a web worker, where there is no window', async () => {
+    const text = '工作线程里的流式回答，没有 window 也能运行。';
+    mock.enqueue({ text, chunkChars: 5 });
+    await page.click('#worker-start');
+    expect(await statusOf('worker-status', /^(done|failed)/)).toBe('done (window in worker: false)');
+    expect(await page.textContent('#worker-output')).toBe(text);
+  });
+
   it('never lets the page see the API secret', async () => {
     const secret = mock.credentials.apiSecret;
     await Promise.all(pendingBodies);
     const signedAnswers = received.filter((entry) => entry.url.includes('/api/spark/sign'));
-    expect(signedAnswers.length).toBeGreaterThanOrEqual(4);
+    expect(signedAnswers.length).toBeGreaterThanOrEqual(5);
     for (const answer of signedAnswers)
       expect(answer.body).toMatch(/"url":"ws:\/\/127\.0\.0\.1:\d+\/v1\.1\/chat\?/);
     for (const entry of received) expect(entry.body).not.toContain(secret);

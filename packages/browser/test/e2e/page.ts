@@ -71,4 +71,24 @@ element('refused-start').addEventListener('click', async () => {
   }
 });
 
+element('worker-start').addEventListener('click', () => {
+  const output = element('worker-output');
+  const status = element('worker-status');
+  status.textContent = 'streaming';
+  const worker = new Worker('/worker.js', { type: 'module' });
+  worker.addEventListener(
+    'message',
+    (event: MessageEvent<{ type: string; text: string; hasWindow?: boolean }>) => {
+      const { type, text } = event.data;
+      if (type === 'delta') output.textContent += text;
+      else {
+        status.textContent =
+          type === 'done' ? `done (window in worker: ${String(event.data.hasWindow)})` : `failed: ${text}`;
+        worker.terminate();
+      }
+    },
+  );
+  worker.postMessage({ appId, prompt: '你好，工作线程' });
+});
+
 document.body.dataset.ready = 'true';
