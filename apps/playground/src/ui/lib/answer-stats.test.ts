@@ -27,5 +27,9 @@ describe('computeAnswerStats', () => {
       computeAnswerStats({ startedAt: 0, firstTokenAt: 5, endedAt: 50 }).tokensPerSecond,
     ).toBeUndefined();
     expect(computeAnswerStats({ startedAt: 0, endedAt: 50 }).timeToFirstTokenMs).toBeUndefined();
+    const functionCallUsage = { promptTokens: 84, completionTokens: 0, totalTokens: 84 };
+    expect(
+      computeAnswerStats({ startedAt: 0, firstTokenAt: 5, endedAt: 50 }, functionCallUsage).tokensPerSecond,
+    ).toBeUndefined();
   });
 });
