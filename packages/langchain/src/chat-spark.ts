@@ -2,10 +2,7 @@
  * ChatSpark: the iFlytek Spark (讯飞星火) chat model for LangChain.js, over the xinghuo SDK.
  */
 import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager';
-import type {
-  BaseLanguageModelInput,
-  StructuredOutputMethodOptions,
-} from '@langchain/core/language_models/base';
+import type { BaseLanguageModelInput } from '@langchain/core/language_models/base';
 import { BaseChatModel, type LangSmithParams } from '@langchain/core/language_models/chat_models';
 import type { AIMessageChunk, BaseMessage, UsageMetadata } from '@langchain/core/messages';
 import type { ChatGenerationChunk, ChatResult } from '@langchain/core/outputs';
@@ -34,7 +31,7 @@ import { toSparkMessages } from './convert-messages';
 import { type BindToolsInput, toSparkFunctions } from './convert-tools';
 import { readCredentials, resolveClient } from './resolve-client';
 import { StopSequenceFilter } from './stop-sequences';
-import { structuredOutput } from './structured-output';
+import { type SparkStructuredOutputOptions, structuredOutput } from './structured-output';
 import {
   createToolCallId,
   finalChunk,
@@ -351,15 +348,15 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
    */
   override withStructuredOutput<RunOutput extends Record<string, unknown> = Record<string, unknown>>(
     outputSchema: InteropZodType<RunOutput> | SerializableSchema<RunOutput> | Record<string, unknown>,
-    config?: StructuredOutputMethodOptions<false>,
+    config?: SparkStructuredOutputOptions<false>,
   ): Runnable<BaseLanguageModelInput, RunOutput>;
   override withStructuredOutput<RunOutput extends Record<string, unknown> = Record<string, unknown>>(
     outputSchema: InteropZodType<RunOutput> | SerializableSchema<RunOutput> | Record<string, unknown>,
-    config?: StructuredOutputMethodOptions<true>,
+    config?: SparkStructuredOutputOptions<true>,
   ): Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }>;
   override withStructuredOutput<RunOutput extends Record<string, unknown> = Record<string, unknown>>(
     outputSchema: InteropZodType<RunOutput> | SerializableSchema<RunOutput> | Record<string, unknown>,
-    config?: StructuredOutputMethodOptions<boolean>,
+    config?: SparkStructuredOutputOptions<boolean>,
   ):
     | Runnable<BaseLanguageModelInput, RunOutput>
     | Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }> {
