@@ -57,5 +57,5 @@ export function createSparkClient(options: BrowserSparkClientOptions): SparkClie
   return createCoreSparkClient({
     ...coreOptions,
     transport: transport ?? createBrowserTransport({ WebSocket }),
-  } as SparkClientOptions);
+  });
 }
