@@ -1,4 +1,10 @@
-import { SparkAuthError, SparkClockSkewError, SparkConfigError, SparkConnectionError, SparkServerError } from './error-classes';
+import {
+  SparkAuthError,
+  SparkClockSkewError,
+  SparkConfigError,
+  SparkConnectionError,
+  SparkServerError,
+} from './error-classes';
 import type { SparkError } from './spark-error';
 
 /** What a transport could see of a refused WebSocket handshake. Browsers see none of it. */
@@ -50,13 +56,19 @@ export function errorFromHandshake(failure: HandshakeFailure): SparkError {
     );
   }
   if (status === 404) {
-    return new SparkConfigError(`Spark has no endpoint at this path (HTTP 404${said}). Check the model URL.`, options);
+    return new SparkConfigError(
+      `Spark has no endpoint at this path (HTTP 404${said}). Check the model URL.`,
+      options,
+    );
   }
   if (status !== undefined && (status >= 500 || status === 429)) {
     return new SparkServerError(`Spark refused the handshake (HTTP ${status}${said}).`, options);
   }
   if (status !== undefined) {
-    return new SparkConnectionError(`Spark refused the handshake (HTTP ${status}${said}).`, { ...options, retryable: false });
+    return new SparkConnectionError(`Spark refused the handshake (HTTP ${status}${said}).`, {
+      ...options,
+      retryable: false,
+    });
   }
   return new SparkConnectionError(
     'The WebSocket handshake failed before any response was seen. Likely causes: a wrongly signed URL ' +

@@ -100,7 +100,10 @@ export function errorFromSparkCode(
       return new SparkRateLimitError(text(HINTS.rate!), base);
     case 10012:
       // 10012 wraps both "system busy" (transient) and upstream 400/403 rejections (permanent).
-      return new SparkServerError(text(HINTS.server!), { ...base, retryable: /busy|try again/i.test(serverMessage) });
+      return new SparkServerError(text(HINTS.server!), {
+        ...base,
+        retryable: /busy|try again/i.test(serverMessage),
+      });
     case 10017:
       return new SparkServerError(text(HINTS.server!), { ...base, retryable: false });
     default:

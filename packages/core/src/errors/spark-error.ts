@@ -62,9 +62,16 @@ export class SparkError extends Error {
   /** HTTP status of a refused handshake, when known. */
   readonly status: number | undefined;
 
+  // Read by isInstance() through the global symbol registry, so copies of this package recognise each other.
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read via the Symbol.for marker in isInstance()
   private readonly [SPARK_ERROR_MARKER] = true;
 
-  constructor(code: SparkErrorCode, message: string, retryableByDefault: boolean, options: SparkErrorOptions = {}) {
+  constructor(
+    code: SparkErrorCode,
+    message: string,
+    retryableByDefault: boolean,
+    options: SparkErrorOptions = {},
+  ) {
     super(redactSecrets(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
@@ -79,7 +86,11 @@ export class SparkError extends Error {
    * the ESM and the CJS build loaded side by side), where `instanceof` would fail.
    */
   static isInstance(value: unknown): value is SparkError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SPARK_ERROR_MARKER] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[SPARK_ERROR_MARKER] === true
+    );
   }
 
   override toString(): string {
