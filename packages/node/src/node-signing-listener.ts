@@ -63,8 +63,8 @@ export function toNodeHandler(handler: SigningHandler): NodeRequestListener {
  * import { createNodeSigningListener } from '@xinghuo/node';
  *
  * const app = express();
- * app.get('/api/spark/sign', createNodeSigningListener({ ...credentials, authorize: checkSession }));
- * app.options('/api/spark/sign', createNodeSigningListener({ ...credentials, authorize: checkSession }));
+ * // One listener for GET and OPTIONS, so both share one rate limiter.
+ * app.all('/api/spark/sign', createNodeSigningListener({ ...credentials, authorize: checkSession }));
  * ```
  */
 export function createNodeSigningListener(options: SigningHandlerOptions): NodeRequestListener {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { redactSecrets } from '@xinghuo/core';
 import { type CliArguments, CliUsageError, parseCliArguments } from './args';
 import { askCommand } from './commands/ask';
 import { chatCommand } from './commands/chat';
@@ -50,7 +51,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   } catch (error) {
     io.stderr.write(`${formatError(error, secrets)}\n`);
     if (io.env.XINGHUO_DEBUG && error instanceof Error && !(error instanceof CliUsageError)) {
-      io.stderr.write(`${error.stack ?? ''}\n`);
+      io.stderr.write(`${redactSecrets(error.stack ?? '', secrets)}\n`);
     }
     return exitCodeFor(error);
   }
