@@ -29,7 +29,7 @@ export const MOCK_ROUTES: readonly MockModelRoute[] = [
   route('generalv3.5', ['max'], '/v3.5/chat', ['generalv3.5'], 8192, 8192),
   route('max-32k', [], '/chat/max-32k', ['max-32k'], 32 * 1024, 8192),
   route('4.0Ultra', ['ultra'], '/v4.0/chat', ['4.0Ultra'], 8192, 8192),
-  route('kjwx', [], '/v1.1/chat_kjwx', ['kjwx'], 8192, 8192),
+  route('kjwx', [], '/v1.1/chat_kjwx', ['kjwx'], 8192, 4096),
   {
     ...route('x1', ['spark-x'], '/v1/x1', ['x1', 'spark-x'], 64 * 1024, 64 * 1024),
     reasoning: true,
