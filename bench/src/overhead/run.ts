@@ -10,6 +10,7 @@ import { startMockProcess } from '../support/mock-process';
 import { median, ratio, round } from '../support/stats';
 import { runWorker } from '../support/workers';
 import { baselineChat } from './baseline-client';
+import type { SideTarget } from './sides';
 import type { OverheadWorkerInput, OverheadWorkerResult } from './worker';
 
 /** One concurrency level: how many streams run at once and how many waves of them a run makes. */
@@ -61,46 +62,58 @@ export const OVERHEAD_PROMPTS = [
 /** Runs the whole overhead benchmark and returns one result per level. */
 export async function runOverheadBenchmark(options: OverheadOptions): Promise<OverheadLevelResult[]> {
   const log = options.log ?? (() => {});
-  const mock = await startMockProcess(options.files.mockChild);
+  const expected = await withMock(options.files.mockChild, (target) => expectedAnswers(target));
+  const results: OverheadLevelResult[] = [];
+  for (const level of options.levels) {
+    const runs: Record<'sdk' | 'baseline', OverheadWorkerResult[]> = { sdk: [], baseline: [] };
+    for (let roundIndex = 0; roundIndex < options.rounds; roundIndex += 1) {
+      const order = roundIndex % 2 === 0 ? (['baseline', 'sdk'] as const) : (['sdk', 'baseline'] as const);
+      for (const side of order) {
+        // A fresh mock (a new port) per run: closed connections linger in TIME_WAIT for a minute, and
+        // a client dialling the same port again pays for searching past them in connect(). A new
+        // destination port gives every run the same clean start.
+        const result = await withMock(options.files.mockChild, (target) => {
+          const input: OverheadWorkerInput = { side, target, expected, ...level };
+          return runWorker<OverheadWorkerResult>(options.files.worker, input);
+        });
+        runs[side].push(result);
+        log(
+          `overhead c=${level.concurrency} round ${roundIndex + 1} ${side}: ${round(result.wallMs)} ms wall, ` +
+            `${round(result.cpuMs)} ms cpu, ${round(result.peakRssBytes / 2 ** 20)} MiB rss, ` +
+            `${result.completeAnswers}/${result.streams} complete`,
+        );
+      }
+    }
+    const sdk = summarize(runs.sdk);
+    const baseline = summarize(runs.baseline);
+    results.push({
+      concurrency: level.concurrency,
+      streamsPerRun: level.concurrency * level.waves,
+      rounds: options.rounds,
+      sdk,
+      baseline,
+      wallTimeRatio: ratio(sdk.wallMs, baseline.wallMs),
+      cpuTimeRatio: ratio(sdk.cpuMs, baseline.cpuMs),
+      peakRssRatio: ratio(sdk.peakRssMiB, baseline.peakRssMiB),
+    });
+  }
+  return results;
+}
+
+/** Runs `work` against a mock child started for it alone, and stops the mock afterwards. */
+async function withMock<Result>(
+  mockChild: string,
+  work: (target: SideTarget) => Promise<Result>,
+): Promise<Result> {
+  const mock = await startMockProcess(mockChild);
   try {
-    const target = {
+    return await work({
       baseURL: mock.url.replace(/\/+$/, ''),
       credentials: mock.credentials,
       model: 'lite',
       path: '/v1.1/chat',
       domain: 'lite',
-    };
-    const expected = await expectedAnswers(target);
-    const results: OverheadLevelResult[] = [];
-    for (const level of options.levels) {
-      const runs: Record<'sdk' | 'baseline', OverheadWorkerResult[]> = { sdk: [], baseline: [] };
-      for (let roundIndex = 0; roundIndex < options.rounds; roundIndex += 1) {
-        const order = roundIndex % 2 === 0 ? (['baseline', 'sdk'] as const) : (['sdk', 'baseline'] as const);
-        for (const side of order) {
-          const input: OverheadWorkerInput = { side, target, expected, ...level };
-          const result = await runWorker<OverheadWorkerResult>(options.files.worker, input);
-          runs[side].push(result);
-          log(
-            `overhead c=${level.concurrency} round ${roundIndex + 1} ${side}: ${round(result.wallMs)} ms wall, ` +
-              `${round(result.cpuMs)} ms cpu, ${round(result.peakRssBytes / 2 ** 20)} MiB rss, ` +
-              `${result.completeAnswers}/${result.streams} complete`,
-          );
-        }
-      }
-      const sdk = summarize(runs.sdk);
-      const baseline = summarize(runs.baseline);
-      results.push({
-        concurrency: level.concurrency,
-        streamsPerRun: level.concurrency * level.waves,
-        rounds: options.rounds,
-        sdk,
-        baseline,
-        wallTimeRatio: ratio(sdk.wallMs, baseline.wallMs),
-        cpuTimeRatio: ratio(sdk.cpuMs, baseline.cpuMs),
-        peakRssRatio: ratio(sdk.peakRssMiB, baseline.peakRssMiB),
-      });
-    }
-    return results;
+    });
   } finally {
     await mock.stop();
   }
@@ -121,7 +134,7 @@ function summarize(runs: readonly OverheadWorkerResult[]): OverheadSideSummary {
  * every frame's content, the obviously complete reading); both sides are checked against it on
  * every stream.
  */
-async function expectedAnswers(target: OverheadWorkerInput['target']): Promise<Record<string, string>> {
+async function expectedAnswers(target: SideTarget): Promise<Record<string, string>> {
   const answers: Record<string, string> = {};
   for (const prompt of OVERHEAD_PROMPTS) {
     const answer = await baselineChat(

@@ -1,7 +1,6 @@
 /**
  * The two sides of the overhead comparison behind one signature: stream one answer, return its text.
  */
-import { createSparkClient } from '@xinghuo/node';
 import { baselineChat } from './baseline-client';
 
 /** What both sides need to reach the mock. */
@@ -30,8 +29,12 @@ export function baselineSide(target: SideTarget): StreamOnce {
   };
 }
 
-/** `@xinghuo/node` with its defaults (retries, timeouts and all), consuming the event stream. */
-export function sdkSide(target: SideTarget): StreamOnce {
+/**
+ * `@xinghuo/node` with its defaults (retries, timeouts and all), consuming the event stream. Loaded
+ * lazily, so the baseline's process never loads the SDK and its peak RSS stays its own.
+ */
+export async function sdkSide(target: SideTarget): Promise<StreamOnce> {
+  const { createSparkClient } = await import('@xinghuo/node');
   const client = createSparkClient({
     ...target.credentials,
     baseURL: target.baseURL,

@@ -28,7 +28,7 @@ export interface OverheadWorkerResult {
 }
 
 const input = workerInput<OverheadWorkerInput>();
-const streamOnce = input.side === 'sdk' ? sdkSide(input.target) : baselineSide(input.target);
+const streamOnce = input.side === 'sdk' ? await sdkSide(input.target) : baselineSide(input.target);
 const prompts = Object.keys(input.expected);
 
 let completeAnswers = 0;

@@ -30,7 +30,8 @@ export async function startHostRewritingProxy(
   options: HostRewritingProxyOptions,
 ): Promise<HostRewritingProxy> {
   const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
+  // No Nagle on either leg: small WebSocket frames must not wait for delayed ACKs.
+  const server: Server = createServer({ noDelay: true }, (client) => {
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
     let head = Buffer.alloc(0);
@@ -45,7 +46,7 @@ export async function startHostRewritingProxy(
         options.rewriteHost === undefined
           ? headers
           : headers.replace(/^host:.*$/im, `Host: ${options.rewriteHost}`);
-      const upstream = createConnection({ host: '127.0.0.1', port: options.targetPort });
+      const upstream = createConnection({ host: '127.0.0.1', port: options.targetPort, noDelay: true });
       sockets.add(upstream);
       upstream.on('close', () => {
         sockets.delete(upstream);

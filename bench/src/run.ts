@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: every benchmark in one sequence on one machine — core micro-benchmarks, mock
+ * server capacity, SDK overhead against a hand-written client, and ChatSpark against the LangChain
+ * peer. Each writes `bench/results/<name>.json`; this script then writes `results/summary.json` (every
+ * comparison as a number under a key containing `ratio`) and the combined table in `bench/README.md`.
+ *
+ * `npm run bench -- overhead peer` runs only the named parts; `BENCH_QUICK=1` shrinks every workload
+ * for a smoke run (its numbers are not for publishing).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { runOverheadBenchmark } from './overhead/run';
+import { runPeerBenchmark } from './peer/run';
+import { machineInfo } from './support/machine';
+import { writeResultsSection } from './support/readme-table';
+import { renderSummary, type Summary } from './support/summary';
+import { buildWorkers } from './support/workers';
+
+const benchRoot = fileURLToPath(new URL('../', import.meta.url));
+const resultsDirectory = `${benchRoot}results/`;
+const quick = process.env.BENCH_QUICK === '1';
+const PARTS = ['core', 'mock-server', 'overhead', 'peer'] as const;
+type Part = (typeof PARTS)[number];
+
+const requested = process.argv
+  .slice(2)
+  .filter((argument): argument is Part => PARTS.includes(argument as Part));
+const parts: readonly Part[] = requested.length > 0 ? requested : PARTS;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+await mkdir(resultsDirectory, { recursive: true });
+const machine = machineInfo();
+log(`bench on ${machine.cpuModel} × ${machine.cores}, Node ${machine.node}${quick ? ' (quick mode)' : ''}`);
+
+const files = await buildWorkers({
+  'overhead-worker': 'src/overhead/worker.ts',
+  'peer-worker': 'src/peer/worker.ts',
+  'mock-child': 'src/support/mock-child.ts',
+});
+
+for (const part of parts) {
+  const started = performance.now();
+  log(`\n== ${part} ==`);
+  if (part === 'core' || part === 'mock-server') {
+    await runOtherBenchmark(part);
+  } else if (part === 'overhead') {
+    const levels = quick
+      ? [
+          { concurrency: 1, waves: 20 },
+          { concurrency: 100, waves: 1 },
+          { concurrency: 1000, waves: 1 },
+        ]
+      : [
+          { concurrency: 1, waves: 300 },
+          { concurrency: 100, waves: 10 },
+          { concurrency: 1000, waves: 3 },
+        ];
+    const results = await runOverheadBenchmark({
+      levels,
+      rounds: quick ? 2 : 5,
+      files: { worker: files['overhead-worker']!, mockChild: files['mock-child']! },
+      log,
+    });
+    await writeResult('overhead', { machine, quick, levels: results });
+  } else {
+    const results = await runPeerBenchmark({
+      count: quick ? 20 : 200,
+      rounds: quick ? 2 : 5,
+      files: { worker: files['peer-worker']!, mockChild: files['mock-child']! },
+      log,
+    });
+    await writeResult('peer', { machine, quick, modes: results });
+  }
+  log(`${part} took ${Math.round((performance.now() - started) / 1000)} s`);
+}
+
+const summary: Summary = { machine, quick, parts: {} };
+for (const part of PARTS) {
+  const path = `${resultsDirectory}${part}.json`;
+  if (existsSync(path)) summary.parts[part] = JSON.parse(await readFile(path, 'utf8')) as unknown;
+}
+await writeFile(`${resultsDirectory}summary.json`, `${JSON.stringify(summary, null, 2)}\n`);
+await writeResultsSection(`${benchRoot}README.md`, renderSummary(summary));
+log('\nwrote bench/results/*.json and the results table in bench/README.md');
+
+async function writeResult(name: string, value: unknown): Promise<void> {
+  await writeFile(`${resultsDirectory}${name}.json`, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Runs another engineer's benchmark entry (`src/<part>/run.ts`) as a child; it writes its own JSON. */
+function runOtherBenchmark(part: 'core' | 'mock-server'): Promise<void> {
+  const entry = `${benchRoot}src/${part}/run.ts`;
+  if (!existsSync(entry)) {
+    log(`skipped: ${entry} does not exist`);
+    return Promise.resolve();
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd: benchRoot,
+      stdio: 'inherit',
+      env: { ...process.env, ...(quick ? { BENCH_QUICK: '1' } : {}) },
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${part} benchmark exited with ${code}`)),
+    );
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * Renders the combined results (`results/summary.json`) as the Markdown table in `bench/README.md`.
+ */
+import type { OverheadLevelResult } from '../overhead/run';
+import type { PeerModeResult } from '../peer/run';
+import type { MachineInfo } from './machine';
+import { markdownTable } from './readme-table';
+
+/** Everything one `npm run bench` produced. */
+export interface Summary {
+  machine: MachineInfo;
+  quick: boolean;
+  parts: Partial<Record<'core' | 'mock-server' | 'overhead' | 'peer', unknown>>;
+}
+
+/** The goals of the overhead comparison (SDK / baseline). */
+export const OVERHEAD_GOALS = { wallTimeRatio: 1.1, cpuTimeRatio: 1.1, peakRssRatio: 1.2 } as const;
+
+const mark = (value: number, goal: number) => `${value.toFixed(2)} ${value <= goal ? '✓' : '✗'}`;
+
+/** The Markdown of the results section. */
+export function renderSummary(summary: Summary): string {
+  const { machine } = summary;
+  const sections = [
+    `Run on **${machine.cpuModel}** (${machine.cores} cores, ${machine.memoryGiB} GiB), Node ${machine.node}, ` +
+      `${machine.platform}, ${machine.date.slice(0, 16).replace('T', ' ')} UTC.` +
+      (summary.quick ? ' **Quick mode: smoke-test sizes, not for comparison.**' : ''),
+  ];
+  const overhead = summary.parts.overhead as { levels: OverheadLevelResult[] } | undefined;
+  if (overhead) sections.push(renderOverhead(overhead.levels));
+  const peer = summary.parts.peer as { modes: PeerModeResult[] } | undefined;
+  if (peer) sections.push(renderPeer(peer.modes));
+  for (const part of ['core', 'mock-server'] as const) {
+    const value = summary.parts[part];
+    if (value !== undefined) sections.push(renderHeadlineNumbers(part, value));
+  }
+  return sections.join('\n\n');
+}
+
+function renderOverhead(levels: readonly OverheadLevelResult[]): string {
+  const rows = levels.map((level) => [
+    level.concurrency,
+    `${level.streamsPerRun} × ${level.rounds}`,
+    `${level.sdk.wallMs} / ${level.baseline.wallMs}`,
+    mark(level.wallTimeRatio, OVERHEAD_GOALS.wallTimeRatio),
+    `${level.sdk.cpuMs} / ${level.baseline.cpuMs}`,
+    mark(level.cpuTimeRatio, OVERHEAD_GOALS.cpuTimeRatio),
+    `${level.sdk.peakRssMiB} / ${level.baseline.peakRssMiB}`,
+    mark(level.peakRssRatio, OVERHEAD_GOALS.peakRssRatio),
+    `${level.sdk.completeAnswers} / ${level.baseline.completeAnswers}`,
+  ]);
+  return [
+    '### SDK overhead: `@xinghuo/node` / hand-written `ws` client (medians; goals ≤ 1.10 time, ≤ 1.20 RSS)',
+    '',
+    markdownTable(
+      [
+        'concurrent streams',
+        'streams × rounds',
+        'wall ms (SDK / base)',
+        'wall ratio',
+        'CPU ms (SDK / base)',
+        'CPU ratio',
+        'peak RSS MiB (SDK / base)',
+        'RSS ratio',
+        'whole answers (SDK / base)',
+      ],
+      rows,
+    ),
+  ].join('\n');
+}
+
+function renderPeer(modes: readonly PeerModeResult[]): string {
+  const rows = modes.map((mode) => [
+    mode.mode,
+    mode.chatspark.calls,
+    `${mode.chatspark.wallMs} / ${mode.peer.wallMs}`,
+    mode.wallTimeRatio.toFixed(2),
+    `${mode.chatspark.cpuMs} / ${mode.peer.cpuMs}`,
+    mode.cpuTimeRatio.toFixed(2),
+    `${mode.chatspark.peakRssMiB} / ${mode.peer.peakRssMiB}`,
+    mode.peakRssRatio.toFixed(2),
+    `${mode.chatspark.completeAnswers} / ${mode.peer.completeAnswers}`,
+    `${mode.chatspark.missingCharacters} / ${mode.peer.missingCharacters}`,
+    mode.mode === 'stream' ? `${mode.chatspark.chunksPerStream} / ${mode.peer.chunksPerStream}` : '–',
+  ]);
+  return [
+    '### LangChain: ChatSpark / `@langchain/community` ChatIflytekXinghuo (sequential calls, medians)',
+    '',
+    markdownTable(
+      [
+        'mode',
+        'calls',
+        'wall ms (ours / peer)',
+        'wall ratio',
+        'CPU ms (ours / peer)',
+        'CPU ratio',
+        'peak RSS MiB (ours / peer)',
+        'RSS ratio',
+        'whole answers (ours / peer)',
+        'missing chars (ours / peer)',
+        'chunks per stream (ours / peer)',
+      ],
+      rows,
+    ),
+  ].join('\n');
+}
+
+/** Numeric leaves of a results object whose key reads as a headline figure. */
+function headlineNumbers(value: unknown, prefix = ''): [string, number][] {
+  if (typeof value !== 'object' || value === null) return [];
+  const found: [string, number][] = [];
+  for (const [key, item] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (key === 'machine') continue;
+    if (
+      typeof item === 'number' &&
+      /ratio|per ?s(ec(ond)?)?$|persecond|ops|perMessage|ns|µs|us$/i.test(key)
+    ) {
+      found.push([path, item]);
+    } else found.push(...headlineNumbers(item, path));
+  }
+  return found;
+}
+
+function renderHeadlineNumbers(part: string, value: unknown): string {
+  const title = part === 'core' ? 'Core micro-benchmarks' : 'Mock server capacity';
+  const rows = headlineNumbers(value).map(([path, number]) => [
+    `\`${path}\``,
+    Number.isInteger(number) ? number : number.toFixed(3),
+  ]);
+  return [
+    `### ${title} (from \`results/${part}.json\`; details in its own section)`,
+    '',
+    rows.length ? markdownTable(['metric', 'value'], rows) : '_no numbers found_',
+  ].join('\n');
+}
