@@ -86,6 +86,16 @@ describe('decodeFrame', () => {
     expect(decoded.functionCall?.parseError).toEqual(expect.any(String));
   });
 
+  it('reads empty function arguments as no arguments', () => {
+    const decoded = decodeFrame(
+      frame(
+        { code: 0, sid: 's', status: 2 },
+        { choices: { seq: 0, text: [{ function_call: { name: 'now', arguments: '' } }] } },
+      ),
+    );
+    expect(decoded.functionCall).toEqual({ name: 'now', arguments: '', parsedArguments: {} });
+  });
+
   it('decodes a web-search source frame without choices', () => {
     const decoded = decodeFrame(SEARCH_FRAME);
     expect(decoded).toMatchObject({ status: 1, seq: -1, text: '', reasoning: '' });

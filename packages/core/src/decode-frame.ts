@@ -66,6 +66,7 @@ function decodeFunctionCall(value: unknown): FunctionCall {
   // Spark sends a JSON-encoded string; tolerate an already-decoded object by re-encoding it.
   const args = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : JSON.stringify(raw);
   try {
+    // A function without parameters may come with empty arguments: that means "no arguments".
     return { name, arguments: args, parsedArguments: args === '' ? {} : JSON.parse(args) };
   } catch (error) {
     return { name, arguments: args, parseError: error instanceof Error ? error.message : String(error) };
@@ -173,7 +174,7 @@ export function decodeFrame(raw: string, options?: DecodeFrameOptions): DecodedF
       for (const entry of entries) {
         if (!isObject(entry)) fail('payload.choices.text[] is not an object');
         const content = entry.content;
-        if (typeof content === 'string') frame.text = frame.text === '' ? content : frame.text + content;
+        if (typeof content === 'string') frame.text += content;
         else if (content !== undefined && content !== null) fail('choices.text[].content is not a string');
         const reasoning = entry.reasoning_content;
         if (typeof reasoning === 'string') frame.reasoning += reasoning;

@@ -147,6 +147,8 @@ describe('signUrl', () => {
     ['an https URL for GET', 'https://spark-api.xf-yun.com/v3.5/chat', /non-GET method/],
     ['an unparsable URL', 'not a url', /not valid/],
     ['an empty URL', '', /not valid/],
+    ['a URL without a host', 'wss://', /not valid/],
+    ['a URL with an empty host', 'ws:///v3.5/chat', /not valid/],
   ])('rejects %s with a SparkConfigError that shows a valid URL', async (_, url, pattern) => {
     const error = await signUrl(url, credentials, { date }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SparkConfigError);
