@@ -307,3 +307,21 @@ describe('ChatSpark aborts and retries', () => {
     expect(SparkAbortError).toBeDefined();
   });
 });
+
+describe('ChatSpark in a browser page', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('refuses a raw API secret unless dangerouslyAllowBrowser is set', () => {
+    vi.stubGlobal('window', {});
+    vi.stubGlobal('document', {});
+    const transport = createMemoryTransport(() => {});
+    expect(() => new ChatSpark({ ...FAKE_CREDENTIALS, transport })).toThrow(/browser page/);
+    expect(
+      () => new ChatSpark({ ...FAKE_CREDENTIALS, transport, dangerouslyAllowBrowser: true }),
+    ).not.toThrow();
+    const signUrl = async () => 'wss://example.invalid/v1.1/chat';
+    expect(() => new ChatSpark({ appId: FAKE_CREDENTIALS.appId, signUrl, transport })).not.toThrow();
+  });
+});
