@@ -1,6 +1,7 @@
 import type { MockSpark } from '@xinghuo/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMock } from './helpers';
+import { eventually } from './loopback-servers';
 import { runCli } from './run-cli';
 
 let mock: MockSpark;
@@ -173,6 +174,33 @@ describe('xinghuo chat (REPL over piped stdin)', () => {
     expect(run.stdout).toContain('No answer yet.');
     // The failed question is not part of the history of the next one.
     expect(mock.requests[1]?.request?.messages).toEqual([{ role: 'user', content: '二' }]);
+  });
+});
+
+describe('Ctrl-C', () => {
+  const slowAnswer = { text: '这是一个很慢很慢的回答，'.repeat(20), chunkChars: 2, latencyMs: 40 };
+
+  it('aborts ask mid-answer with status 130 and one stderr line', async () => {
+    mock.enqueue(slowAnswer);
+    const run = await runCli(['ask', 'slow'], { env: mockEnv, interruptWhen: (stdout) => stdout.length > 0 });
+    expect(run.code).toBe(130);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('[aborted]');
+    expect(run.stdout.length).toBeLessThan(slowAnswer.text.length);
+    expect(await eventually(() => mock.openSockets() === 0)).toBe(true);
+  });
+
+  it('stops the current chat answer without leaving the REPL', async () => {
+    mock.enqueue(slowAnswer);
+    const run = await runCli(['chat'], {
+      input: 'slow question\n/usage\n',
+      env: mockEnv,
+      interruptWhen: (stdout) => stdout.includes('这是'),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('(answer interrupted)');
+    expect(run.stdout).toContain('No answer yet.');
+    expect(await eventually(() => mock.openSockets() === 0)).toBe(true);
   });
 });
 

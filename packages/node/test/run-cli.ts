@@ -17,7 +17,13 @@ export interface CliRun {
  */
 export function runCli(
   args: readonly string[],
-  options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+  options: {
+    input?: string;
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    /** Sends SIGINT (Ctrl-C) once, as soon as stdout satisfies this. */
+    interruptWhen?: (stdout: string) => boolean;
+  } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_PATH, ...args], {
@@ -26,8 +32,13 @@ export function runCli(
     });
     let stdout = '';
     let stderr = '';
+    let interrupted = false;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
+      if (!interrupted && options.interruptWhen?.(stdout)) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;

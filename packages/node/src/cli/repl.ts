@@ -3,11 +3,11 @@ import { SparkError } from '@xinghuo/core';
 import type { CliOptions } from './args';
 import { Conversation } from './conversation';
 import type { CliIO } from './io';
+import { printStream } from './print-stream';
 import { formatError } from './render';
 import { type ReplState, runSlashCommand } from './repl-commands';
 import { requestParams } from './request-params';
 import type { CliSession } from './session';
-import { startSpinner } from './spinner';
 
 const PROMPT = '› ';
 
@@ -30,26 +30,12 @@ async function answer(
     );
   }
   if (!prepared.fits) io.stdout.write('(this question alone may be too long for the model)\n');
-  const spinner = startSpinner(io.stderr);
-  let wroteText = false;
   try {
     const stream = session.client.stream(requestParams(options, state.model, prepared.messages), { signal });
-    for await (const event of stream) {
-      if (event.type !== 'text-delta') continue;
-      spinner.stop();
-      io.stdout.write(event.text);
-      wroteText = true;
-    }
-    const result = await stream.finalResult();
-    spinner.stop();
-    if (result.functionCall)
-      io.stdout.write(`[function call] ${result.functionCall.name}(${result.functionCall.arguments})`);
-    io.stdout.write('\n');
+    const result = await printStream(stream, io);
     state.conversation.commit(question, result.text, result.usage);
     return true;
   } catch (error) {
-    spinner.stop();
-    if (wroteText) io.stdout.write('\n');
     if (SparkError.isInstance(error) && error.code === 'aborted') io.stderr.write('(answer interrupted)\n');
     else io.stderr.write(`${formatError(error, session.secrets)}\n`);
     return false;

@@ -1,9 +1,9 @@
 import type { ChatMessage, ChatResult } from '@xinghuo/core';
 import { type CliArguments, CliUsageError } from '../args';
 import { type CliIO, onInterrupt, readAll } from '../io';
+import { printStream } from '../print-stream';
 import { requestParams } from '../request-params';
 import { openSession } from '../session';
-import { startSpinner } from '../spinner';
 
 /** The `--json` output of `xinghuo ask`. */
 export interface AskJsonOutput {
@@ -34,7 +34,6 @@ export async function askCommand(args: CliArguments, io: CliIO): Promise<number>
   const session = await openSession(args.options, io.env);
   const controller = new AbortController();
   const removeInterrupt = onInterrupt(() => controller.abort());
-  const spinner = startSpinner(io.stderr);
   try {
     const messages: ChatMessage[] = [
       ...(args.options.system ? [{ role: 'system' as const, content: args.options.system }] : []),
@@ -43,15 +42,7 @@ export async function askCommand(args: CliArguments, io: CliIO): Promise<number>
     const stream = session.client.stream(requestParams(args.options, session.model, messages), {
       signal: controller.signal,
     });
-    let wroteText = false;
-    for await (const event of stream) {
-      if (event.type !== 'text-delta' || args.options.json) continue;
-      spinner.stop();
-      io.stdout.write(event.text);
-      wroteText = true;
-    }
-    const result = await stream.finalResult();
-    spinner.stop();
+    const result = await printStream(stream, io, { quiet: args.options.json });
     if (args.options.json) {
       const output: AskJsonOutput = {
         text: result.text,
@@ -62,17 +53,9 @@ export async function askCommand(args: CliArguments, io: CliIO): Promise<number>
         ...(result.functionCall ? { functionCall: result.functionCall } : {}),
       };
       io.stdout.write(`${JSON.stringify(output)}\n`);
-    } else {
-      if (result.functionCall) {
-        io.stdout.write(
-          `${wroteText ? '\n' : ''}[function call] ${result.functionCall.name}(${result.functionCall.arguments})`,
-        );
-      }
-      io.stdout.write('\n');
     }
     return 0;
   } finally {
-    spinner.stop();
     removeInterrupt();
     await session.close();
   }
