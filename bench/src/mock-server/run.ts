@@ -9,7 +9,7 @@
  * (`BENCH_QUICK=1` for a short smoke run).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -66,6 +66,17 @@ async function drive(mock: RunningMock, concurrency: number, durationMs: number)
   return outcomes;
 }
 
+/** CPU time (user + system) of a process in milliseconds, from /proc; `undefined` off Linux. */
+function processCpuMilliseconds(pid: number | undefined): number | undefined {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name) are utime and stime in ticks.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 function percentile(sorted: readonly number[], fraction: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
@@ -77,9 +88,11 @@ const loadAverageAtStart = loadavg().map(round1);
 const mock = await startCli();
 try {
   await drive(mock, CONCURRENCY, WARMUP_MS);
+  const serverCpuBefore = processCpuMilliseconds(mock.child.pid);
   const started = performance.now();
   const outcomes = await drive(mock, CONCURRENCY, DURATION_MS);
   const elapsedSeconds = (performance.now() - started) / 1000;
+  const serverCpuAfter = processCpuMilliseconds(mock.child.pid);
   const completed = outcomes.filter((outcome) => outcome.ok);
   const frames = completed.reduce((sum, outcome) => sum + outcome.frames, 0);
   const latencies = completed.map((outcome) => outcome.milliseconds).sort((left, right) => left - right);
@@ -97,6 +110,10 @@ try {
     sessionsPerSecond: round1(completed.length / elapsedSeconds),
     framesPerSecond: round1(frames / elapsedSeconds),
     framesPerSession: round1(frames / Math.max(completed.length, 1)),
+    serverCpuMsPerSession:
+      serverCpuBefore === undefined || serverCpuAfter === undefined
+        ? null
+        : Math.round(((serverCpuAfter - serverCpuBefore) / Math.max(outcomes.length, 1)) * 1000) / 1000,
     sessionLatencyMs: {
       p50: round1(percentile(latencies, 0.5)),
       p95: round1(percentile(latencies, 0.95)),
