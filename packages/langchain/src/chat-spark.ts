@@ -20,7 +20,7 @@ import {
   type TrimHistoryOptions,
   type WebSearchOptions,
 } from '@xinghuo/core';
-import { errorForAbortedSignal, translateAbortError } from './abort-errors';
+import { errorForAbortedSignal } from './abort-errors';
 import type {
   ChatSparkCallOptions,
   ChatSparkClient,
@@ -29,19 +29,10 @@ import type {
 } from './chat-spark-options';
 import { toSparkMessages } from './convert-messages';
 import { type BindToolsInput, toSparkFunctions } from './convert-tools';
+import { eventsToChunks } from './events-to-chunks';
 import { readCredentials, resolveClient } from './resolve-client';
-import { StopSequenceFilter } from './stop-sequences';
 import { type SparkStructuredOutputOptions, structuredOutput } from './structured-output';
-import {
-  createToolCallId,
-  finalChunk,
-  functionCallChunk,
-  reasoningChunk,
-  searchResultsChunk,
-  stoppedChunk,
-  textChunk,
-  toAIMessage,
-} from './to-message-chunks';
+import { toAIMessage } from './to-message-chunks';
 import { selectFunctions } from './tool-choice';
 
 /** The model used when neither `model` nor `SPARK_MODEL` is set: Spark Max, which takes system messages and tools. */
@@ -255,49 +246,14 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
     const signal = options.signal;
     if (signal?.aborted) throw errorForAbortedSignal(signal, options.timeoutMs);
     const params: ChatParams = { ...this.invocationParams(options), messages: toSparkMessages(messages) };
-    const stop = new StopSequenceFilter(options.stop ?? []);
-    const emit = async (chunk: ChatGenerationChunk) => {
-      await runManager?.handleLLMNewToken(chunk.text, undefined, undefined, undefined, undefined, { chunk });
-      return chunk;
-    };
-
-    try {
-      const stream = this.#client.stream(params, signal ? { signal } : {});
-      events: for await (const event of stream) {
-        switch (event.type) {
-          case 'text-delta': {
-            const step = stop.active ? stop.push(event.text) : { text: event.text, stopped: false };
-            if (step.text !== '') yield await emit(textChunk(step.text));
-            if (step.stopped) {
-              // Leaving the loop closes the socket: the rest of the answer is not wanted.
-              yield await emit(stoppedChunk(this.modelInfo.id));
-              break events;
-            }
-            break;
-          }
-          case 'reasoning-delta':
-            yield await emit(reasoningChunk(event.text));
-            break;
-          case 'function-call':
-            yield await emit(functionCallChunk(event.functionCall, createToolCallId()));
-            break;
-          case 'search-results':
-            yield await emit(searchResultsChunk(event.results));
-            break;
-          case 'end': {
-            const rest = stop.flush();
-            if (rest !== '') yield await emit(textChunk(rest));
-            yield await emit(finalChunk(event.result));
-            break;
-          }
-          default:
-            // `usage` is reported once, on the closing chunk built from the `end` event.
-            break;
-        }
-      }
-    } catch (error) {
-      throw translateAbortError(error, signal, options.timeoutMs);
-    }
+    const stream = this.#client.stream(params, signal ? { signal } : {});
+    yield* eventsToChunks(stream, {
+      modelId: this.modelInfo.id,
+      stop: options.stop,
+      signal,
+      timeoutMs: options.timeoutMs,
+      runManager,
+    });
   }
 
   override async _generate(

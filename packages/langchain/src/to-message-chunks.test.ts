@@ -1,7 +1,14 @@
 import type { AIMessageChunk } from '@langchain/core/messages';
 import type { ChatResult } from '@xinghuo/core';
 import { describe, expect, it } from 'vitest';
-import { finalChunk, functionCallChunk, textChunk, toAIMessage, toToolCall } from './to-message-chunks';
+import {
+  createToolCallId,
+  finalChunk,
+  functionCallChunk,
+  textChunk,
+  toAIMessage,
+  toToolCall,
+} from './to-message-chunks';
 
 const result: ChatResult = {
   text: 'hi',
@@ -54,5 +61,13 @@ describe('toAIMessage', () => {
       model_name: 'generalv3.5',
       finish_reason: 'tool_calls',
     });
+  });
+});
+
+describe('createToolCallId', () => {
+  it('gives distinct call_ ids of 24 hex digits', () => {
+    const ids = new Set(Array.from({ length: 50 }, () => createToolCallId()));
+    expect(ids.size).toBe(50);
+    for (const id of ids) expect(id).toMatch(/^call_[0-9a-f]{24}$/);
   });
 });

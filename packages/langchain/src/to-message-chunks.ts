@@ -17,7 +17,9 @@ import type { ChatResult, FunctionCall, SearchResult } from '@xinghuo/core';
 
 /** A fresh tool call id; Spark does not send one. */
 export function createToolCallId(): string {
-  return `call_${globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 24)}`;
+  // getRandomValues, unlike randomUUID, also exists in pages served over plain http.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  return `call_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** A streamed text delta. */
