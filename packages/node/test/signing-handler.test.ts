@@ -100,6 +100,11 @@ describe('createSigningHandler', () => {
     );
   });
 
+  it('applies a given authorize() even when public is set', async () => {
+    const both = handler({ public: true, authorize: () => false });
+    expect((await both(get('?model=lite'))).status).toBe(401);
+  });
+
   it('answers 401 when authorize() says no, and 500 without details when it throws', async () => {
     const authorize = (request: Request) => request.headers.get('authorization') === 'Bearer good';
     const guarded = handler({ public: false, authorize });

@@ -60,7 +60,11 @@ export async function resolveSessionSettings(
 }
 
 /** Opens a session: settings plus a client. The caller must `close()` it. */
-export async function openSession(options: CliOptions, env: SparkEnvironment): Promise<CliSession> {
+export async function openSession(
+  options: CliOptions,
+  env: SparkEnvironment,
+  warn?: (message: string) => void,
+): Promise<CliSession> {
   const settings = await resolveSessionSettings(options, env);
   try {
     const model = resolveModel(settings.modelName);
@@ -71,6 +75,8 @@ export async function openSession(options: CliOptions, env: SparkEnvironment): P
       apiSecret: settings.apiSecret,
       baseURL: settings.baseURL,
       defaultModel: model.id,
+      // Capability warnings (e.g. a system message for a model that may ignore it) go to stderr.
+      ...(warn ? { logger: { warn: (message: string) => warn(message) } } : {}),
     });
     return {
       client,

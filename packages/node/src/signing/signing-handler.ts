@@ -165,10 +165,11 @@ export function createSigningHandler(options: SigningHandlerOptions): SigningHan
       });
     }
 
-    if (options.public !== true) {
+    // A given authorize() always applies; `public` only allows having none.
+    if (options.authorize) {
       let authorized = false;
       try {
-        authorized = (await options.authorize?.(request)) === true;
+        authorized = (await options.authorize(request)) === true;
       } catch {
         return errorResponse(500, 'internal_error', 'The authorization check failed.', cors);
       }

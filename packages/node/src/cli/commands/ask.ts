@@ -31,7 +31,9 @@ async function readQuestion(args: CliArguments, io: CliIO): Promise<string> {
  */
 export async function askCommand(args: CliArguments, io: CliIO): Promise<number> {
   const question = await readQuestion(args, io);
-  const session = await openSession(args.options, io.env);
+  const session = await openSession(args.options, io.env, (message) =>
+    io.stderr.write(`${message.replace(/^xinghuo: /, 'xinghuo: warning: ')}\n`),
+  );
   const controller = new AbortController();
   const removeInterrupt = onInterrupt(() => controller.abort());
   try {

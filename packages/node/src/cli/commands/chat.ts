@@ -5,7 +5,9 @@ import { openSession } from '../session';
 
 /** `xinghuo chat`: the interactive multi-turn chat. */
 export async function chatCommand(args: CliArguments, io: CliIO): Promise<number> {
-  const session = await openSession(args.options, io.env);
+  const session = await openSession(args.options, io.env, (message) =>
+    io.stderr.write(`${message.replace(/^xinghuo: /, 'xinghuo: warning: ')}\n`),
+  );
   try {
     return await runRepl(session, args.options, io);
   } finally {
