@@ -1,5 +1,3 @@
-// biome-ignore lint/correctness/noNodejsModules: the test reads the shared vector file; the library never does.
-// biome-ignore lint/style/noRestrictedImports: same reason, tests run on Node only.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeBase64 } from './base64';

@@ -49,7 +49,7 @@ export interface ChatParams {
   model?: ModelInput | undefined;
   /** The conversation: optional system first, alternating user/assistant, ending with user. */
   messages: readonly ChatMessage[];
-  /** Sampling temperature, (0, 1]. Spark default 0.5. */
+  /** Sampling temperature: (0, 1] for chat models, [0, 2] for reasoning models (x1). Spark default 0.5. */
   temperature?: number | undefined;
   /** Upper bound of answer tokens, 1 … the model's `maxOutputTokens`. */
   maxTokens?: number | undefined;
