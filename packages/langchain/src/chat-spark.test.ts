@@ -45,6 +45,13 @@ describe('ChatSpark initialisation', () => {
     expect(transport.connections).toHaveLength(0);
   });
 
+  it('with a client reads no credentials from the environment', () => {
+    vi.stubEnv('SPARK_API_SECRET', FAKE_CREDENTIALS.apiSecret);
+    const { model } = memoryModel(() => {});
+    expect(model.apiSecret).toBeUndefined();
+    expect(JSON.stringify(model.toJSON())).not.toContain('SPARK_API_SECRET');
+  });
+
   it('without a client or credentials throws a SparkConfigError naming the variables', () => {
     vi.stubEnv('SPARK_APP_ID', '');
     vi.stubEnv('SPARK_API_KEY', '');

@@ -15,8 +15,20 @@ export interface ResolvedCredentials {
   baseURL: string | undefined;
 }
 
-/** Fills credentials and the base URL from `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET`, `SPARK_BASE_URL`. */
+/**
+ * Fills credentials and the base URL from `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET` and
+ * `SPARK_BASE_URL`. With a `client` nothing is read: the client already holds what it needs, and a
+ * secret the model does not use should not sit on it.
+ */
 export function readCredentials(fields: ChatSparkInput): ResolvedCredentials {
+  if (fields.client) {
+    return {
+      appId: fields.appId,
+      apiKey: fields.apiKey,
+      apiSecret: fields.apiSecret,
+      baseURL: fields.baseURL,
+    };
+  }
   return {
     appId: fields.appId ?? getEnvironmentVariable('SPARK_APP_ID'),
     apiKey: fields.apiKey ?? getEnvironmentVariable('SPARK_API_KEY'),
