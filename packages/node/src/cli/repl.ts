@@ -23,14 +23,14 @@ async function answer(
   io: CliIO,
   signal: AbortSignal,
 ): Promise<boolean> {
-  const prepared = state.conversation.prepare(question, state.model, options.maxTokens);
-  if (prepared.droppedCount > 0) {
-    io.stdout.write(
-      `(dropped ${prepared.droppedCount} old messages to fit ${state.model.id}'s context window)\n`,
-    );
-  }
-  if (!prepared.fits) io.stdout.write('(this question alone may be too long for the model)\n');
   try {
+    const prepared = state.conversation.prepare(question, state.model, options.maxTokens);
+    if (prepared.droppedCount > 0) {
+      io.stdout.write(
+        `(dropped ${prepared.droppedCount} old messages to fit ${state.model.id}'s context window)\n`,
+      );
+    }
+    if (!prepared.fits) io.stdout.write('(this question alone may be too long for the model)\n');
     const stream = session.client.stream(requestParams(options, state.model, prepared.messages), { signal });
     const result = await printStream(stream, io);
     state.conversation.commit(question, result.text, result.usage);
