@@ -6,7 +6,8 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts', vitest: 'src/vitest.ts', msw: 'src/msw.ts' } },
   sourcemap: true,
-  clean: true,
+  // Not cleaned: sibling packages' tests read this dist while it rebuilds; CI builds from a clean clone.
+  clean: false,
   target: 'es2022',
   platform: 'node',
   removeNodeProtocol: false,

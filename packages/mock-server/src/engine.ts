@@ -1,7 +1,8 @@
 import { GATEWAY_MESSAGES, gatewayRejection, type HandshakeRejection } from './auth/gateway-responses.js';
 import type { HmacSha256Base64 } from './auth/hmac.js';
-import { verifySignedRequest } from './auth/verify-signature.js';
+import { checkSignedRequest } from './auth/verify-signature.js';
 import { DEFAULT_CREDENTIALS, type MockCredentials } from './credentials.js';
+import { andThen, type MaybePromise } from './maybe-promise.js';
 import { type MockConnectionRecord, type MockRecordedRequest, redactAuthorization } from './records.js';
 import { findRouteByPath } from './routes.js';
 import type { MockHandshakeInfo } from './scenarios.js';
@@ -79,8 +80,12 @@ export class MockSparkEngine {
     return this.#now();
   }
 
-  /** Decides whether to accept an upgrade: route, scripted rejections, then the gateway's signature checks. */
-  async handshake(request: HandshakeRequest): Promise<HandshakeDecision> {
+  /**
+   * Decides whether to accept an upgrade: route, scripted rejections, then the gateway's signature
+   * checks. Synchronous when the HMAC and every handshake hook are, so the msw face can refuse a
+   * connection before it opens.
+   */
+  handshake(request: HandshakeRequest): MaybePromise<HandshakeDecision> {
     const url = redactAuthorization(request.url);
     const route = findRouteByPath(request.path);
     if (route === undefined) {
@@ -90,27 +95,27 @@ export class MockSparkEngine {
     const queued = this.script.take();
     if (queued?.reject !== undefined) return this.#reject(request.path, route.id, url, queued.reject);
 
-    const rejection =
-      (await this.script.handshakeRejection(info)) ??
-      (this.#options.strictAuth === false
-        ? undefined
-        : await verifySignedRequest(
-            { query: request.query, host: request.host, path: request.path },
-            {
-              credentials: this.credentials,
-              now: this.#now(),
-              hmac: this.hmac,
-              ...(this.#options.maxClockSkewSeconds === undefined
-                ? {}
-                : { maxClockSkewSeconds: this.#options.maxClockSkewSeconds }),
-            },
-          ));
-    if (rejection !== undefined) {
-      if (queued !== undefined) this.script.putBack(queued);
-      return this.#reject(request.path, route.id, url, rejection);
-    }
-    this.connections.push({ path: request.path, model: route.id, url, status: 101, at: this.#now() });
-    return { accepted: true, context: { route, info, query: request.query, queued } };
+    const rejection = andThen(this.script.handshakeRejection(info), (scripted) => {
+      if (scripted !== undefined || this.#options.strictAuth === false) return scripted;
+      const { maxClockSkewSeconds } = this.#options;
+      return checkSignedRequest(
+        { query: request.query, host: request.host, path: request.path },
+        {
+          credentials: this.credentials,
+          now: this.#now(),
+          hmac: this.hmac,
+          ...(maxClockSkewSeconds === undefined ? {} : { maxClockSkewSeconds }),
+        },
+      );
+    });
+    return andThen(rejection, (refused): HandshakeDecision => {
+      if (refused !== undefined) {
+        if (queued !== undefined) this.script.putBack(queued);
+        return this.#reject(request.path, route.id, url, refused);
+      }
+      this.connections.push({ path: request.path, model: route.id, url, status: 101, at: this.#now() });
+      return { accepted: true, context: { route, info, query: request.query, queued } };
+    });
   }
 
   /** Starts the session of an accepted connection over `socket`. */

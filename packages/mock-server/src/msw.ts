@@ -1,7 +1,8 @@
 import { type WebSocketHandler, ws } from 'msw';
-import { webHmacSha256Base64 } from './auth/hmac-web.js';
+import { portableHmacSha256Base64 } from './auth/hmac-portable.js';
 import type { MockCredentials } from './credentials.js';
-import { MockSparkEngine, type MockSparkEngineOptions } from './engine.js';
+import { type HandshakeDecision, MockSparkEngine, type MockSparkEngineOptions } from './engine.js';
+import { andThen } from './maybe-promise.js';
 import type { MockConnectionRecord, MockRecordedRequest } from './records.js';
 import { findRouteByModel, MOCK_ROUTES } from './routes.js';
 import type { MockHandler, MockScenario } from './scenarios.js';
@@ -38,12 +39,13 @@ const XFYUN_URL = /^wss?:\/\/[^/?#]*xf-yun\.com(?::\d+)?\//;
 
 /**
  * Serves the mock Spark protocol to code that uses the global `WebSocket`, through msw's `ws.link()`.
- * It runs the same engine as `startMockSpark` (signature checks with WebCrypto, validation, answers,
- * scenarios) and works in browsers and in Node with a global `WebSocket`.
+ * It runs the same engine as `startMockSpark` (signature checks, validation, answers, scenarios) and
+ * works in browsers and in Node with a global `WebSocket`.
  *
  * A refused handshake cannot carry an HTTP status through a `WebSocket`, so it appears to the client
- * as in a browser: an `error` event, then a close with code 1006. Because the signature check is
- * asynchronous and msw opens intercepted sockets right away, the client may see `open` first.
+ * as in a browser: an `error` event, then a close with code 1006, and no `open`. The signature is
+ * checked with a synchronous HMAC for that reason (WebCrypto only answers after msw has opened the
+ * socket); an async `handshake` hook gives up that guarantee.
  *
  * @example
  * import { setupServer } from 'msw/node';
@@ -55,7 +57,7 @@ const XFYUN_URL = /^wss?:\/\/[^/?#]*xf-yun\.com(?::\d+)?\//;
  * spark.enqueue({ error: { code: 10013 } });
  */
 export function createMockSparkHandler(options: MockSparkHandlerOptions = {}): MockSparkHandler {
-  const engine = new MockSparkEngine(options, webHmacSha256Base64);
+  const engine = new MockSparkEngine(options, portableHmacSha256Base64);
   const link = ws.link(options.url ?? XFYUN_URL);
   const baseURL = (options.baseURL ?? 'wss://spark-api.xf-yun.com').replace(/\/$/, '');
   let open = 0;
@@ -78,27 +80,31 @@ export function createMockSparkHandler(options: MockSparkHandlerOptions = {}): M
     });
 
     const url = client.url;
-    void engine
-      .handshake({ path: url.pathname, query: url.searchParams, host: url.host, url: url.href })
-      .then((decision) => {
-        if (closed) return;
-        if (!decision.accepted) {
-          (client as { socket?: EventTarget }).socket?.dispatchEvent(new Event('error'));
-          client.close(1006, `handshake refused with HTTP ${decision.rejection.status}`);
-          return;
-        }
-        session = engine.openSession(
-          {
-            send: (text) => client.send(text),
-            // msw delivers sent frames in a microtask but closes at once, dropping them; close after them.
-            close: (code, reason) => queueMicrotask(() => client.close(code, reason)),
-            // A WebSocket cannot be destroyed from the page; an abnormal 1006 close is what the client sees.
-            terminate: () => queueMicrotask(() => client.close(1006, '')),
-          },
-          decision.context,
-        );
-        for (const text of early.splice(0)) session.receive(text);
-      });
+    const apply = (decision: HandshakeDecision): void => {
+      if (closed) return;
+      if (!decision.accepted) {
+        // What a browser reports for a refused upgrade: an error event, then an abnormal 1006 close.
+        (client as { socket?: EventTarget }).socket?.dispatchEvent(new Event('error'));
+        client.close(1006, `handshake refused with HTTP ${decision.rejection.status}`);
+        return;
+      }
+      session = engine.openSession(
+        {
+          send: (text) => client.send(text),
+          // msw delivers sent frames in a microtask but closes at once, dropping them; close after them.
+          close: (code, reason) => queueMicrotask(() => client.close(code, reason)),
+          // A WebSocket cannot be destroyed from the page; an abnormal 1006 close is what the client sees.
+          terminate: () => queueMicrotask(() => client.close(1006, '')),
+        },
+        decision.context,
+      );
+      for (const text of early.splice(0)) session.receive(text);
+    };
+    // Synchronous unless a handshake hook is async, so a refusal lands before the socket opens.
+    void andThen(
+      engine.handshake({ path: url.pathname, query: url.searchParams, host: url.host, url: url.href }),
+      apply,
+    );
   });
 
   return {

@@ -1,4 +1,5 @@
 import type { HandshakeRejection } from './auth/gateway-responses.js';
+import type { MaybePromise } from './maybe-promise.js';
 import type { MockHandler, MockHandshakeInfo, MockRequestInfo, MockScenario } from './scenarios.js';
 
 /**
@@ -40,11 +41,15 @@ export class MockScript {
     this.#queue.unshift(scenario);
   }
 
-  /** Asks handlers whether to refuse a handshake. */
-  async handshakeRejection(info: MockHandshakeInfo): Promise<HandshakeRejection | undefined> {
-    for (const handler of this.#handlers) {
+  /** Asks handlers whether to refuse a handshake; synchronous as long as every hook is. */
+  handshakeRejection(info: MockHandshakeInfo, from = 0): MaybePromise<HandshakeRejection | undefined> {
+    for (let index = from; index < this.#handlers.length; index += 1) {
+      const handler = this.#handlers[index]!;
       if (typeof handler === 'function' || handler.handshake === undefined) continue;
-      const rejection = await handler.handshake(info);
+      const rejection = handler.handshake(info);
+      if (rejection instanceof Promise) {
+        return rejection.then((resolved) => resolved ?? this.handshakeRejection(info, index + 1));
+      }
       if (rejection !== undefined) return rejection;
     }
     return undefined;

@@ -64,12 +64,28 @@ describe('msw handler', () => {
     expect(spark.requests[0]?.url).toContain('authorization=[REDACTED]');
   });
 
-  it('verifies the signature with WebCrypto and refuses a wrong one as an error and a 1006 close', async () => {
+  it('refuses a wrong signature like a browser sees it: error, 1006 close, never open', async () => {
     const result = await talk(sign('max', 'w'.repeat(32)), frame('generalv3.5'));
+    expect(result.opened).toBe(false);
     expect(result.errored).toBe(true);
     expect(result.closeCode).toBe(1006);
     expect(result.frames).toHaveLength(0);
     expect(spark.connections.at(-1)).toMatchObject({ status: 401 });
+  });
+
+  it('refuses scripted rejections and unknown paths before open too', async () => {
+    spark.enqueue({ reject: { status: 403, body: { message: 'clock' } } });
+    const rejected = await talk(sign('max'), frame('generalv3.5'));
+    expect([rejected.opened, rejected.closeCode]).toEqual([false, 1006]);
+    const unknown = await talk(
+      signTestUrl('wss://spark-api.xf-yun.com/v9/chat', {
+        apiKey: spark.credentials.apiKey,
+        apiSecret: spark.credentials.apiSecret,
+      }),
+      frame('generalv3.5'),
+    );
+    expect([unknown.opened, unknown.closeCode]).toEqual([false, 1006]);
+    expect(spark.connections.map((connection) => connection.status)).toEqual([403, 404]);
   });
 
   it('plays queued scenarios and validation errors', async () => {

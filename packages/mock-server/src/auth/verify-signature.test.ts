@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GATEWAY_MESSAGES } from './gateway-responses.js';
 import { nodeHmacSha256Base64 } from './hmac-node.js';
-import { webHmacSha256Base64 } from './hmac-web.js';
+import { portableHmacSha256Base64 } from './hmac-portable.js';
 import { verifySignedRequest } from './verify-signature.js';
 
 interface Vector {
@@ -21,7 +21,7 @@ const vectors: Vector[] = JSON.parse(
 
 const implementations = [
   ['node:crypto', nodeHmacSha256Base64],
-  ['WebCrypto', webHmacSha256Base64],
+  ['portable JavaScript', portableHmacSha256Base64],
 ] as const;
 
 /** Signs like the official demo, written separately from the verifier. */

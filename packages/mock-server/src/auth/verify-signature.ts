@@ -1,4 +1,5 @@
 import type { MockCredentials } from '../credentials.js';
+import { andThen, type MaybePromise } from '../maybe-promise.js';
 import { GATEWAY_MESSAGES, gatewayRejection, type HandshakeRejection } from './gateway-responses.js';
 import type { HmacSha256Base64 } from './hmac.js';
 import { parseAuthorization } from './parse-authorization.js';
@@ -39,6 +40,17 @@ export async function verifySignedRequest(
   request: SignedRequest,
   options: VerifyOptions,
 ): Promise<HandshakeRejection | undefined> {
+  return checkSignedRequest(request, options);
+}
+
+/**
+ * `verifySignedRequest` that stays synchronous when `options.hmac` is: the msw face needs the verdict
+ * before the intercepted socket opens.
+ */
+export function checkSignedRequest(
+  request: SignedRequest,
+  options: VerifyOptions,
+): MaybePromise<HandshakeRejection | undefined> {
   const authorization = request.query.get('authorization');
   if (authorization === null || authorization === '') {
     return gatewayRejection(401, GATEWAY_MESSAGES.unauthorized);
@@ -64,11 +76,11 @@ export async function verifySignedRequest(
     .filter((name) => name !== '')
     .map((name) => signedLine(name, request, date))
     .join('\n');
-  const expected = await options.hmac(options.credentials.apiSecret, signatureOrigin);
-  if (!constantTimeEqual(expected, parameters.signature)) {
-    return gatewayRejection(401, GATEWAY_MESSAGES.doesNotMatch);
-  }
-  return undefined;
+  return andThen(options.hmac(options.credentials.apiSecret, signatureOrigin), (expected) =>
+    constantTimeEqual(expected, parameters.signature)
+      ? undefined
+      : gatewayRejection(401, GATEWAY_MESSAGES.doesNotMatch),
+  );
 }
 
 /** One line of `signature_origin` for a signed header name (the gateway's `request-line` is special). */
