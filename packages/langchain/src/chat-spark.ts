@@ -111,19 +111,33 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
 
   /** The model id, alias or custom endpoint requests go to. */
   model: ModelInput;
+  /** Sampling temperature, (0, 1]; Spark's default when unset. */
   temperature: number | undefined;
+  /** Upper bound of answer tokens; the model's default when unset. */
   maxTokens: number | undefined;
+  /** Sample from the k most likely tokens, 1–6. */
   topK: number | undefined;
+  /** End-user id sent as `header.uid`. */
   uid: string | undefined;
+  /** Session id for Spark's logs. */
   chatId: string | undefined;
+  /** Spark web search settings. */
   webSearch: boolean | WebSearchOptions | undefined;
+  /** Reasoning mode of x1 / spark-x. */
   thinking: 'enabled' | 'disabled' | 'auto' | undefined;
+  /** History trimming through `@xinghuo/core`'s `trimHistory`. */
   trimHistory: boolean | TrimHistoryOptions | undefined;
+  /** Extra `parameter.chat` keys sent as they are. */
   modelKwargs: Readonly<Record<string, unknown>> | undefined;
+  /** The app id ChatSpark built its client with (unset when a client was passed). */
   appId: string | undefined;
+  /** The API key ChatSpark built its client with; replaced by a secret marker in `toJSON()`. */
   apiKey: string | undefined;
+  /** The API secret ChatSpark built its client with; replaced by a secret marker in `toJSON()`. */
   apiSecret: string | undefined;
+  /** The base URL ChatSpark built its client with. */
   baseURL: string | undefined;
+  /** The deadlines ChatSpark built its client with. */
   timeouts: Partial<SparkTimeouts> | undefined;
   /** Retries of the SDK's retry policy (LangChain's own retry is off). */
   maxRetries: number;
