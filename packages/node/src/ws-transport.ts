@@ -16,7 +16,8 @@ import { wrapWebSocket } from './ws-connection';
 export interface WsTransportOptions {
   /**
    * An `http.Agent`/`https.Agent` for the upgrade request, e.g. a proxy agent
-   * (`new HttpsProxyAgent(process.env.HTTPS_PROXY)`). TLS certificates are verified regardless.
+   * (`new HttpsProxyAgent(process.env.HTTPS_PROXY)`) or `new https.Agent({ ca })` for a private CA.
+   * An agent with `rejectUnauthorized: false` is refused: certificates are always verified.
    */
   agent?: Agent | undefined;
   /** Gives up on a handshake that has not completed after this many ms (default 30 000). */
@@ -52,6 +53,16 @@ const DEFAULT_CLOSE_TIMEOUT_MS = 1_000;
  * ```
  */
 export function createWsTransport(options: WsTransportOptions = {}): SparkTransport {
+  // Node merges an agent's own options over the request's, so a lax agent would silently win.
+  if (
+    (options.agent as { options?: { rejectUnauthorized?: boolean } } | undefined)?.options
+      ?.rejectUnauthorized === false
+  ) {
+    throw new SparkConfigError(
+      'The agent turns TLS certificate verification off (rejectUnauthorized: false); xinghuo always verifies. ' +
+        "For a private CA pass the agent's `ca` option instead.",
+    );
+  }
   const handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
   const closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
 

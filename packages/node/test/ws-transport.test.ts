@@ -1,4 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, Agent as HttpAgent, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer, Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import {
   SparkAbortError,
@@ -245,5 +247,69 @@ describe('createWsTransport', () => {
     await collect(connection.messages());
     expect(await eventually(() => server.connections.size === 0)).toBe(true);
     expect(closeCode).toBe(1000);
+  });
+
+  describe('TLS', () => {
+    const cert = readFileSync(new URL('./fixtures/self-signed-cert.pem', import.meta.url));
+    const key = readFileSync(new URL('./fixtures/self-signed-key.pem', import.meta.url));
+
+    async function tlsServer(): Promise<string> {
+      const https = createHttpsServer({ cert, key });
+      const wss = new WebSocketServer({ server: https });
+      wss.on('connection', (socket) => socket.close(1000));
+      await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+      cleanups.push(
+        () =>
+          new Promise<void>((resolve) => {
+            for (const client of wss.clients) client.terminate();
+            wss.close();
+            https.close(() => resolve());
+          }),
+      );
+      return `wss://127.0.0.1:${(https.address() as AddressInfo).port}/v1.1/chat${SIGNED_QUERY}`;
+    }
+
+    it('refuses a certificate that does not verify, naming TLS, without the signed URL', async () => {
+      const error = await rejection(createWsTransport()(await tlsServer(), {}));
+      expect(error).toBeInstanceOf(SparkConnectionError);
+      expect(error.message).toContain('did not verify');
+      expectNoSecret(error);
+    });
+
+    it('refuses an agent that turns verification off', () => {
+      expect(() => createWsTransport({ agent: new HttpsAgent({ rejectUnauthorized: false }) })).toThrow(
+        SparkConfigError,
+      );
+    });
+
+    it('connects through the given agent, e.g. one trusting a private CA', async () => {
+      const connection = await createWsTransport({ agent: new HttpsAgent({ ca: cert }) })(
+        await tlsServer(),
+        {},
+      );
+      expect(await collect(connection.messages())).toEqual([]);
+    });
+  });
+
+  it('dials through the given http agent and sends the extra headers', async () => {
+    let userAgent: string | undefined;
+    const server = await wsServer((socket, request) => {
+      userAgent = request.headers['user-agent'];
+      socket.close(1000);
+    });
+    const agent = new HttpAgent();
+    let connections = 0;
+    const createConnection = agent.createConnection.bind(agent);
+    agent.createConnection = (...args: Parameters<typeof createConnection>) => {
+      connections += 1;
+      return createConnection(...args);
+    };
+    const connection = await createWsTransport({ agent, headers: { 'user-agent': 'xinghuo-test' } })(
+      server.url,
+      {},
+    );
+    await collect(connection.messages());
+    expect(connections).toBe(1);
+    expect(userAgent).toBe('xinghuo-test');
   });
 });
