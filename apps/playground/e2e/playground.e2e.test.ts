@@ -39,7 +39,7 @@ describe('playground in Chromium (mock mode)', () => {
   });
 
   async function newChat() {
-    await page.getByRole('button', { name: 'New chat' }).click();
+    await page.getByTestId('new-chat').click();
   }
 
   it('says it runs in mock mode and lists the registry models', async () => {
@@ -196,6 +196,17 @@ describe('playground in Chromium (mock mode)', () => {
     await page.getByTestId('mode-badge').waitFor();
     await expect(chat.lastAnswerText()).resolves.toBe(before);
     await expect(page.getByTestId('user-message').last().innerText()).resolves.toContain('记住这句话');
+
+    // Earlier conversations are kept too, newest first, and open with their answers as they ended.
+    const list = page.getByTestId('conversation-list');
+    const titles = await list.locator('.conversation-title').allInnerTexts();
+    expect(titles[0]).toBe('记住这句话');
+    expect(titles).toContain('请写一篇很长的文章');
+    await list.getByRole('button', { name: '请写一篇很长的文章', exact: true }).click();
+    await expect(chat.lastAnswer().getAttribute('data-status')).resolves.toBe('stopped');
+    await expect(page.getByTestId('user-message').last().innerText()).resolves.toContain(
+      '请写一篇很长的文章',
+    );
   });
 
   it('shows sources and a function call in one conversation (the README screenshot)', async () => {
@@ -212,6 +223,7 @@ describe('playground in Chromium (mock mode)', () => {
     await expect(page.getByTestId('search-results').count()).resolves.toBe(1);
     await expect(page.getByTestId('function-call').count()).resolves.toBe(1);
     await page.locator('.sidebar').evaluate((sidebar) => sidebar.scrollTo(0, 0));
+    await page.getByTestId('conversation-list').evaluate((list) => list.scrollTo(0, 0));
     await page.screenshot({ path: outputPath('desktop.png') });
     if (process.env.UPDATE_DOCS_SCREENSHOT === '1') {
       copyFileSync(outputPath('desktop.png'), `${PACKAGE_ROOT}docs/screenshot.png`);

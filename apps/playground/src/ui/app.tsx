@@ -2,6 +2,7 @@ import { MODELS, type SparkModel } from '@xinghuo/browser';
 import { useCallback, useMemo, useState } from 'react';
 import { BudgetBar } from './components/budget-bar';
 import { Composer } from './components/composer';
+import { ConversationList } from './components/conversation-list';
 import { FrameInspector } from './components/frame-inspector';
 import { FunctionsPanel } from './components/functions-panel';
 import { HeaderBar } from './components/header-bar';
@@ -10,8 +11,8 @@ import { MockFaultPanel } from './components/mock-fault-panel';
 import { ModelPicker } from './components/model-picker';
 import { SettingsPanel } from './components/settings-panel';
 import { useChat } from './hooks/use-chat';
+import { useConversations } from './hooks/use-conversations';
 import { usePlaygroundConfig } from './hooks/use-playground-config';
-import { useStoredState } from './hooks/use-stored-state';
 import { buildHistory } from './lib/build-history';
 import { parseFunctions } from './lib/parse-functions';
 import { planBudget } from './lib/plan-budget';
@@ -22,7 +23,9 @@ import type { PlaygroundSettings, RecordedExchange } from './types';
 export function App() {
   const configState = usePlaygroundConfig();
   const config = configState.status === 'ready' ? configState.config : undefined;
-  const { settings, setSettings, turns, setTurns } = useStoredState();
+  const { settings, setSettings, conversations, active, select, startNew, remove, updateTurns } =
+    useConversations();
+  const { turns } = active;
   const [draft, setDraft] = useState('');
   const [exchange, setExchange] = useState<RecordedExchange | undefined>(undefined);
 
@@ -32,7 +35,14 @@ export function App() {
   );
   const model = models.find((candidate) => candidate.id === settings.model) ?? models[0];
   const client = useMemo(() => (config ? createPlaygroundClient(config, setExchange) : undefined), [config]);
-  const { busy, send, stop } = useChat({ client, model, settings, turns, setTurns });
+  const { busy, send, stop } = useChat({
+    client,
+    model,
+    settings,
+    conversationId: active.id,
+    turns,
+    updateTurns,
+  });
 
   const changeSettings = useCallback(
     (patch: Partial<PlaygroundSettings>) => setSettings((current) => ({ ...current, ...patch })),
@@ -63,9 +73,16 @@ export function App() {
     setDraft('');
     void send(question);
   };
+  // Leaving a conversation stops its answer; the partial text stays in it, marked stopped.
   const newChat = () => {
     stop();
-    setTurns([]);
+    startNew();
+    setExchange(undefined);
+  };
+  const openConversation = (id: string) => {
+    if (id === active.id) return;
+    stop();
+    select(id);
     setExchange(undefined);
   };
 
@@ -91,6 +108,15 @@ export function App() {
           />
         </section>
         <aside className="sidebar" aria-label="Settings">
+          <ConversationList
+            conversations={conversations}
+            activeId={active.id}
+            onSelect={openConversation}
+            onDelete={(id) => {
+              if (id === active.id) stop();
+              remove(id);
+            }}
+          />
           <ModelPicker models={models} selected={model} onSelect={selectModel} />
           <SettingsPanel settings={settings} model={model} onChange={changeSettings} />
           <FunctionsPanel settings={settings} onChange={changeSettings} />

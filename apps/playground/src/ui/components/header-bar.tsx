@@ -22,7 +22,7 @@ export function HeaderBar({
           {config.mode === 'mock' ? 'mock mode (offline)' : 'live Spark'}
         </span>
       )}
-      <button type="button" className="secondary" onClick={onNewChat}>
+      <button type="button" className="secondary" data-testid="new-chat" onClick={onNewChat}>
         New chat
       </button>
     </header>

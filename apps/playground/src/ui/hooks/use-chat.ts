@@ -1,19 +1,22 @@
 import type { ChatParams, SparkClient, SparkModel, SparkStreamEvent } from '@xinghuo/browser';
-import { type Dispatch, type SetStateAction, useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { computeAnswerStats } from '../lib/answer-stats';
 import { buildHistory } from '../lib/build-history';
 import { createId } from '../lib/create-id';
 import { describeError } from '../lib/describe-error';
 import { parseFunctions } from '../lib/parse-functions';
 import type { AssistantTurn, PlaygroundSettings, Turn } from '../types';
+import type { UpdateTurns } from './use-conversations';
 
 /** Inputs of {@link useChat}. */
 export interface UseChatOptions {
   client: SparkClient | undefined;
   model: SparkModel | undefined;
   settings: PlaygroundSettings;
+  /** The conversation questions are asked in, and its turns. */
+  conversationId: string;
   turns: Turn[];
-  setTurns: Dispatch<SetStateAction<Turn[]>>;
+  updateTurns: UpdateTurns;
 }
 
 /** Builds the request from the sidebar settings. */
@@ -48,7 +51,7 @@ function requestFor(
  * and records timing, usage, function calls, sources and errors on the answer turn. `stop()`
  * aborts the request through its AbortSignal; the partial text is kept and marked stopped.
  */
-export function useChat({ client, model, settings, turns, setTurns }: UseChatOptions) {
+export function useChat({ client, model, settings, conversationId, turns, updateTurns }: UseChatOptions) {
   const [busy, setBusy] = useState(false);
   const controllerRef = useRef<AbortController | undefined>(undefined);
 
@@ -57,12 +60,12 @@ export function useChat({ client, model, settings, turns, setTurns }: UseChatOpt
       if (!client || !model || controllerRef.current) return;
       const answerId = createId();
       const update = (patch: Partial<AssistantTurn>) =>
-        setTurns((current) =>
+        updateTurns(conversationId, (current) =>
           current.map((turn) =>
             turn.id === answerId && turn.role === 'assistant' ? { ...turn, ...patch } : turn,
           ),
         );
-      setTurns((current) => [
+      updateTurns(conversationId, (current) => [
         ...current,
         { id: createId(), role: 'user', content: question },
         { id: answerId, role: 'assistant', content: '', status: 'streaming', model: model.id },
@@ -131,7 +134,7 @@ export function useChat({ client, model, settings, turns, setTurns }: UseChatOpt
         setBusy(false);
       }
     },
-    [client, model, settings, turns, setTurns],
+    [client, model, settings, conversationId, turns, updateTurns],
   );
 
   const stop = useCallback(() => controllerRef.current?.abort(), []);

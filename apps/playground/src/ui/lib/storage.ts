@@ -1,4 +1,5 @@
 import type { PlaygroundSettings, Turn } from '../types';
+import { type Conversation, createConversation, MAX_CONVERSATIONS, titleOf } from './conversations';
 
 /** The localStorage key; bump the version suffix when the stored shape changes incompatibly. */
 export const STORAGE_KEY = 'xinghuo-playground:v1';
@@ -6,7 +7,10 @@ export const STORAGE_KEY = 'xinghuo-playground:v1';
 /** What the page keeps between visits. */
 export interface StoredState {
   settings: PlaygroundSettings;
-  turns: Turn[];
+  /** Newest first; never empty. */
+  conversations: Conversation[];
+  /** The conversation on screen. */
+  activeId: string;
 }
 
 /** The function the functions panel starts with: the mock answers it when a question names it. */
@@ -38,29 +42,50 @@ export const DEFAULT_SETTINGS: PlaygroundSettings = {
   functionsJson: DEFAULT_FUNCTIONS_JSON,
 };
 
+function defaultState(): StoredState {
+  const conversation = createConversation();
+  return { settings: { ...DEFAULT_SETTINGS }, conversations: [conversation], activeId: conversation.id };
+}
+
 /**
- * Reads the stored state, falling back to defaults for anything missing or unreadable. An answer
- * that was still streaming when the page closed is shown as stopped.
+ * Reads the stored state, falling back to defaults for anything missing or unreadable. Malformed
+ * turns and conversations are dropped; an answer that was still streaming when the page closed is
+ * shown as stopped.
  */
 export function parseStoredState(raw: string | null): StoredState {
-  if (!raw) return { settings: { ...DEFAULT_SETTINGS }, turns: [] };
+  if (!raw) return defaultState();
   try {
     const parsed = JSON.parse(raw) as Partial<StoredState>;
-    const settings = { ...DEFAULT_SETTINGS, ...(typeof parsed.settings === 'object' ? parsed.settings : {}) };
-    const turns = Array.isArray(parsed.turns) ? parsed.turns.filter(isTurn).map(settleTurn) : [];
-    return { settings, turns };
+    const settings = { ...DEFAULT_SETTINGS, ...(isRecord(parsed.settings) ? parsed.settings : {}) };
+    const conversations = (Array.isArray(parsed.conversations) ? parsed.conversations : [])
+      .filter(isRecord)
+      .filter((conversation) => typeof conversation.id === 'string' && Array.isArray(conversation.turns))
+      .map((conversation): Conversation => {
+        const turns = (conversation.turns as unknown[]).filter(isTurn).map(settleTurn);
+        const updatedAt = typeof conversation.updatedAt === 'number' ? conversation.updatedAt : 0;
+        return { id: conversation.id as string, title: titleOf(turns), turns, updatedAt };
+      })
+      .slice(0, MAX_CONVERSATIONS);
+    if (conversations.length === 0) return { ...defaultState(), settings };
+    const activeId = conversations.some((conversation) => conversation.id === parsed.activeId)
+      ? (parsed.activeId as string)
+      : conversations[0]!.id;
+    return { settings, conversations, activeId };
   } catch {
-    return { settings: { ...DEFAULT_SETTINGS }, turns: [] };
+    return defaultState();
   }
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function isTurn(value: unknown): value is Turn {
-  if (typeof value !== 'object' || value === null) return false;
-  const turn = value as Partial<Turn>;
+  if (!isRecord(value)) return false;
   return (
-    typeof turn.id === 'string' &&
-    typeof turn.content === 'string' &&
-    (turn.role === 'user' || turn.role === 'assistant')
+    typeof value.id === 'string' &&
+    typeof value.content === 'string' &&
+    (value.role === 'user' || value.role === 'assistant')
   );
 }
 
