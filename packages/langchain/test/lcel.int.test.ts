@@ -2,6 +2,7 @@ import { StringOutputParser } from '@langchain/core/output_parsers';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { toSparkFunctions } from '../src/index';
 import { mockModel, receivedMessages } from './helpers/mock-model';
 
 const getMock = useMockSpark();
@@ -39,5 +40,24 @@ describe('an LCEL chain: prompt | ChatSpark | StringOutputParser', () => {
       if (event.event === 'on_chat_model_stream') modelChunks++;
     }
     expect(modelChunks).toBeGreaterThan(1);
+  });
+
+  it('supports the content-block streamEvents protocol, tool calls included', async () => {
+    const mock = getMock();
+    mock.enqueue({ functionCall: { name: 'lookup', arguments: { term: '合肥' } } });
+    const tools = toSparkFunctions([
+      {
+        name: 'lookup',
+        description: 'Looks a term up',
+        parameters: { type: 'object', properties: { term: { type: 'string' } } },
+      },
+    ]);
+    const stream = mockModel(mock).streamEvents('查一下合肥', { tools });
+    const kinds: string[] = [];
+    for await (const event of stream) kinds.push(event.event);
+    expect(kinds[0]).toBe('message-start');
+    expect(kinds.at(-1)).toBe('message-finish');
+    const message = await stream;
+    expect(message.tool_calls).toMatchObject([{ name: 'lookup', args: { term: '合肥' } }]);
   });
 });
