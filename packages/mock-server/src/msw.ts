@@ -101,10 +101,22 @@ export function createMockSparkHandler(options: MockSparkHandlerOptions = {}): M
       for (const text of early.splice(0)) session.receive(text);
     };
     // Synchronous unless a handshake hook is async, so a refusal lands before the socket opens.
-    void andThen(
-      engine.handshake({ path: url.pathname, query: url.searchParams, host: url.host, url: url.href }),
-      apply,
-    );
+    const failed = (error: unknown): HandshakeDecision => {
+      const message = `mock handshake handler failed: ${error instanceof Error ? error.message : String(error)}`;
+      return { accepted: false, rejection: { status: 500, body: { message } } };
+    };
+    let decision: ReturnType<MockSparkEngine['handshake']>;
+    try {
+      decision = engine.handshake({
+        path: url.pathname,
+        query: url.searchParams,
+        host: url.host,
+        url: url.href,
+      });
+    } catch (error) {
+      decision = failed(error);
+    }
+    void andThen(decision instanceof Promise ? decision.catch(failed) : decision, apply);
   });
 
   return {

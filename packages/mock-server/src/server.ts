@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { nodeHmacSha256Base64 } from './auth/hmac-node.js';
 import type { MockCredentials } from './credentials.js';
-import { MockSparkEngine, type MockSparkEngineOptions } from './engine.js';
+import { type HandshakeDecision, MockSparkEngine, type MockSparkEngineOptions } from './engine.js';
 import { writeHttpRejection } from './http-rejection.js';
 import type { MockConnectionRecord, MockRecordedRequest } from './records.js';
 import { findRouteByModel, findRouteByPath, MOCK_ROUTES } from './routes.js';
@@ -87,12 +87,19 @@ export async function startMockSpark(options: MockSparkOptions = {}): Promise<Mo
       writeHttpRejection(socket, { status: 400, body: { message: 'Bad Request' } }, engine.now());
       return;
     }
-    const decision = await engine.handshake({
-      path: target.pathname,
-      query: target.searchParams,
-      host,
-      url: `ws://${host}${request.url ?? '/'}`,
-    });
+    let decision: HandshakeDecision;
+    try {
+      decision = await engine.handshake({
+        path: target.pathname,
+        query: target.searchParams,
+        host,
+        url: `ws://${host}${request.url ?? '/'}`,
+      });
+    } catch (error) {
+      // A throwing handshake hook answers 500 with its message instead of crashing the process.
+      const message = `mock handshake handler failed: ${error instanceof Error ? error.message : String(error)}`;
+      decision = { accepted: false, rejection: { status: 500, body: { message } } };
+    }
     if (socket.destroyed) return;
     if (!decision.accepted) {
       writeHttpRejection(socket, decision.rejection, engine.now());

@@ -73,7 +73,7 @@ export class MockSession {
     }
     clearTimeout(this.#timer);
     this.#state = 'answering';
-    void this.#answer(text).catch(() => this.#finish('terminate', 'internal error'));
+    void this.#answer(text).catch((error: unknown) => this.#fail(error));
   }
 
   /** Stops all timers once the socket is closed by either side. */
@@ -132,6 +132,17 @@ export class MockSession {
         return;
       }
     }
+  }
+
+  /**
+   * A throwing request handler (or a bug in the mock) must not look like a normal answer or vanish:
+   * the client gets an engine error frame naming the cause, which the test then sees.
+   */
+  #fail(error: unknown): void {
+    if (this.#state !== 'answering') return;
+    const detail = error instanceof Error ? error.message : String(error);
+    this.socket.send(errorFrame(this.#sid, sparkError(10012, `mock handler failed: ${detail}`)));
+    this.#finish('close', 'handler failed');
   }
 
   #sleep(milliseconds: number): Promise<void> {

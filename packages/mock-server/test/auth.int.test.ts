@@ -142,6 +142,24 @@ describe('official signing vectors replayed against the mock', () => {
     },
   );
 
+  it('uses the injected clock for the date window and the Date header', async () => {
+    const serverTime = new Date('2030-01-01T00:00:00Z');
+    const mock = await startMockSpark({ now: () => serverTime });
+    try {
+      const credentials = { apiKey: mock.credentials.apiKey, apiSecret: mock.credentials.apiSecret };
+      const failure = await expectRefused(signTestUrl(mock.modelUrl('max'), credentials));
+      expect(failure.status).toBe(403);
+      expect(failure.headers.date).toBe(serverTime.toUTCString());
+      const { socket, upgradeHeaders } = await openSocket(
+        signTestUrl(mock.modelUrl('max'), { ...credentials, date: serverTime }),
+      );
+      expect(upgradeHeaders.date).toBe(serverTime.toUTCString());
+      socket.close();
+    } finally {
+      await mock.close();
+    }
+  });
+
   it('accepts any handshake when strictAuth is false', async () => {
     const mock = await startMockSpark({ strictAuth: false });
     try {

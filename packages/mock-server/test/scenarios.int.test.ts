@@ -51,6 +51,24 @@ describe('scripted scenarios', () => {
     expect(answerText((await ask('pass')).frames)).toBe('older:pass');
   });
 
+  it('turns a throwing handler into an engine error frame and a throwing handshake hook into HTTP 500', async () => {
+    mock.use(() => {
+      throw new Error('bug in my handler');
+    });
+    const { frames } = await ask();
+    expect(frames.map((item) => item.header.code)).toEqual([10012]);
+    expect(frames[0]?.header.message).toContain('bug in my handler');
+    mock.reset();
+    mock.use({
+      handshake: () => {
+        throw new Error('bug in my hook');
+      },
+    });
+    const failure = await expectRefused(url());
+    expect(failure.status).toBe(500);
+    expect(failure.body).toContain('bug in my hook');
+  });
+
   it('rejects the handshake with any scripted status and body', async () => {
     mock.enqueue({
       reject: { status: 429, body: { message: 'slow down' }, headers: { 'Retry-After': '1' } },
