@@ -155,7 +155,7 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
   constructor(fields: ChatSparkInput = {}) {
     // LangChain's AsyncCaller retries are switched off: the SDK retries (re-signing each attempt).
     super({ ...fields, maxRetries: 0 });
-    this.model = fields.model ?? getEnvironmentVariable('SPARK_MODEL') ?? DEFAULT_MODEL;
+    this.model = fields.model ?? (getEnvironmentVariable('SPARK_MODEL') || DEFAULT_MODEL);
     this.modelInfo = resolveModel(this.model);
     this.temperature = fields.temperature;
     this.maxTokens = fields.maxTokens;
