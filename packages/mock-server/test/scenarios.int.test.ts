@@ -153,6 +153,19 @@ describe('scripted scenarios', () => {
     await done;
   });
 
+  it('stops streaming when the client closes mid-answer', async () => {
+    mock.enqueue({ text: '一个被用户中途取消的很长的回答'.repeat(4), chunkChars: 2, latencyMs: 15 });
+    const { socket } = await openSocket(url());
+    const done = collect(socket, { stopAfter: 2 });
+    socket.send(JSON.stringify(frame()));
+    const { frames, closeCode } = await done;
+    // Frames already in flight may still arrive, but the answer never reaches its final frame.
+    expect(frames.length).toBeGreaterThanOrEqual(2);
+    expect(frames.some((item) => item.header.status === 2)).toBe(false);
+    expect(closeCode).toBe(1000);
+    await eventually(() => mock.openSockets() === 0, 'the server side to close');
+  });
+
   it('sends a malformed frame', async () => {
     mock.enqueue({ malformed: { afterFrames: 1 } });
     const { raw } = await ask();
