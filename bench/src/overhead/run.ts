@@ -11,7 +11,13 @@ import { median, ratio, round } from '../support/stats';
 import { runWorker } from '../support/workers';
 import { baselineChat } from './baseline-client';
 import type { SideTarget } from './sides';
-import type { OverheadWorkerInput, OverheadWorkerResult } from './worker';
+import type { OverheadSide, OverheadWorkerInput, OverheadWorkerResult } from './worker';
+
+const ROTATIONS: readonly (readonly OverheadSide[])[] = [
+  ['baseline', 'sdk', 'sdk-node-hmac'],
+  ['sdk', 'sdk-node-hmac', 'baseline'],
+  ['sdk-node-hmac', 'baseline', 'sdk'],
+];
 
 /** One concurrency level: how many streams run at once and how many waves of them a run makes. */
 export interface OverheadLevel {
@@ -47,6 +53,11 @@ export interface OverheadLevelResult {
   wallTimeRatio: number;
   cpuTimeRatio: number;
   peakRssRatio: number;
+  /** Diagnostic: the SDK signing with `node:crypto` through its `signUrl` option. */
+  sdkNodeHmac: OverheadSideSummary;
+  nodeHmacWallTimeRatio: number;
+  nodeHmacCpuTimeRatio: number;
+  nodeHmacPeakRssRatio: number;
 }
 
 /** Distinct prompts, so answers differ between streams and the mock picks different templates. */
@@ -65,9 +76,10 @@ export async function runOverheadBenchmark(options: OverheadOptions): Promise<Ov
   const expected = await withMock(options.files.mockChild, (target) => expectedAnswers(target));
   const results: OverheadLevelResult[] = [];
   for (const level of options.levels) {
-    const runs: Record<'sdk' | 'baseline', OverheadWorkerResult[]> = { sdk: [], baseline: [] };
+    const runs: Record<OverheadSide, OverheadWorkerResult[]> = { sdk: [], 'sdk-node-hmac': [], baseline: [] };
     for (let roundIndex = 0; roundIndex < options.rounds; roundIndex += 1) {
-      const order = roundIndex % 2 === 0 ? (['baseline', 'sdk'] as const) : (['sdk', 'baseline'] as const);
+      // Rotate the order so no side always runs first (or last) on a machine whose load drifts.
+      const order = ROTATIONS[roundIndex % ROTATIONS.length]!;
       for (const side of order) {
         // A fresh mock (a new port) per run: closed connections linger in TIME_WAIT for a minute, and
         // a client dialling the same port again pays for searching past them in connect(). A new
@@ -85,6 +97,7 @@ export async function runOverheadBenchmark(options: OverheadOptions): Promise<Ov
       }
     }
     const sdk = summarize(runs.sdk);
+    const sdkNodeHmac = summarize(runs['sdk-node-hmac']);
     const baseline = summarize(runs.baseline);
     results.push({
       concurrency: level.concurrency,
@@ -95,6 +108,10 @@ export async function runOverheadBenchmark(options: OverheadOptions): Promise<Ov
       wallTimeRatio: ratio(sdk.wallMs, baseline.wallMs),
       cpuTimeRatio: ratio(sdk.cpuMs, baseline.cpuMs),
       peakRssRatio: ratio(sdk.peakRssMiB, baseline.peakRssMiB),
+      sdkNodeHmac,
+      nodeHmacWallTimeRatio: ratio(sdkNodeHmac.wallMs, baseline.wallMs),
+      nodeHmacCpuTimeRatio: ratio(sdkNodeHmac.cpuMs, baseline.cpuMs),
+      nodeHmacPeakRssRatio: ratio(sdkNodeHmac.peakRssMiB, baseline.peakRssMiB),
     });
   }
   return results;

@@ -1,7 +1,7 @@
 /**
  * The two sides of the overhead comparison behind one signature: stream one answer, return its text.
  */
-import { baselineChat } from './baseline-client';
+import { baselineChat, signBaselineUrl } from './baseline-client';
 
 /** What both sides need to reach the mock. */
 export interface SideTarget {
@@ -37,6 +37,29 @@ export async function sdkSide(target: SideTarget): Promise<StreamOnce> {
   const { createSparkClient } = await import('@xinghuo/node');
   const client = createSparkClient({
     ...target.credentials,
+    baseURL: target.baseURL,
+    defaultModel: target.model,
+  });
+  return async (prompt) => {
+    let text = '';
+    for await (const delta of client.stream({ messages: [{ role: 'user', content: prompt }] }).textStream) {
+      text += delta;
+    }
+    return text;
+  };
+}
+
+/**
+ * Diagnostic variant: `@xinghuo/node` exactly as above, but signing through its public `signUrl`
+ * provider option with `node:crypto` (synchronous HMAC) instead of core's WebCrypto signer. The
+ * difference between the two SDK rows is the cost of WebCrypto signing on Node.
+ */
+export async function sdkNodeHmacSide(target: SideTarget): Promise<StreamOnce> {
+  const { createSparkClient } = await import('@xinghuo/node');
+  const { appId, apiKey, apiSecret } = target.credentials;
+  const client = createSparkClient({
+    appId,
+    signUrl: async (request) => signBaselineUrl(request.url, apiKey, apiSecret, request.date),
     baseURL: target.baseURL,
     defaultModel: target.model,
   });

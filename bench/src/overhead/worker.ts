@@ -4,11 +4,20 @@
  */
 import { measure } from '../support/measure';
 import { reportResult, workerInput } from '../support/workers';
-import { baselineSide, type SideTarget, sdkSide } from './sides';
+import { baselineSide, type SideTarget, type StreamOnce, sdkNodeHmacSide, sdkSide } from './sides';
+
+/** The SDK with defaults, the SDK signing with `node:crypto` (diagnostic), and the hand-written client. */
+export type OverheadSide = 'sdk' | 'sdk-node-hmac' | 'baseline';
+
+const SIDES: Record<OverheadSide, (target: SideTarget) => StreamOnce | Promise<StreamOnce>> = {
+  sdk: sdkSide,
+  'sdk-node-hmac': sdkNodeHmacSide,
+  baseline: baselineSide,
+};
 
 /** Input of one worker run. */
 export interface OverheadWorkerInput {
-  side: 'sdk' | 'baseline';
+  side: OverheadSide;
   target: SideTarget;
   concurrency: number;
   waves: number;
@@ -18,7 +27,7 @@ export interface OverheadWorkerInput {
 
 /** What one worker run measured. */
 export interface OverheadWorkerResult {
-  side: 'sdk' | 'baseline';
+  side: OverheadSide;
   concurrency: number;
   streams: number;
   completeAnswers: number;
@@ -28,7 +37,7 @@ export interface OverheadWorkerResult {
 }
 
 const input = workerInput<OverheadWorkerInput>();
-const streamOnce = input.side === 'sdk' ? await sdkSide(input.target) : baselineSide(input.target);
+const streamOnce = await SIDES[input.side](input.target);
 const prompts = Object.keys(input.expected);
 
 let completeAnswers = 0;

@@ -10,8 +10,22 @@ export interface MockProcess extends MockChildReady {
   stop(): Promise<void>;
 }
 
-/** Spawns the built mock child (`bench/dist/workers/mock-child.mjs`) and waits until it listens. */
-export function startMockProcess(file: string, input: MockChildInput = {}): Promise<MockProcess> {
+/**
+ * Spawns the built mock child (`bench/dist/workers/mock-child.mjs`) and waits until it listens. A
+ * child that exits before listening (say, while `@xinghuo/mock-server` is being rebuilt by another
+ * build in a shared tree) is started once more after a pause.
+ */
+export async function startMockProcess(file: string, input: MockChildInput = {}): Promise<MockProcess> {
+  try {
+    return await spawnMock(file, input);
+  } catch {
+    process.stderr.write('mock child exited before listening; retrying once in 10 s\n');
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    return spawnMock(file, input);
+  }
+}
+
+function spawnMock(file: string, input: MockChildInput): Promise<MockProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [file, JSON.stringify(input)], {
       stdio: ['pipe', 'pipe', 'inherit'],

@@ -30,10 +30,9 @@ export function renderSummary(summary: Summary): string {
   if (overhead) sections.push(renderOverhead(overhead.levels));
   const peer = summary.parts.peer as { modes: PeerModeResult[] } | undefined;
   if (peer) sections.push(renderPeer(peer.modes));
-  for (const part of ['core', 'mock-server'] as const) {
-    const value = summary.parts[part];
-    if (value !== undefined) sections.push(renderHeadlineNumbers(part, value));
-  }
+  const mockServer = summary.parts['mock-server'] as MockCapacity | undefined;
+  if (mockServer) sections.push(renderMockCapacity(mockServer));
+  if (summary.parts.core !== undefined) sections.push(renderHeadlineNumbers('core', summary.parts.core));
   return sections.join('\n\n');
 }
 
@@ -48,6 +47,14 @@ function renderOverhead(levels: readonly OverheadLevelResult[]): string {
     `${level.sdk.peakRssMiB} / ${level.baseline.peakRssMiB}`,
     mark(level.peakRssRatio, OVERHEAD_GOALS.peakRssRatio),
     `${level.sdk.completeAnswers} / ${level.baseline.completeAnswers}`,
+  ]);
+  const diagnosticRows = levels.map((level) => [
+    level.concurrency,
+    `${level.sdkNodeHmac.wallMs} / ${level.baseline.wallMs}`,
+    level.nodeHmacWallTimeRatio.toFixed(2),
+    `${level.sdkNodeHmac.cpuMs} / ${level.baseline.cpuMs}`,
+    level.nodeHmacCpuTimeRatio.toFixed(2),
+    level.nodeHmacPeakRssRatio.toFixed(2),
   ]);
   return [
     '### SDK overhead: `@xinghuo/node` / hand-written `ws` client (medians; goals ≤ 1.10 time, ≤ 1.20 RSS)',
@@ -65,6 +72,20 @@ function renderOverhead(levels: readonly OverheadLevelResult[]): string {
         'whole answers (SDK / base)',
       ],
       rows,
+    ),
+    '',
+    'Diagnostic row: the same SDK signing through its `signUrl` option with `node:crypto` instead of WebCrypto:',
+    '',
+    markdownTable(
+      [
+        'concurrent streams',
+        'wall ms (SDK / base)',
+        'wall ratio',
+        'CPU ms (SDK / base)',
+        'CPU ratio',
+        'RSS ratio',
+      ],
+      diagnosticRows,
     ),
   ].join('\n');
 }
@@ -123,7 +144,7 @@ function headlineNumbers(value: unknown, prefix = ''): [string, number][] {
 }
 
 function renderHeadlineNumbers(part: string, value: unknown): string {
-  const title = part === 'core' ? 'Core micro-benchmarks' : 'Mock server capacity';
+  const title = part === 'core' ? 'Core micro-benchmarks' : part;
   const rows = headlineNumbers(value).map(([path, number]) => [
     `\`${path}\``,
     Number.isInteger(number) ? number : number.toFixed(3),
@@ -132,5 +153,43 @@ function renderHeadlineNumbers(part: string, value: unknown): string {
     `### ${title} (from \`results/${part}.json\`; details in its own section)`,
     '',
     rows.length ? markdownTable(['metric', 'value'], rows) : '_no numbers found_',
+  ].join('\n');
+}
+
+/** The fields of `results/mock-server.json` the table shows. */
+interface MockCapacity {
+  concurrency?: number;
+  durationSeconds?: number;
+  completedSessions?: number;
+  failedSessions?: number;
+  sessionsPerSecond?: number;
+  framesPerSecond?: number;
+  framesPerSession?: number;
+  sessionLatencyMs?: { p50?: number; p95?: number; p99?: number };
+}
+
+function renderMockCapacity(capacity: MockCapacity): string {
+  const latency = capacity.sessionLatencyMs;
+  return [
+    '### Mock server capacity (from `results/mock-server.json`; details in its own section)',
+    '',
+    markdownTable(
+      [
+        'concurrent sessions',
+        'sessions/s',
+        'frames/s',
+        'completed / failed',
+        'session latency p50 / p95 / p99 ms',
+      ],
+      [
+        [
+          capacity.concurrency ?? '?',
+          capacity.sessionsPerSecond ?? '?',
+          capacity.framesPerSecond ?? '?',
+          `${capacity.completedSessions ?? '?'} / ${capacity.failedSessions ?? '?'}`,
+          latency ? `${latency.p50} / ${latency.p95} / ${latency.p99}` : '?',
+        ],
+      ],
+    ),
   ].join('\n');
 }
