@@ -131,9 +131,9 @@ export function answerText(frames: readonly Frame[]): string {
   return frames.map((frame) => frame?.payload?.choices?.text?.[0]?.content ?? '').join('');
 }
 
-/** Polls until `condition` holds (bounded: 200 tries, 10 ms apart). */
+/** Polls until `condition` holds (bounded: 500 tries, 10 ms apart, so a loaded machine has 5 s). */
 export async function eventually(condition: () => boolean, what = 'condition'): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+  for (let attempt = 0; attempt < 500; attempt += 1) {
     if (condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
