@@ -1,5 +1,4 @@
 import {
-  errorFromHandshake,
   SparkAbortError,
   SparkConfigError,
   type SparkConnection,
@@ -43,10 +42,7 @@ export function createBrowserTransport(options: BrowserTransportOptions = {}): S
     const WebSocketClass = options.WebSocket ?? globalWebSocket();
     if (!WebSocketClass) {
       return Promise.reject(
-        new SparkConfigError(
-          'This runtime has no global WebSocket. Pass createBrowserTransport({ WebSocket }) with a ' +
-            "constructor (for example `ws`'s), or use @xinghuo/node on Node.js.",
-        ),
+        new SparkConfigError('This runtime has no global WebSocket: pass { WebSocket } (e.g. from ws).'),
       );
     }
     return openConnection(url, WebSocketClass, signal);
@@ -86,7 +82,7 @@ function openConnection(
     };
     const finish = (failure?: SparkError) => {
       signal?.removeEventListener('abort', onAbort);
-      if (!opened) reject(failure ?? errorFromHandshake({}));
+      if (!opened) reject(failure ?? handshakeError());
       enqueue(() => frames.end(failure));
     };
     const onAbort = () => {
@@ -131,6 +127,17 @@ function openConnection(
       );
     });
   });
+}
+
+/**
+ * A page sees a refused handshake only as an `error` event and close code 1006, without status or body,
+ * so the error can only name the likely causes.
+ */
+function handshakeError(): SparkError {
+  return new SparkConnectionError(
+    'The WebSocket handshake failed with no response visible here: check the signed URL (key, secret, ' +
+      'host, path), the clock (±300 s), the page origin and the network.',
+  );
 }
 
 /** Closes without ever throwing: browsers accept only 1000 and 3000–4999, and reasons up to 123 bytes. */

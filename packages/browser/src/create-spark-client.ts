@@ -1,5 +1,7 @@
 import {
-  createSparkClient as createCoreSparkClient,
+  createSparkEngine,
+  type HistoryTrimmer,
+  type SignUrlProvider,
   type SparkClient,
   type SparkClientOptions,
   SparkConfigError,
@@ -19,6 +21,11 @@ export type BrowserSparkClientOptions = Omit<SparkClientOptions, 'transport'> & 
    * your quota; only set this in a trusted place (a local tool, tests).
    */
   dangerouslyAllowBrowser?: boolean | undefined;
+  /**
+   * Enables `trimHistory` in requests: pass `trimHistory` from this package. Left out by default so
+   * that apps that do not trim do not bundle the token estimator.
+   */
+  trimHistory?: HistoryTrimmer | undefined;
 };
 
 /**
@@ -43,19 +50,27 @@ export type BrowserSparkClientOptions = Omit<SparkClientOptions, 'transport'> & 
  * ```
  */
 export function createSparkClient(options: BrowserSparkClientOptions): SparkClient {
-  const { dangerouslyAllowBrowser, WebSocket, transport, ...coreOptions } = options;
-  if (coreOptions.apiSecret !== undefined && dangerouslyAllowBrowser !== true) {
+  const { dangerouslyAllowBrowser, WebSocket, transport, apiKey, apiSecret, signUrl, ...rest } =
+    options ?? {};
+  if (apiSecret !== undefined && dangerouslyAllowBrowser !== true) {
     throw new SparkConfigError(
-      'apiSecret was passed to the browser client: anyone who opens the page could read it and call Spark ' +
-        'on your account. Keep the secret on your server and let it sign URLs instead: serve ' +
-        "createSigningHandler() from '@xinghuo/node' (e.g. at /api/spark/sign) and pass " +
-        "signUrl: createSignedUrlFetcher({ endpoint: '/api/spark/sign' }). A signed URL opens one model " +
-        'path and is valid only within ±300 s of its date. In a trusted environment, pass ' +
-        'dangerouslyAllowBrowser: true to accept the risk.',
+      'apiSecret was passed to the browser client: anyone who opens the page can read it. Sign on your ' +
+        'server (createSigningHandler of @xinghuo/node; a signed URL is valid ±300 s) and pass ' +
+        'signUrl: createSignedUrlFetcher({ endpoint }), or accept the risk: dangerouslyAllowBrowser: true.',
     );
   }
-  return createCoreSparkClient({
-    ...coreOptions,
+  let sign = signUrl;
+  if (apiKey !== undefined || apiSecret !== undefined) {
+    if (signUrl !== undefined || !apiKey || !apiSecret) {
+      throw new SparkConfigError('Pass either apiKey and apiSecret (both non-empty), or signUrl.');
+    }
+    const credentials = { apiKey, apiSecret };
+    sign = async ({ url, date }) =>
+      (await import('./credential-signing')).signUrl(url, credentials, { date });
+  }
+  return createSparkEngine({
+    ...rest,
+    signUrl: sign as SignUrlProvider,
     transport: transport ?? createBrowserTransport({ WebSocket }),
   });
 }

@@ -2,10 +2,10 @@
  * Everything done once per request before any network: model, history trimming, validation, encoding.
  */
 import type { AnswerContext } from './answer-accumulator';
+import type { HistoryTrimmer } from './client-options';
 import { encodeRequest } from './encode-request';
 import { SparkConfigError } from './errors';
 import { resolveModel, type SparkModel } from './models';
-import { trimHistory } from './trim-history';
 import type { ChatMessage, ChatParams, SparkLogger } from './types';
 
 /** A request ready to be sent on every attempt. */
@@ -22,12 +22,14 @@ export interface PrepareOptions {
   appId: string;
   defaultModel?: SparkModel | undefined;
   logger?: SparkLogger | undefined;
+  /** The history trimmer, when the client was given one. */
+  trim?: HistoryTrimmer | undefined;
 }
 
 /**
  * Resolves the model, trims the history when asked (`params.trimHistory`), validates and encodes.
  *
- * @throws SparkConfigError for a missing or unknown model
+ * @throws SparkConfigError for a missing or unknown model, or `trimHistory` without a trimmer
  * @throws SparkInvalidRequestError for an invalid request (from `encodeRequest`)
  */
 export function prepareRequest(params: ChatParams, options: PrepareOptions): PreparedRequest {
@@ -44,7 +46,12 @@ export function prepareRequest(params: ChatParams, options: PrepareOptions): Pre
   let messages = params.messages;
   let trimmedMessages: ChatMessage[] | undefined;
   if (params.trimHistory && Array.isArray(messages)) {
-    const trimmed = trimHistory(messages, model, params.trimHistory === true ? {} : params.trimHistory);
+    if (!options.trim) {
+      throw new SparkConfigError(
+        'trimHistory needs the trimmer: pass createSparkClient({ trimHistory }) with trimHistory from the package.',
+      );
+    }
+    const trimmed = options.trim(messages, model, params.trimHistory === true ? {} : params.trimHistory);
     messages = trimmed.messages;
     if (trimmed.dropped.length > 0) {
       trimmedMessages = [...trimmed.dropped];

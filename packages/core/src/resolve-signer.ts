@@ -2,41 +2,11 @@
  * Where signed URLs come from: the API secret held by this process, or an async provider (a server
  * endpoint, in browsers) that signs on the client's behalf.
  */
-import { SparkConfigError, SparkConnectionError, SparkError } from './errors';
-import type { SparkModel } from './models';
+import { checkSignUrlProvider, type SignUrlProvider, trustSigner } from './checked-provider';
+import { SparkConfigError } from './errors';
 import { signUrl } from './sign-url';
 
-/** What a {@link SignUrlProvider} is asked to sign. */
-export interface SignUrlRequest {
-  /** The unsigned WebSocket URL to dial (the model URL after `baseURL`). */
-  url: string;
-  /** The model being called. */
-  model: SparkModel;
-  /** 1 for the first attempt, 2 for the first retry… A provider is called afresh on every attempt. */
-  attempt: number;
-  /** The date to sign: the local clock plus any offset learned from a clock-skew rejection. */
-  date: Date;
-  /** Aborts when the request is aborted or times out. */
-  signal?: AbortSignal | undefined;
-}
-
-/**
- * Returns a signed URL for a request, e.g. by asking the app's server (see `createSigningHandler` in
- * `@xinghuo/node`). Called on every attempt because a signature is valid for 300 s only.
- *
- * @example
- * ```ts
- * const signUrl: SignUrlProvider = async ({ url, date, signal }) => {
- *   const response = await fetch('/api/spark-sign', {
- *     method: 'POST',
- *     body: JSON.stringify({ url, date: date.toUTCString() }),
- *     signal,
- *   });
- *   return (await response.json()).url;
- * };
- * ```
- */
-export type SignUrlProvider = (request: SignUrlRequest) => Promise<string>;
+export type { SignUrlProvider, SignUrlRequest } from './checked-provider';
 
 /** The credentials-or-provider choice of the client options. */
 export interface SignerOptions {
@@ -60,13 +30,12 @@ export function resolveSigner(options: SignerOptions): SignUrlProvider {
   const hasKey = apiKey !== undefined;
   const hasSecret = apiSecret !== undefined;
   if (provider !== undefined) {
-    if (typeof provider !== 'function') throw new SparkConfigError('signUrl must be an async function.');
     if (hasKey || hasSecret) {
       throw new SparkConfigError(
         'Pass either apiKey and apiSecret, or a signUrl provider, not both: the provider would silently win.',
       );
     }
-    return checkedProvider(provider);
+    return checkSignUrlProvider(provider);
   }
   if (!hasKey && !hasSecret) {
     throw new SparkConfigError(
@@ -80,32 +49,5 @@ export function resolveSigner(options: SignerOptions): SignUrlProvider {
     );
   }
   const credentials = { apiKey, apiSecret };
-  return ({ url, date }) => signUrl(url, credentials, { date });
-}
-
-function checkedProvider(provider: SignUrlProvider): SignUrlProvider {
-  return async (request) => {
-    let signed: unknown;
-    try {
-      signed = await provider(request);
-    } catch (error) {
-      if (SparkError.isInstance(error)) throw error;
-      const detail = error instanceof Error ? `: ${error.message}` : '';
-      // Usually the app's signing endpoint being unreachable: worth a retry like any network failure.
-      throw new SparkConnectionError(`The signUrl provider failed${detail}`, { cause: error });
-    }
-    if (typeof signed !== 'string' || !isUrl(signed)) {
-      throw new SparkConfigError('The signUrl provider must resolve to a signed ws:// or wss:// URL string.');
-    }
-    return signed;
-  };
-}
-
-function isUrl(text: string): boolean {
-  try {
-    new URL(text);
-    return true;
-  } catch {
-    return false;
-  }
+  return trustSigner(({ url, date }) => signUrl(url, credentials, { date }));
 }

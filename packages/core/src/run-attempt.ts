@@ -3,11 +3,11 @@
  */
 import { raceAbort } from './abort';
 import { AnswerAccumulator, type AnswerContext } from './answer-accumulator';
+import type { SignUrlProvider } from './checked-provider';
 import { isDisabled, type SparkTimeouts, timeoutError, withDeadline } from './deadlines';
 import { decodeFrame } from './decode-frame';
 import { redactUrl, SparkConnectionError, SparkError } from './errors';
 import type { SparkModel } from './models';
-import type { SignUrlProvider } from './resolve-signer';
 import type { SparkConnection, SparkTransport } from './transport';
 import type { ChatResult, SparkLogger, SparkStreamEvent } from './types';
 

@@ -1,0 +1,115 @@
+/**
+ * `createSparkEngine`: the client without built-in credential signing or history trimming. Both come
+ * in as functions, so a browser app that signs through its server bundles neither.
+ */
+import { withBaseURL } from './base-url';
+import { ChatStream } from './chat-stream';
+import { checkSignUrlProvider } from './checked-provider';
+import type { SparkClient, SparkClientOptions, SparkEngineOptions } from './client-options';
+import { resolveTimeouts } from './deadlines';
+import { SparkConfigError, SparkInvalidRequestError } from './errors';
+import { resolveModel, type SparkModel } from './models';
+import { prepareRequest } from './prepare-request';
+import { resolveMaxRetries, resolveRetryDelay } from './retry-policy';
+import { type ClockState, runExchange } from './run-exchange';
+import type { ChatParams, RequestOptions } from './types';
+
+/**
+ * Checks the options every client needs (app id, transport, clock, base URL).
+ *
+ * @throws SparkConfigError naming the missing or invalid option
+ */
+export function checkClientOptions(options: SparkClientOptions | SparkEngineOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new SparkConfigError('createSparkClient needs an options object: { appId, signUrl, transport }.');
+  }
+  if (typeof options.appId !== 'string' || options.appId.trim() === '') {
+    throw new SparkConfigError('appId is missing: pass the APPID from the iFlytek console (SPARK_APP_ID).');
+  }
+  if (typeof options.transport !== 'function') {
+    throw new SparkConfigError(
+      'No transport: use createSparkClient from @xinghuo/node or @xinghuo/browser, or pass `transport`.',
+    );
+  }
+  if (options.now !== undefined && typeof options.now !== 'function') {
+    throw new SparkConfigError('now must be a function returning milliseconds since the epoch.');
+  }
+  if (options.baseURL !== undefined) withBaseURL('wss://spark-api.xf-yun.com/v1.1/chat', options.baseURL);
+}
+
+/**
+ * Creates a Spark client from a `signUrl` provider, with history trimming only when `trimHistory` is
+ * given. `createSparkClient` of this package and of `@xinghuo/browser` are built on it; use it
+ * directly to keep a bundle minimal.
+ *
+ * Each request: resolve the model, optionally trim the history, validate and encode the request
+ * (failing before any network), then per attempt sign the URL (afresh: signatures expire in 300 s),
+ * connect, send, and stream frames until the final one. Retryable failures before any content are
+ * retried with exponential backoff; an abort or a deadline closes the socket and settles at once.
+ *
+ * @throws SparkConfigError for a missing app id, transport or provider, or invalid settings
+ * @example
+ * ```ts
+ * import { createSparkEngine, trimHistory } from '@xinghuo/core';
+ *
+ * const client = createSparkEngine({
+ *   appId: 'your-app-id',
+ *   signUrl: async ({ url }) => (await (await fetch(`/sign?url=${encodeURIComponent(url)}`)).json()).url,
+ *   transport: myWebSocketTransport,
+ *   trimHistory, // optional: enables `trimHistory` in requests
+ * });
+ * ```
+ */
+export function createSparkEngine(options: SparkEngineOptions): SparkClient {
+  checkClientOptions(options);
+  const sign = checkSignUrlProvider(options.signUrl);
+  const trim = options.trimHistory;
+  if (trim !== undefined && typeof trim !== 'function') {
+    throw new SparkConfigError('trimHistory must be the trimHistory function of @xinghuo/core.');
+  }
+  const timeouts = resolveTimeouts(options.timeouts);
+  const maxRetries = resolveMaxRetries(options.maxRetries);
+  const retryDelay = resolveRetryDelay(options.retryDelay);
+  const defaultModel: SparkModel | undefined =
+    options.defaultModel === undefined ? undefined : resolveModel(options.defaultModel);
+  const { appId, transport, baseURL, logger } = options;
+  const now = options.now ?? Date.now;
+  // Per client, not global: what this client learned about the server's clock from a 403.
+  const clock: ClockState = { offsetMs: 0 };
+
+  const stream = (params: ChatParams, requestOptions: RequestOptions = {}): ChatStream =>
+    new ChatStream(
+      async (emit, signal) => {
+        if (typeof params !== 'object' || params === null) {
+          throw new SparkInvalidRequestError('A chat request is an object with `messages`.', {
+            field: 'messages',
+          });
+        }
+        const prepared = prepareRequest(params, { appId, defaultModel, logger, trim });
+        return runExchange(
+          {
+            url: withBaseURL(prepared.model.url, baseURL),
+            model: prepared.model,
+            sign,
+            transport,
+            requestText: prepared.requestText,
+            timeouts,
+            answer: prepared.answer,
+            maxRetries,
+            retryDelay,
+            clock,
+            now,
+            logger,
+          },
+          emit,
+          signal,
+        );
+      },
+      { signal: requestOptions.signal, totalTimeoutMs: timeouts.totalMs },
+    );
+
+  return {
+    stream,
+    chat: (params, requestOptions) => stream(params, requestOptions).finalResult(),
+  };
+}
