@@ -17,6 +17,7 @@ describe('playground in Chromium (mock mode)', () => {
   let page: Page;
   let chat: ChatPage;
   const fetchedBodies: string[] = [];
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     playground = await startPlaygroundServer({ port: 0, env: {}, staticDir: BUILT_UI, mockLatencyMs: 30 });
@@ -28,6 +29,7 @@ describe('playground in Chromium (mock mode)', () => {
         () => undefined,
       );
     });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     chat = new ChatPage(page);
     await page.goto(playground.url.replace('localhost', '127.0.0.1'));
     await page.getByTestId('mode-badge').waitFor();
@@ -119,6 +121,7 @@ describe('playground in Chromium (mock mode)', () => {
 
   it('shows the function call the model makes when functions are sent', async () => {
     await newChat();
+    await page.getByTestId('model-select').selectOption('generalv3.5');
     await page.getByTestId('functions-toggle').check();
     await chat.ask('What is the weather in 合肥? Use get_weather.');
     await expect(chat.settled()).resolves.toBe('done');
@@ -135,6 +138,7 @@ describe('playground in Chromium (mock mode)', () => {
 
   it('shows web-search sources as links when web search is on', async () => {
     await newChat();
+    await page.getByTestId('model-select').selectOption('generalv3.5');
     await page.getByTestId('web-search-toggle').check();
     await chat.ask('合肥有什么好玩的地方');
     await expect(chat.settled()).resolves.toBe('done');
@@ -237,5 +241,9 @@ describe('playground in Chromium (mock mode)', () => {
     await expect(page.getByTestId('send-button').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: outputPath('phone.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('threw no uncaught error in the page during the whole run', () => {
+    expect(pageErrors).toEqual([]);
   });
 });

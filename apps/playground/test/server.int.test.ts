@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSignedUrlFetcher, createSparkClient, SparkContentFilterError } from '@xinghuo/browser';
@@ -80,6 +81,23 @@ describe('playground server (mock mode)', () => {
     expect(failure).toBeInstanceOf(SparkContentFilterError);
     expect((failure as SparkContentFilterError).sparkCode).toBe(10013);
     await expect(client.chat({ model: 'lite', messages })).resolves.toMatchObject({ finishReason: 'stop' });
+  });
+
+  it('refuses foreign Host names, so a rebound domain cannot fetch signed URLs', async () => {
+    const status = (host: string) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        const outgoing = httpRequest(
+          { host: '127.0.0.1', port: playground.port, path: '/api/spark/sign?model=lite', headers: { host } },
+          (incoming) => {
+            incoming.resume();
+            resolve(incoming.statusCode);
+          },
+        );
+        outgoing.on('error', reject);
+        outgoing.end();
+      });
+    await expect(status('evil.example')).resolves.toBe(403);
+    await expect(status(`localhost:${playground.port}`)).resolves.toBe(200);
   });
 
   it('limits request bodies', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayUrl, isLoopbackHost, listenAddressFromEnv } from './listen-address';
+import { displayUrl, isAllowedHostHeader, isLoopbackHost, listenAddressFromEnv } from './listen-address';
 
 describe('listen address', () => {
   it('defaults to 127.0.0.1:5173 and honours PORT and HOST', () => {
@@ -17,5 +17,15 @@ describe('listen address', () => {
     expect(displayUrl('192.168.1.5', 80)).toBe('http://192.168.1.5:80');
     expect(isLoopbackHost('::1')).toBe(true);
     expect(isLoopbackHost('0.0.0.0')).toBe(false);
+  });
+
+  it('answers only to loopback names when bound to loopback (DNS rebinding)', () => {
+    expect(isAllowedHostHeader('localhost:5173', '127.0.0.1')).toBe(true);
+    expect(isAllowedHostHeader('127.0.0.1:5173', '127.0.0.1')).toBe(true);
+    expect(isAllowedHostHeader('[::1]:5173', '127.0.0.1')).toBe(true);
+    expect(isAllowedHostHeader('evil.example:5173', '127.0.0.1')).toBe(false);
+    expect(isAllowedHostHeader('127.0.0.1.evil.example', '127.0.0.1')).toBe(false);
+    expect(isAllowedHostHeader(undefined, '127.0.0.1')).toBe(false);
+    expect(isAllowedHostHeader('evil.example', '0.0.0.0')).toBe(true);
   });
 });

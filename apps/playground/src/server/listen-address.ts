@@ -36,3 +36,20 @@ export function displayUrl(host: string, port: number): string {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
 }
+
+/**
+ * Whether a request's `Host` header may be served. A loopback server answers only to loopback names:
+ * otherwise a web page could rebind its own domain name to 127.0.0.1 and ask this server for signed
+ * URLs (DNS rebinding). A server bound to another interface was exposed on purpose and serves any name.
+ */
+export function isAllowedHostHeader(hostHeader: string | undefined, boundHost: string): boolean {
+  if (!isLoopbackHost(boundHost)) return true;
+  if (!hostHeader) return false;
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${hostHeader}`).hostname;
+  } catch {
+    return false;
+  }
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}

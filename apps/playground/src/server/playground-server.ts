@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import { createSigningHandler, MODELS, type SigningHandlerOptions } from '@xinghuo/node';
 import { createApiHandler, type PublicConfig } from './api-handler';
-import { DEFAULT_HOST, displayUrl } from './listen-address';
+import { DEFAULT_HOST, displayUrl, isAllowedHostHeader } from './listen-address';
 import { MOCK_FAULTS } from './mock-faults';
 import { BodyTooLargeError, sendWebResponse, toWebRequest } from './node-adapter';
 import { type PlaygroundEnvironment, type SparkMode, sparkModeFromEnv } from './spark-mode';
@@ -86,7 +86,13 @@ export async function startPlaygroundServer(
       enqueueMockScenario: mock ? (scenario) => mock.enqueue(scenario) : undefined,
     });
 
+    const host = options.host ?? DEFAULT_HOST;
     const server = createServer((request, response) => {
+      if (!isAllowedHostHeader(request.headers.host, host)) {
+        response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+        response.end('This host name is not allowed. Open the playground at http://localhost.');
+        return;
+      }
       const handle = async () => {
         if (request.url?.startsWith('/api/')) {
           const answer = await api(await toWebRequest(request), {
@@ -105,7 +111,6 @@ export async function startPlaygroundServer(
       });
     });
 
-    const host = options.host ?? DEFAULT_HOST;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 5173, host, () => {
