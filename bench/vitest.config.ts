@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import { sharedTestConfig } from '../vitest.shared';
+import { sharedTestConfig } from '../vitest.shared.ts';
 
 /**
  * The reliability suites: fault matrix, load, fuzz and signing-handler abuse. They run real sockets

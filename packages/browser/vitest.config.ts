@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { sharedTestConfig } from '../../vitest.shared';
+import { sharedTestConfig } from '../../vitest.shared.ts';
 
 const shared = sharedTestConfig.test ?? {};
 /** Tests that need a global WebSocket: through msw, or over Node's own WHATWG implementation. */
