@@ -6,6 +6,8 @@ import { createSignedUrlFetcher, createSparkClient, SparkContentFilterError } fr
 import { createWsTransport } from '@xinghuo/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PlaygroundServer, startPlaygroundServer } from '../src/server/playground-server';
+import { createPlaygroundClient } from '../src/ui/lib/playground-client';
+import type { PlaygroundConfig, RecordedExchange } from '../src/ui/types';
 
 /** The playground server over real loopback sockets, with the SDK client the page uses. */
 describe('playground server (mock mode)', () => {
@@ -63,6 +65,36 @@ describe('playground server (mock mode)', () => {
     const signed = await (await fetch(`${base}/api/spark/sign?model=lite`)).json();
     expect(signed.url.startsWith(`${playground.mock!.url}/v1.1/chat?`)).toBe(true);
     expect(JSON.stringify(signed)).not.toContain(playground.mock!.credentials.apiSecret);
+  });
+
+  it("streams through the page's own client: trimmed history, recorded frames, redacted URL", async () => {
+    const config = (await (await fetch(`${base}/api/config`)).json()) as PlaygroundConfig;
+    const exchanges: RecordedExchange[] = [];
+    const client = createPlaygroundClient(config, (exchange) => exchanges.push(exchange), {
+      signingEndpoint: `${base}/api/spark/sign`,
+      transport: createWsTransport(),
+    });
+    const long = '旧'.repeat(7_000); // ≈4,700 tokens: more than lite's 8K window leaves beside 4,096 reserved
+    const result = await client.chat({
+      model: 'lite',
+      maxTokens: 4_096,
+      trimHistory: { reserveOutputTokens: 4_096 },
+      messages: [
+        { role: 'user', content: long },
+        { role: 'assistant', content: 'ok' },
+        { role: 'user', content: '新问题' },
+      ],
+    });
+    expect(result.trimmedMessages).toHaveLength(2);
+    expect(playground.mock!.requests.at(-1)?.request?.messages).toEqual([
+      { role: 'user', content: '新问题' },
+    ]);
+
+    const last = exchanges.at(-1)!;
+    expect(last.url).toContain('authorization=[REDACTED]');
+    expect(last.frames[0]?.direction).toBe('sent');
+    expect(last.frames.filter((frame) => frame.direction === 'received').length).toBeGreaterThan(1);
+    expect(JSON.stringify(exchanges)).not.toContain(playground.mock!.credentials.apiSecret);
   });
 
   it('arms a scripted failure for the next answer only', async () => {
