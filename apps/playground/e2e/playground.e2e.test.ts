@@ -163,6 +163,30 @@ describe('playground in Chromium (mock mode)', () => {
     await page.screenshot({ path: outputPath('error.png') });
   });
 
+  it('recovers from a retryable scripted failure (engine busy) without showing an error', async () => {
+    await newChat();
+    const connectionsBefore = playground.mock!.connections.length;
+    await page.getByTestId('fault-select').selectOption('engine-busy');
+    await page.getByTestId('arm-fault').click();
+    await chat.ask('再试一次');
+    await expect(chat.settled()).resolves.toBe('done');
+    await expect(chat.lastAnswerText()).resolves.toContain('再试一次');
+    expect(playground.mock!.connections.length - connectionsBefore).toBe(2);
+  });
+
+  it('shows the reasoning of a reasoning model (x1) apart from the answer', async () => {
+    await newChat();
+    await page.getByTestId('model-select').selectOption('x1');
+    await expect(page.getByTestId('model-facts').innerText()).resolves.toContain('reasoning');
+    await chat.ask('为什么天空是蓝色的');
+    await expect(chat.settled()).resolves.toBe('done');
+    const reasoning = chat.lastAnswer().locator('details.reasoning');
+    await reasoning.locator('summary').click();
+    await expect(reasoning.innerText()).resolves.toContain('为什么天空是蓝色的');
+    await expect(chat.lastAnswerText()).resolves.toContain('为什么天空是蓝色的');
+    await page.getByTestId('model-select').selectOption('lite');
+  });
+
   it('never runs markup from model output (sanitized Markdown)', async () => {
     await newChat();
     await chat.ask('<img src=x onerror="window.__pwned=1">');
