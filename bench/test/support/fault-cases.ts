@@ -212,6 +212,11 @@ export const FAULT_CASES: readonly FaultCase[] = [
     expected: { code: 'timeout', phase: 'first-token' },
   },
   {
+    name: 'frames slower than the first-token deadline (mock latency)',
+    scenarios: [{ latencyMs: 2_500 }],
+    expected: { code: 'timeout', phase: 'first-token' },
+  },
+  {
     name: 'a stall mid-stream',
     scenarios: [{ stall: { afterFrames: 2 } }],
     expected: { code: 'timeout', phase: 'idle', deltasBefore: 2 },
