@@ -1,3 +1,4 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: Playwright locators, not DOM nodes; innerText is what the user sees
 import { copyFileSync } from 'node:fs';
 import { describeSparkCode } from '@xinghuo/node';
 import type { Page } from 'playwright-core';

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: Playwright locators, not DOM nodes; innerText is what the user sees
 import type { Locator, Page } from 'playwright-core';
 
 /** Page helpers in the words of the UI. */
