@@ -27,8 +27,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(
-    `xinghuo playground failed to start: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  const reason = inUse
+    ? 'the port is already in use (is the playground already running?). Pick another with PORT=5174 npm start.'
+    : error instanceof Error
+      ? error.message
+      : String(error);
+  console.error(`xinghuo playground failed to start: ${reason}`);
   process.exitCode = 1;
 });
