@@ -6,6 +6,7 @@ import {
   type SparkClientOptions,
   SparkConfigError,
   type SparkTransport,
+  signUrl as signWithCredentials,
 } from '@xinghuo/core';
 import { createBrowserTransport } from './browser-transport';
 import type { WebSocketConstructorLike } from './websocket-like';
@@ -65,8 +66,7 @@ export function createSparkClient(options: BrowserSparkClientOptions): SparkClie
       throw new SparkConfigError('Pass either apiKey and apiSecret (both non-empty), or signUrl.');
     }
     const credentials = { apiKey, apiSecret };
-    sign = async ({ url, date }) =>
-      (await import('./credential-signing')).signUrl(url, credentials, { date });
+    sign = ({ url, date }) => signWithCredentials(url, credentials, { date });
   }
   return createSparkEngine({
     ...rest,

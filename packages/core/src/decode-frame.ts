@@ -37,31 +37,40 @@ export interface DecodeFrameOptions {
 }
 
 type JsonObject = Record<string, unknown>;
+type Kind = 'string' | 'number' | 'object' | 'array';
 
-function fail(detail: string): never {
-  throw new SparkProtocolError(`Spark sent a malformed frame: ${detail}.`);
+function fail(path: string, what = 'is malformed'): never {
+  throw new SparkProtocolError(`Spark sent a malformed frame: ${path} ${what}.`);
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function kindOf(value: unknown): string {
+  return Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
 }
 
-function optionalString(value: unknown, path: string): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') fail(`${path} is not a string`);
-  return value;
-}
-
-function tokenCount(value: unknown, path: string): number | undefined {
+/**
+ * Reads an optional field: `undefined` when absent or null, the value when it has the expected kind,
+ * a `SparkProtocolError` naming the path otherwise.
+ */
+function optional(value: unknown, kind: 'string', path: string): string | undefined;
+function optional(value: unknown, kind: 'number', path: string): number | undefined;
+function optional(value: unknown, kind: 'object', path: string): JsonObject | undefined;
+function optional(value: unknown, kind: 'array', path: string): unknown[] | undefined;
+function optional(value: unknown, kind: Kind, path: string): unknown {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(`${path} is not a token count`);
+  if (kindOf(value) !== kind)
+    fail(path, `is not ${kind === 'array' || kind === 'object' ? 'an' : 'a'} ${kind}`);
   return value;
 }
 
-function decodeFunctionCall(value: unknown): FunctionCall {
-  if (!isObject(value)) fail('function_call is not an object');
+function tokenCount(text: JsonObject, name: string): number | undefined {
+  const value = optional(text[name], 'number', `usage.${name}`);
+  if (value !== undefined && !(value >= 0 && value < Infinity)) fail(`usage.${name}`);
+  return value;
+}
+
+function decodeFunctionCall(value: JsonObject): FunctionCall {
   const name = value.name;
-  if (typeof name !== 'string') fail('function_call.name is not a string');
+  if (typeof name !== 'string') fail('function_call.name');
   const raw = value.arguments;
   // Spark sends a JSON-encoded string; tolerate an already-decoded object by re-encoding it.
   const args = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : JSON.stringify(raw);
@@ -69,27 +78,25 @@ function decodeFunctionCall(value: unknown): FunctionCall {
     // A function without parameters may come with empty arguments: that means "no arguments".
     return { name, arguments: args, parsedArguments: args === '' ? {} : JSON.parse(args) };
   } catch (error) {
-    return { name, arguments: args, parseError: error instanceof Error ? error.message : String(error) };
+    return { name, arguments: args, parseError: (error as Error).message };
   }
 }
 
 function decodeSearchResults(plugins: JsonObject): SearchResult[] | undefined {
-  const entries = plugins.text;
-  if (entries === undefined || entries === null) return undefined;
-  if (!Array.isArray(entries)) fail('payload.plugins.text is not an array');
   let results: SearchResult[] | undefined;
-  for (const entry of entries) {
-    if (!isObject(entry) || typeof entry.content !== 'string') continue;
+  for (const entry of optional(plugins.text, 'array', 'plugins.text') ?? []) {
+    const content = (entry as JsonObject | null)?.content;
+    if (typeof content !== 'string') continue;
     let sources: unknown;
     try {
-      sources = JSON.parse(entry.content);
+      sources = JSON.parse(content);
     } catch {
-      fail('payload.plugins.text[].content is not JSON');
+      // reported below
     }
-    if (!Array.isArray(sources)) fail('payload.plugins.text[].content is not a JSON array');
+    if (!Array.isArray(sources)) fail('plugins.text[].content', 'is not a JSON array');
     results ??= [];
-    for (const source of sources) {
-      if (!isObject(source) || typeof source.url !== 'string') fail('a search result has no url');
+    for (const source of sources as JsonObject[]) {
+      if (typeof source?.url !== 'string') fail('a search result', 'has no url');
       results.push({
         index: typeof source.index === 'number' ? source.index : results.length + 1,
         url: source.url,
@@ -100,15 +107,12 @@ function decodeSearchResults(plugins: JsonObject): SearchResult[] | undefined {
   return results;
 }
 
-function decodeUsage(usage: unknown): Usage | undefined {
-  if (usage === undefined || usage === null) return undefined;
-  if (!isObject(usage)) fail('payload.usage is not an object');
-  const text = usage.text;
-  if (text === undefined || text === null) return undefined;
-  if (!isObject(text)) fail('payload.usage.text is not an object');
-  const promptTokens = tokenCount(text.prompt_tokens, 'usage.prompt_tokens') ?? 0;
-  const completionTokens = tokenCount(text.completion_tokens, 'usage.completion_tokens') ?? 0;
-  const totalTokens = tokenCount(text.total_tokens, 'usage.total_tokens') ?? promptTokens + completionTokens;
+function decodeUsage(payload: JsonObject): Usage | undefined {
+  const text = optional(optional(payload.usage, 'object', 'usage')?.text, 'object', 'usage.text');
+  if (!text) return undefined;
+  const promptTokens = tokenCount(text, 'prompt_tokens') ?? 0;
+  const completionTokens = tokenCount(text, 'completion_tokens') ?? 0;
+  const totalTokens = tokenCount(text, 'total_tokens') ?? promptTokens + completionTokens;
   return { promptTokens, completionTokens, totalTokens };
 }
 
@@ -130,71 +134,51 @@ function decodeUsage(usage: unknown): Usage | undefined {
  * ```
  */
 export function decodeFrame(raw: string, options?: DecodeFrameOptions): DecodedFrame {
-  if (typeof raw !== 'string') fail('the frame is not text');
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    fail('the frame is not JSON');
+    fail('the frame', 'is not JSON text');
   }
-  if (!isObject(parsed)) fail('the frame is not a JSON object');
-  const header = parsed.header;
-  if (!isObject(header)) fail('the frame has no header object');
+  const header = optional(optional(parsed, 'object', 'the frame')?.header, 'object', 'header');
+  if (!header) fail('header', 'is missing');
 
-  const sid = optionalString(header.sid, 'header.sid');
+  const sid = optional(header.sid, 'string', 'header.sid') ?? '';
   const code = header.code ?? 0;
-  if (typeof code !== 'number' || !Number.isInteger(code)) fail('header.code is not an integer');
+  if (!Number.isInteger(code)) fail('header.code', 'is not an integer');
   if (code !== 0) {
     throw errorFromSparkCode(
-      code,
-      optionalString(header.message, 'header.message'),
+      code as number,
+      optional(header.message, 'string', 'header.message') ?? '',
       sid || undefined,
       options?.partialText,
     );
   }
   const status = header.status;
-  if (status !== 0 && status !== 1 && status !== 2) fail('header.status is not 0, 1 or 2');
+  if (status !== 0 && status !== 1 && status !== 2) fail('header.status', 'is not 0, 1 or 2');
 
   const frame: DecodedFrame = { status, sid, seq: -1, text: '', reasoning: '' };
-  const payload = parsed.payload;
-  if (payload === undefined || payload === null) return frame;
-  if (!isObject(payload)) fail('payload is not an object');
+  const payload = optional((parsed as JsonObject).payload, 'object', 'payload');
+  if (!payload) return frame;
 
-  const choices = payload.choices;
-  if (choices !== undefined && choices !== null) {
-    if (!isObject(choices)) fail('payload.choices is not an object');
-    const seq = choices.seq;
-    if (seq !== undefined && seq !== null) {
-      if (typeof seq !== 'number') fail('payload.choices.seq is not a number');
-      frame.seq = seq;
-    }
-    const entries = choices.text;
-    if (entries !== undefined && entries !== null) {
-      if (!Array.isArray(entries)) fail('payload.choices.text is not an array');
-      for (const entry of entries) {
-        if (!isObject(entry)) fail('payload.choices.text[] is not an object');
-        const content = entry.content;
-        if (typeof content === 'string') frame.text += content;
-        else if (content !== undefined && content !== null) fail('choices.text[].content is not a string');
-        const reasoning = entry.reasoning_content;
-        if (typeof reasoning === 'string') frame.reasoning += reasoning;
-        else if (reasoning !== undefined && reasoning !== null)
-          fail('choices.text[].reasoning_content is not a string');
-        if (entry.function_call !== undefined && entry.function_call !== null) {
-          frame.functionCall = decodeFunctionCall(entry.function_call);
-        }
-      }
+  const choices = optional(payload.choices, 'object', 'choices');
+  if (choices) {
+    frame.seq = optional(choices.seq, 'number', 'choices.seq') ?? -1;
+    for (const entry of optional(choices.text, 'array', 'choices.text') ?? []) {
+      const item = optional(entry, 'object', 'choices.text[]');
+      if (!item) fail('choices.text[]', 'is not an object');
+      frame.text += optional(item.content, 'string', 'content') ?? '';
+      frame.reasoning += optional(item.reasoning_content, 'string', 'reasoning_content') ?? '';
+      const functionCall = optional(item.function_call, 'object', 'function_call');
+      if (functionCall) frame.functionCall = decodeFunctionCall(functionCall);
     }
   }
 
-  const plugins = payload.plugins;
-  if (plugins !== undefined && plugins !== null) {
-    if (!isObject(plugins)) fail('payload.plugins is not an object');
-    const searchResults = decodeSearchResults(plugins);
-    if (searchResults) frame.searchResults = searchResults;
-  }
+  const plugins = optional(payload.plugins, 'object', 'plugins');
+  const searchResults = plugins && decodeSearchResults(plugins);
+  if (searchResults) frame.searchResults = searchResults;
 
-  const usage = decodeUsage(payload.usage);
+  const usage = decodeUsage(payload);
   if (usage) frame.usage = usage;
   return frame;
 }

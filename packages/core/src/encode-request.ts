@@ -2,10 +2,9 @@
  * Builds the one request frame of an exchange (spec §3) and validates it first, so a bad request fails
  * with a clear `SparkInvalidRequestError` before any socket is opened instead of a bare 10163 later.
  */
-import { SparkInvalidRequestError } from './errors/error-classes';
 import type { SparkModel } from './models';
 import type { ChatParams, ChatRole, FunctionParameters, WebSearchOptions } from './types';
-import { validateFunctions, validateMessages } from './validate-request';
+import { invalid, isPlainObject, validateFunctions, validateMessages } from './validate-request';
 
 /** The `web_search` tool on the wire. */
 export interface SparkWireWebSearchTool {
@@ -44,67 +43,58 @@ export interface EncodeRequestOptions {
   onWarning?: ((message: string) => void) | undefined;
 }
 
-function invalid(field: string, message: string): never {
-  throw new SparkInvalidRequestError(`Invalid request: ${message}`, { field });
-}
-
-function checkInteger(
-  value: unknown,
-  field: string,
-  minimum: number,
-  maximum: number,
-  modelNote = '',
-): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum || value > maximum) {
-    invalid(
-      field,
-      `\`${field}\` must be an integer from ${minimum} to ${maximum}${modelNote} (got ${String(value)}).`,
-    );
+function checkInteger(value: unknown, field: string, maximum: number, modelNote = ''): number {
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > maximum) {
+    invalid(field, `an integer from 1 to ${maximum}${modelNote}`, value);
   }
-  return value;
+  return value as number;
 }
 
 function checkTemperature(value: unknown, model: SparkModel): number {
   // Chat models take (0, 1] (spec §3.3). Reasoning models (x1) document other values: their own examples
   // send 0 and the Java SDK defaults to 1.2, so they get [0, 2], the common range of reasoning APIs.
   const reasoning = model.capabilities.reasoning;
-  const ok =
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    (reasoning ? value >= 0 && value <= 2 : value > 0 && value <= 1);
-  if (!ok) {
-    const range = reasoning ? '0 to 2 for reasoning models' : 'greater than 0 and at most 1';
-    invalid('temperature', `\`temperature\` must be a number ${range} (got ${String(value)}).`);
+  if (typeof value !== 'number' || !(reasoning ? value >= 0 && value <= 2 : value > 0 && value <= 1)) {
+    invalid(
+      'temperature',
+      reasoning ? 'a number from 0 to 2 for reasoning models' : 'a number greater than 0 and at most 1',
+      value,
+    );
   }
-  return value as number;
+  return value;
 }
 
-function checkShortString(value: unknown, field: string, maximumLength: number): string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > maximumLength) {
-    invalid(field, `\`${field}\` must be a non-empty string of at most ${maximumLength} characters.`);
+function checkString(value: unknown, field: string, maximumLength = Infinity): string {
+  if (typeof value !== 'string' || value === '' || value.length > maximumLength) {
+    invalid(
+      field,
+      `a non-empty string${maximumLength < Infinity ? ` of at most ${maximumLength} characters` : ''}`,
+    );
   }
+  return value;
+}
+
+function checkOneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) invalid(field, `"${allowed.join('", "')}"`, JSON.stringify(value));
+  return value as T;
+}
+
+function checkBoolean(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') invalid(field, 'a boolean');
   return value;
 }
 
 function encodeWebSearch(value: boolean | WebSearchOptions): SparkWireWebSearchTool {
   if (typeof value === 'boolean') return { type: 'web_search', web_search: { enable: value } };
-  if (typeof value !== 'object' || value === null) {
-    invalid('webSearch', '`webSearch` must be true, false or { enable?, showRefLabel?, searchMode? }.');
-  }
-  const webSearch: SparkWireWebSearchTool['web_search'] = { enable: value.enable ?? true };
-  if (typeof webSearch.enable !== 'boolean')
-    invalid('webSearch.enable', '`webSearch.enable` must be a boolean.');
+  if (!isPlainObject(value)) invalid('webSearch', 'a boolean or { enable?, showRefLabel?, searchMode? }');
+  const webSearch: SparkWireWebSearchTool['web_search'] = {
+    enable: checkBoolean(value.enable ?? true, 'webSearch.enable'),
+  };
   if (value.showRefLabel !== undefined) {
-    if (typeof value.showRefLabel !== 'boolean') {
-      invalid('webSearch.showRefLabel', '`webSearch.showRefLabel` must be a boolean.');
-    }
-    webSearch.show_ref_label = value.showRefLabel;
+    webSearch.show_ref_label = checkBoolean(value.showRefLabel, 'webSearch.showRefLabel');
   }
   if (value.searchMode !== undefined) {
-    if (value.searchMode !== 'normal' && value.searchMode !== 'deep') {
-      invalid('webSearch.searchMode', '`webSearch.searchMode` must be "normal" or "deep".');
-    }
-    webSearch.search_mode = value.searchMode;
+    webSearch.search_mode = checkOneOf(value.searchMode, 'webSearch.searchMode', ['normal', 'deep']);
   }
   return { type: 'web_search', web_search: webSearch };
 }
@@ -112,17 +102,15 @@ function encodeWebSearch(value: boolean | WebSearchOptions): SparkWireWebSearchT
 function encodePatchId(value: string | readonly string[]): string[] {
   const list = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(list) || list.length === 0 || list.some((id) => typeof id !== 'string' || id === '')) {
-    invalid('patchId', '`patchId` must be a non-empty string or a non-empty array of non-empty strings.');
+    invalid('patchId', 'a non-empty string or array of them');
   }
   return [...list];
 }
 
 function mergeExtra(chat: SparkRequestFrame['parameter']['chat'], extra: unknown): void {
-  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) {
-    invalid('extra', '`extra` must be a plain object of parameter.chat keys.');
-  }
+  if (!isPlainObject(extra)) invalid('extra', 'a plain object of parameter.chat keys');
   for (const [key, value] of Object.entries(extra)) {
-    if (key === 'domain') invalid('extra.domain', '`extra` may not set `domain`: choose the model instead.');
+    if (key === 'domain') invalid('extra.domain', 'left out: choose the model instead');
     if (value !== undefined) chat[key] = value;
   }
 }
@@ -149,22 +137,20 @@ function mergeExtra(chat: SparkRequestFrame['parameter']['chat'], extra: unknown
  */
 export function encodeRequest(params: ChatParams, options: EncodeRequestOptions): SparkRequestFrame {
   const { appId, model, onWarning } = options;
-  const warn = (message: string) => onWarning?.(message);
-  if (typeof appId !== 'string' || appId.trim() === '') {
-    invalid('appId', '`appId` must be the non-empty APPID from the iFlytek console (SPARK_APP_ID).');
-  }
-  if (typeof params !== 'object' || params === null)
-    invalid('messages', 'the request must be an object with `messages`.');
+  const { capabilities, id } = model;
+  // Capability warnings never block: the registry may be more cautious than Spark itself.
+  const warn = (supported: boolean, feature: string) => {
+    if (!supported) onWarning?.(`Model "${id}" may not support ${feature}; Spark may ignore or reject it.`);
+  };
+  if (typeof appId !== 'string' || appId.trim() === '')
+    invalid('appId', 'the APPID from the iFlytek console');
+  if (!isPlainObject(params)) invalid('messages', 'in a request object');
 
   const messages = validateMessages(params.messages);
-  if (messages[0]?.role === 'system' && !model.capabilities.system) {
-    warn(
-      `Model "${model.id}" may ignore or reject the system message; Spark documents system support for Max and Ultra.`,
-    );
-  }
+  warn(messages[0]?.role !== 'system' || capabilities.system, 'a system message');
 
   const header: SparkRequestFrame['header'] = { app_id: appId };
-  if (params.uid !== undefined) header.uid = checkShortString(params.uid, 'uid', 32);
+  if (params.uid !== undefined) header.uid = checkString(params.uid, 'uid', 32);
   if (params.patchId !== undefined) header.patch_id = encodePatchId(params.patchId);
 
   const chat: SparkRequestFrame['parameter']['chat'] = { domain: model.domain };
@@ -173,31 +159,20 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
     chat.max_tokens = checkInteger(
       params.maxTokens,
       'maxTokens',
-      1,
       model.maxOutputTokens,
-      ` for model "${model.id}"`,
+      ` for model "${id}"`,
     );
   }
-  if (params.topK !== undefined) chat.top_k = checkInteger(params.topK, 'topK', 1, 6);
-  if (params.chatId !== undefined) {
-    if (typeof params.chatId !== 'string' || params.chatId === '')
-      invalid('chatId', '`chatId` must be a non-empty string.');
-    chat.chat_id = params.chatId;
-  }
+  if (params.topK !== undefined) chat.top_k = checkInteger(params.topK, 'topK', 6);
+  if (params.chatId !== undefined) chat.chat_id = checkString(params.chatId, 'chatId');
   if (params.webSearch !== undefined) {
     const tool = encodeWebSearch(params.webSearch);
-    if (tool.web_search.enable && !model.capabilities.webSearch) {
-      warn(`Model "${model.id}" may not support web search; Spark documents it for Pro, Max and Ultra.`);
-    }
+    warn(!tool.web_search.enable || capabilities.webSearch, 'web search');
     chat.tools = [tool];
   }
   if (params.thinking !== undefined) {
-    if (params.thinking !== 'enabled' && params.thinking !== 'disabled' && params.thinking !== 'auto') {
-      invalid('thinking', '`thinking` must be "enabled", "disabled" or "auto".');
-    }
-    if (!model.capabilities.reasoning)
-      warn(`Model "${model.id}" is not a reasoning model; \`thinking\` may be ignored.`);
-    chat.thinking = { type: params.thinking };
+    chat.thinking = { type: checkOneOf(params.thinking, 'thinking', ['enabled', 'disabled', 'auto']) };
+    warn(capabilities.reasoning, '`thinking` (reasoning models only)');
   }
   if (params.extra !== undefined) mergeExtra(chat, params.extra);
 
@@ -205,9 +180,7 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
   if (params.functions !== undefined) {
     const functions = validateFunctions(params.functions);
     if (functions.length > 0) {
-      if (!model.capabilities.functions) {
-        warn(`Model "${model.id}" may not support function calling; Spark documents it for Max and Ultra.`);
-      }
+      warn(capabilities.functions, 'function calling');
       frame.payload.functions = { text: functions };
     }
   }

@@ -67,39 +67,30 @@ export interface CustomModel {
 }
 
 const MAX_ECHOED_NAME_LENGTH = 24;
+const EXAMPLE_URL = 'wss://spark-api.xf-yun.com/v3.5/chat';
 
-// Lower-cased ids and aliases, so `'4.0ultra'` and `'MAX'` resolve too.
-const BY_NAME: ReadonlyMap<string, SparkModel> = new Map(
-  MODELS.flatMap((entry) => [entry.id, ...entry.aliases].map((name) => [name.toLowerCase(), entry] as const)),
-);
+// Lower-cased ids and aliases, so `'4.0ultra'` and `'MAX'` resolve too. Built on first use.
+let byName: Map<string, SparkModel> | undefined;
 
-function knownNames(): string {
-  return MODELS.map((entry) =>
-    entry.aliases.length ? `${entry.id} (${entry.aliases.join(', ')})` : entry.id,
-  ).join(', ');
+function findModel(name: string): SparkModel | undefined {
+  byName ??= new Map(
+    MODELS.flatMap((entry) => [entry.id, ...entry.aliases].map((alias) => [alias.toLowerCase(), entry])),
+  );
+  return byName.get(name.trim().toLowerCase());
 }
 
-function checkWebSocketUrl(url: unknown, where: string): string {
-  if (typeof url !== 'string' || url.length === 0) {
-    throw new SparkConfigError(
-      `${where}: \`url\` must be a ws:// or wss:// URL string, e.g. wss://spark-api.xf-yun.com/v3.5/chat.`,
-    );
-  }
-  let parsed: URL;
+function checkWebSocketUrl(url: unknown, where: string): void {
+  let parsed: URL | undefined;
   try {
-    parsed = new URL(url);
+    parsed = new URL(url as string);
   } catch {
+    // reported below
+  }
+  if (typeof url !== 'string' || !/^wss?:$/.test(parsed?.protocol ?? '') || !parsed?.hostname) {
     throw new SparkConfigError(
-      `${where}: \`url\` is not a valid URL. Expected e.g. wss://spark-api.xf-yun.com/v3.5/chat.`,
+      `${where}: \`url\` is not a valid URL for Spark: it needs ws:// or wss:// and a host, e.g. ${EXAMPLE_URL}.`,
     );
   }
-  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
-    throw new SparkConfigError(
-      `${where}: \`url\` must use ws:// or wss:// (got ${parsed.protocol}//), e.g. wss://spark-api.xf-yun.com/v3.5/chat.`,
-    );
-  }
-  if (!parsed.hostname) throw new SparkConfigError(`${where}: \`url\` has no host.`);
-  return url;
 }
 
 function checkPositiveInteger(value: number | undefined, fallback: number, name: string): number {
@@ -113,16 +104,14 @@ function checkPositiveInteger(value: number | undefined, fallback: number, name:
 }
 
 function isSparkModel(input: CustomModel | SparkModel): input is SparkModel {
-  const candidate = input as Partial<SparkModel>;
+  const candidate = input as unknown as Record<string, unknown>;
   return (
-    typeof candidate.id === 'string' &&
-    typeof candidate.label === 'string' &&
     Array.isArray(candidate.aliases) &&
-    typeof candidate.contextWindow === 'number' &&
-    typeof candidate.maxOutputTokens === 'number' &&
-    typeof candidate.defaultMaxTokens === 'number' &&
-    typeof candidate.capabilities === 'object' &&
-    candidate.capabilities !== null
+    ['id', 'label'].every((key) => typeof candidate[key] === 'string') &&
+    ['contextWindow', 'maxOutputTokens', 'defaultMaxTokens', 'capabilities'].every(
+      (key) =>
+        typeof candidate[key] === (key === 'capabilities' ? 'object' : 'number') && candidate[key] !== null,
+    )
   );
 }
 
@@ -139,6 +128,7 @@ function fromCustom(input: CustomModel): SparkModel {
     'defaultMaxTokens',
   );
   const id = input.id ?? input.domain;
+  const capabilities = input.capabilities;
   return Object.freeze({
     id,
     label: input.label ?? id,
@@ -149,10 +139,10 @@ function fromCustom(input: CustomModel): SparkModel {
     maxOutputTokens,
     defaultMaxTokens,
     capabilities: Object.freeze({
-      system: input.capabilities?.system ?? true,
-      functions: input.capabilities?.functions ?? true,
-      webSearch: input.capabilities?.webSearch ?? true,
-      reasoning: input.capabilities?.reasoning ?? false,
+      system: capabilities?.system ?? true,
+      functions: capabilities?.functions ?? true,
+      webSearch: capabilities?.webSearch ?? true,
+      reasoning: capabilities?.reasoning ?? false,
     }),
     custom: true,
   });
@@ -173,20 +163,19 @@ function fromCustom(input: CustomModel): SparkModel {
  */
 export function resolveModel(input: string | CustomModel | SparkModel): SparkModel {
   if (typeof input === 'string') {
-    const found = BY_NAME.get(input.trim().toLowerCase());
+    const found = findModel(input);
     if (found) return found;
     // A long "model name" is more likely a misplaced credential than a model id: do not echo it.
     const shown =
       input.length <= MAX_ECHOED_NAME_LENGTH ? `"${input}"` : `(a ${input.length}-character name, not shown)`;
     throw new SparkConfigError(
-      `Unknown Spark model ${shown}. Known models: ${knownNames()}. ` +
-        'For another endpoint pass { url, domain } instead of a name.',
+      `Unknown Spark model ${shown}. Known models: ${MODELS.map(
+        (entry) => `${entry.id}${entry.aliases.length ? ` (${entry.aliases.join(', ')})` : ''}`,
+      ).join(', ')}. For another endpoint pass { url, domain }.`,
     );
   }
   if (typeof input !== 'object' || input === null) {
-    throw new SparkConfigError(
-      'A model is a registry id such as "lite" or "max", or a custom { url, domain } object.',
-    );
+    throw new SparkConfigError('A model is an id such as "lite" or "max", or a custom { url, domain }.');
   }
   if (isSparkModel(input)) {
     checkWebSocketUrl(input.url, `Model "${input.id}"`);

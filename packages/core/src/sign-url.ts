@@ -22,12 +22,12 @@ export interface SignUrlOptions {
   method?: string | undefined;
 }
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 // Importing a key costs more than the HMAC itself; clients sign once per request with the same
 // secret. The cache is small and bounded so a server signing for many tenants cannot grow it forever.
 const KEY_CACHE_LIMIT = 16;
-const keyCache = new Map<string, Promise<CryptoKey>>();
+const keyCache = /* @__PURE__ */ new Map<string, Promise<CryptoKey>>();
 
 function subtleCrypto(): SubtleCrypto {
   const subtle = (globalThis as { crypto?: { subtle?: SubtleCrypto } }).crypto?.subtle;

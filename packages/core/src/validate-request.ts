@@ -5,11 +5,19 @@
 import { SparkInvalidRequestError } from './errors/error-classes';
 import type { ChatMessage, ChatRole, FunctionParameters, SparkFunctionDefinition } from './types';
 
-function invalid(field: string, message: string): never {
-  throw new SparkInvalidRequestError(`Invalid request: ${message}`, { field });
+/**
+ * Throws the `SparkInvalidRequestError` of one field: "Invalid request: <field> must be <rule> (got …)."
+ * One message shape for every check keeps the messages consistent and the bundle small.
+ */
+export function invalid(field: string, rule: string, ...got: [unknown?]): never {
+  throw new SparkInvalidRequestError(
+    `Invalid request: ${field} must be ${rule}${got.length ? ` (got ${String(got[0])})` : ''}.`,
+    { field },
+  );
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** True for a non-null, non-array object. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -22,43 +30,29 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function validateMessages(messages: unknown): { role: ChatRole; content: string }[] {
   if (!Array.isArray(messages) || messages.length === 0) {
-    invalid('messages', '`messages` must be a non-empty array ending with a user message.');
+    invalid('messages', 'a non-empty array ending with a user message');
   }
   const result: { role: ChatRole; content: string }[] = [];
-  let expected: 'user' | 'assistant' = 'user';
-  for (let index = 0; index < messages.length; index++) {
-    const message: unknown = messages[index];
+  let expected: ChatRole = 'user';
+  messages.forEach((message: unknown, index) => {
     const field = `messages[${index}]`;
-    if (!isPlainObject(message)) invalid(field, `${field} must be an object { role, content }.`);
+    if (!isPlainObject(message)) invalid(field, 'an object { role, content }');
     const { role, content } = message as Partial<ChatMessage>;
-    if (typeof content !== 'string') invalid(`${field}.content`, `${field}.content must be a string.`);
-    if (role === 'system') {
-      if (index !== 0) {
-        invalid(
-          `${field}.role`,
-          `a system message is allowed only once, as the first message (found at ${field}).`,
-        );
-      }
-    } else if (role === 'user' || role === 'assistant') {
-      if (role !== expected) {
-        invalid(
-          `${field}.role`,
-          `${field} is "${role}" but "${expected}" was expected: after an optional system message, turns alternate user, assistant, user… and start with user.`,
-        );
-      }
-      expected = role === 'user' ? 'assistant' : 'user';
-    } else {
+    if (typeof content !== 'string') invalid(`${field}.content`, 'a string');
+    // After an optional first system message, turns alternate user, assistant, user… ending with user.
+    const allowed = index === 0 ? ['system', 'user'] : [expected];
+    if (!allowed.includes(role as ChatRole)) {
       invalid(
         `${field}.role`,
-        `${field}.role must be "system", "user" or "assistant" (got ${JSON.stringify(role)}).`,
+        `"${allowed.join('" or "')}" (system only first, then user and assistant alternate)`,
+        JSON.stringify(role),
       );
     }
-    result.push({ role, content });
-  }
-  const lastIndex = messages.length - 1;
-  if (result[lastIndex]!.role !== 'user') {
-    invalid(`messages[${lastIndex}].role`, 'the last message must be from the user.');
-  }
+    expected = role === 'user' ? 'assistant' : 'user';
+    result.push({ role: role as ChatRole, content });
+  });
+  if ((expected as ChatRole) !== 'assistant')
+    invalid(`messages[${messages.length - 1}].role`, '"user" in the last message');
   return result;
 }
 
@@ -66,22 +60,19 @@ export function validateMessages(messages: unknown): { role: ChatRole; content: 
 export function validateFunctions(
   functions: unknown,
 ): { name: string; description: string; parameters: FunctionParameters }[] {
-  if (!Array.isArray(functions))
-    invalid('functions', '`functions` must be an array of function definitions.');
+  if (!Array.isArray(functions)) invalid('functions', 'an array of function definitions');
   const names = new Set<string>();
   return functions.map((definition: unknown, index) => {
     const field = `functions[${index}]`;
-    if (!isPlainObject(definition))
-      invalid(field, `${field} must be an object { name, description, parameters }.`);
+    if (!isPlainObject(definition)) invalid(field, 'an object { name, description, parameters }');
     const { name, description, parameters } = definition as Partial<SparkFunctionDefinition>;
-    if (typeof name !== 'string' || name.trim() === '')
-      invalid(`${field}.name`, `${field}.name must be a non-empty string.`);
-    if (names.has(name)) invalid(`${field}.name`, `function name "${name}" is used twice.`);
+    if (typeof name !== 'string' || name.trim() === '' || names.has(name)) {
+      invalid(`${field}.name`, 'a non-empty string used once', JSON.stringify(name));
+    }
     names.add(name);
-    if (typeof description !== 'string')
-      invalid(`${field}.description`, `${field}.description must be a string.`);
+    if (typeof description !== 'string') invalid(`${field}.description`, 'a string');
     if (!isPlainObject(parameters) || parameters.type !== 'object') {
-      invalid(`${field}.parameters`, `${field}.parameters must be a JSON schema object with type: "object".`);
+      invalid(`${field}.parameters`, 'a JSON schema with type: "object"');
     }
     return { name, description, parameters };
   });
