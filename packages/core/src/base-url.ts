@@ -7,21 +7,18 @@ const WEBSOCKET_SCHEME: Readonly<Record<string, string>> = {
   'https:': 'wss:',
 };
 
-function parseBase(baseURL: string): URL {
-  let parsed: URL;
+function parseUrl(url: string, name: string): URL {
+  let parsed: URL | undefined;
   try {
-    parsed = new URL(baseURL);
+    parsed = new URL(url);
   } catch {
+    // reported below
+  }
+  if (!parsed?.hostname || !WEBSOCKET_SCHEME[parsed.protocol]) {
     throw new SparkConfigError(
-      `baseURL is not a valid URL. Expected something like ws://127.0.0.1:8787 or wss://spark-proxy.example.com.`,
+      `${name} is not a valid URL: it needs ws://, wss://, http:// or https:// and a host, e.g. ws://127.0.0.1:8787.`,
     );
   }
-  if (!WEBSOCKET_SCHEME[parsed.protocol]) {
-    throw new SparkConfigError(
-      `baseURL must start with ws://, wss://, http:// or https:// (got ${parsed.protocol}//), e.g. ws://127.0.0.1:8787.`,
-    );
-  }
-  if (!parsed.hostname) throw new SparkConfigError('baseURL has no host, e.g. ws://127.0.0.1:8787.');
   return parsed;
 }
 
@@ -42,15 +39,8 @@ function parseBase(baseURL: string): URL {
  */
 export function withBaseURL(url: string, baseURL?: string): string {
   if (baseURL === undefined || baseURL === '') return url;
-  const base = parseBase(baseURL);
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    throw new SparkConfigError(
-      'The model URL is not a valid URL, e.g. wss://spark-api.xf-yun.com/v3.5/chat.',
-    );
-  }
+  const base = parseUrl(baseURL, 'baseURL');
+  const target = parseUrl(url, 'The model URL');
   const prefix = base.pathname.replace(/\/+$/, '');
   return `${WEBSOCKET_SCHEME[base.protocol]}//${base.host}${prefix}${target.pathname}${target.search}`;
 }

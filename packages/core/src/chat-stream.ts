@@ -162,8 +162,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
   [Symbol.asyncIterator](): AsyncIterator<SparkStreamEvent> {
     if (this.#iterated) {
       throw new SparkConfigError(
-        'This ChatStream is already being read: iterate its events once, either directly or through textStream. ' +
-          'Use finalResult() to get the whole answer as well.',
+        'This ChatStream is already being read: iterate it or its textStream once; finalResult() gives the whole answer.',
       );
     }
     this.#iterated = true;

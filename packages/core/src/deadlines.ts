@@ -53,22 +53,12 @@ export function isDisabled(ms: number): boolean {
 
 /** Creates the `SparkTimeoutError` for a phase with a message that says which knob to turn. */
 export function timeoutError(phase: TimeoutPhase, timeoutMs: number): SparkTimeoutError {
-  const what: Record<TimeoutPhase, string> = {
-    connect: 'Signing and opening the WebSocket',
-    'first-token': 'Waiting for the first token',
-    idle: 'Waiting for the next frame',
-    total: 'The whole exchange',
-  };
-  const option: Record<TimeoutPhase, keyof SparkTimeouts> = {
-    connect: 'connectMs',
-    'first-token': 'firstTokenMs',
-    idle: 'idleMs',
-    total: 'totalMs',
-  };
-  return new SparkTimeoutError(
-    `${what[phase]} took longer than ${timeoutMs} ms (timeouts.${option[phase]}).`,
-    { phase, timeoutMs },
-  );
+  // The option name is the phase in camel case: connect → connectMs, first-token → firstTokenMs.
+  const option = `${phase.replace(/-t/, 'T')}Ms`;
+  return new SparkTimeoutError(`The ${phase} deadline of ${timeoutMs} ms expired (timeouts.${option}).`, {
+    phase,
+    timeoutMs,
+  });
 }
 
 /**

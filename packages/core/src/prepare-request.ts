@@ -39,7 +39,7 @@ export function prepareRequest(params: ChatParams, options: PrepareOptions): Pre
   else if (options.defaultModel) model = options.defaultModel;
   else {
     throw new SparkConfigError(
-      'No model: pass `model` in the request (e.g. "lite", "max") or `defaultModel` to createSparkClient.',
+      'No model: pass `model` (e.g. "lite", "max") in the request or `defaultModel` to the client.',
     );
   }
 
@@ -48,7 +48,7 @@ export function prepareRequest(params: ChatParams, options: PrepareOptions): Pre
   if (params.trimHistory && Array.isArray(messages)) {
     if (!options.trim) {
       throw new SparkConfigError(
-        'trimHistory needs the trimmer: pass createSparkClient({ trimHistory }) with trimHistory from the package.',
+        'trimHistory needs the trimmer: pass trimHistory (exported by the package) to createSparkClient.',
       );
     }
     const trimmed = options.trim(messages, model, params.trimHistory === true ? {} : params.trimHistory);

@@ -69,28 +69,23 @@ function checkCredential(value: unknown, name: 'apiKey' | 'apiSecret', environme
 }
 
 function parseSignableUrl(url: string | URL, method: string): URL {
-  const example =
-    method === 'GET'
-      ? 'a ws:// or wss:// URL such as wss://spark-api.xf-yun.com/v3.5/chat'
-      : 'an http:// or https:// URL such as https://api.xf-yun.com/v1/private/s782b4996';
-  let parsed: URL;
+  const get = method === 'GET';
+  let parsed: URL | undefined;
   try {
     parsed = new URL(url);
   } catch {
-    const hint =
-      typeof url === 'string' && url.includes('(s)')
-        ? ' Write ws:// or wss://, not the literal "ws(s)://".'
-        : '';
-    throw new SparkConfigError(`Cannot sign: the URL is not valid. Expected ${example}.${hint}`);
+    // reported below
   }
-  const allowed = method === 'GET' ? ['ws:', 'wss:'] : ['http:', 'https:'];
-  if (!allowed.includes(parsed.protocol)) {
+  if (!parsed?.hostname || !(get ? /^wss?:$/ : /^https?:$/).test(parsed.protocol)) {
+    const hint = String(url).includes('(s)') ? ' Write ws:// or wss://, not the literal "ws(s)://".' : '';
     throw new SparkConfigError(
-      `Cannot sign a ${method} request for a ${parsed.protocol}// URL. Expected ${example}` +
-        (method === 'GET' ? ' (http(s):// URLs are signed only with a non-GET method).' : '.'),
+      `Cannot sign: the URL is not valid for ${method}. Expected ${
+        get
+          ? 'a ws:// or wss:// URL such as wss://spark-api.xf-yun.com/v3.5/chat (http(s):// only with a non-GET method)'
+          : 'an http:// or https:// URL such as https://api.xf-yun.com/v1/private/s782b4996'
+      }.${hint}`,
     );
   }
-  if (!parsed.hostname) throw new SparkConfigError(`Cannot sign: the URL has no host. Expected ${example}.`);
   return parsed;
 }
 
