@@ -37,6 +37,11 @@ export type BrowserSparkClientOptions = Omit<SparkClientOptions, 'transport'> & 
  * called afresh for every attempt. Passing `apiSecret` throws a {@link SparkConfigError} unless
  * `dangerouslyAllowBrowser: true`.
  *
+ * Built on `createSparkEngine` of `@xinghuo/core`, so the bundle holds only what the page uses: the
+ * history trimmer (token estimator included) only when `trimHistory` is passed, e.g.
+ * `createSparkClient({ …, trimHistory })` with `trimHistory` imported from this package; without it, a
+ * request with `trimHistory` fails with a {@link SparkConfigError}.
+ *
  * @example
  * ```ts
  * import { createSignedUrlFetcher, createSparkClient } from '@xinghuo/browser';

@@ -21,10 +21,10 @@ import type { ChatParams, RequestOptions } from './types';
  */
 export function checkClientOptions(options: SparkClientOptions | SparkEngineOptions): void {
   if (typeof options !== 'object' || options === null) {
-    throw new SparkConfigError('createSparkClient needs an options object: { appId, signUrl, transport }.');
+    throw new SparkConfigError('The client needs an options object: { appId, signUrl, transport }.');
   }
   if (typeof options.appId !== 'string' || options.appId.trim() === '') {
-    throw new SparkConfigError('appId is missing: pass the APPID from the iFlytek console (SPARK_APP_ID).');
+    throw new SparkConfigError('appId is missing: pass the APPID from the iFlytek console.');
   }
   if (typeof options.transport !== 'function') {
     throw new SparkConfigError(
@@ -32,7 +32,7 @@ export function checkClientOptions(options: SparkClientOptions | SparkEngineOpti
     );
   }
   if (options.now !== undefined && typeof options.now !== 'function') {
-    throw new SparkConfigError('now must be a function returning milliseconds since the epoch.');
+    throw new SparkConfigError('now must be a function returning epoch milliseconds.');
   }
   if (options.baseURL !== undefined) withBaseURL('wss://spark-api.xf-yun.com/v1.1/chat', options.baseURL);
 }
@@ -65,7 +65,7 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
   const sign = checkSignUrlProvider(options.signUrl);
   const trim = options.trimHistory;
   if (trim !== undefined && typeof trim !== 'function') {
-    throw new SparkConfigError('trimHistory must be the trimHistory function of @xinghuo/core.');
+    throw new SparkConfigError('trimHistory must be the trimHistory function of the package.');
   }
   const timeouts = resolveTimeouts(options.timeouts);
   const maxRetries = resolveMaxRetries(options.maxRetries);
