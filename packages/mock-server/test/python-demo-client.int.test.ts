@@ -59,7 +59,10 @@ describe('a client written by others (Python websocket-client, signed like iFlyt
       [script, mock.modelUrl('lite'), appId, apiKey, 'x'.repeat(32), 'lite', 'hello'],
       { timeout: 15_000 },
     );
-    const summary = JSON.parse(stdout.trimEnd().split('\n').at(-1) ?? '{}') as { error?: string; status: unknown };
+    const summary = JSON.parse(stdout.trimEnd().split('\n').at(-1) ?? '{}') as {
+      error?: string;
+      status: unknown;
+    };
     expect(summary.status).toBeNull();
     expect(summary.error).toMatch(/401/);
   });
