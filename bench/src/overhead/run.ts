@@ -3,8 +3,9 @@
  * answers from the mock at 1, 100 and 1,000 concurrent streams.
  *
  * Every run is a fresh `node` process (so peak RSS is one side's own), the mock lives in another
- * child (so its CPU is counted for neither side), sides alternate order every round, and the
- * reported figure per side is the median over rounds.
+ * child (so its CPU is counted for neither side), sides rotate order every round, and the reported
+ * figure per side is the median over rounds. Two diagnostic sides locate the overhead: the SDK
+ * signing with `node:crypto`, and the Node transport under the hand-written loop.
  */
 import { startMockProcess } from '../support/mock-process';
 import { median, ratio, round } from '../support/stats';
@@ -13,11 +14,7 @@ import { baselineChat } from './baseline-client';
 import type { SideTarget } from './sides';
 import type { OverheadSide, OverheadWorkerInput, OverheadWorkerResult } from './worker';
 
-const ROTATIONS: readonly (readonly OverheadSide[])[] = [
-  ['baseline', 'sdk', 'sdk-node-hmac'],
-  ['sdk', 'sdk-node-hmac', 'baseline'],
-  ['sdk-node-hmac', 'baseline', 'sdk'],
-];
+const SIDES: readonly OverheadSide[] = ['baseline', 'sdk', 'sdk-node-hmac', 'node-transport'];
 
 /** One concurrency level: how many streams run at once and how many waves of them a run makes. */
 export interface OverheadLevel {
@@ -38,26 +35,34 @@ export interface OverheadOptions {
 export interface OverheadSideSummary {
   wallMs: number;
   cpuMs: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
   peakRssMiB: number;
   streamsPerRun: number;
+  /** Fewest whole answers in any round. */
   completeAnswers: number;
 }
 
-/** Result of one level: both sides and their ratios (SDK / baseline). */
-export interface OverheadLevelResult {
+/** One side compared with the baseline (side / baseline). */
+export interface OverheadComparison {
+  wallTimeRatio: number;
+  cpuTimeRatio: number;
+  cpuUserTimeRatio: number;
+  peakRssRatio: number;
+}
+
+/** Result of one level: the SDK against the baseline, plus the diagnostic variants. */
+export interface OverheadLevelResult extends OverheadComparison {
   concurrency: number;
   streamsPerRun: number;
   rounds: number;
   sdk: OverheadSideSummary;
   baseline: OverheadSideSummary;
-  wallTimeRatio: number;
-  cpuTimeRatio: number;
-  peakRssRatio: number;
-  /** Diagnostic: the SDK signing with `node:crypto` through its `signUrl` option. */
-  sdkNodeHmac: OverheadSideSummary;
-  nodeHmacWallTimeRatio: number;
-  nodeHmacCpuTimeRatio: number;
-  nodeHmacPeakRssRatio: number;
+  /** Diagnostics: the SDK signing with `node:crypto`, and the Node transport without the engine. */
+  diagnostics: {
+    sdkNodeHmac: OverheadSideSummary & OverheadComparison;
+    nodeTransport: OverheadSideSummary & OverheadComparison;
+  };
 }
 
 /** Distinct prompts, so answers differ between streams and the mock picks different templates. */
@@ -76,10 +81,16 @@ export async function runOverheadBenchmark(options: OverheadOptions): Promise<Ov
   const expected = await withMock(options.files.mockChild, (target) => expectedAnswers(target));
   const results: OverheadLevelResult[] = [];
   for (const level of options.levels) {
-    const runs: Record<OverheadSide, OverheadWorkerResult[]> = { sdk: [], 'sdk-node-hmac': [], baseline: [] };
+    const runs: Record<OverheadSide, OverheadWorkerResult[]> = {
+      sdk: [],
+      'sdk-node-hmac': [],
+      'node-transport': [],
+      baseline: [],
+    };
     for (let roundIndex = 0; roundIndex < options.rounds; roundIndex += 1) {
       // Rotate the order so no side always runs first (or last) on a machine whose load drifts.
-      const order = ROTATIONS[roundIndex % ROTATIONS.length]!;
+      const shift = roundIndex % SIDES.length;
+      const order = [...SIDES.slice(shift), ...SIDES.slice(0, shift)];
       for (const side of order) {
         // A fresh mock (a new port) per run: closed connections linger in TIME_WAIT for a minute, and
         // a client dialling the same port again pays for searching past them in connect(). A new
@@ -96,22 +107,21 @@ export async function runOverheadBenchmark(options: OverheadOptions): Promise<Ov
         );
       }
     }
+    const baseline = summarize(runs.baseline);
     const sdk = summarize(runs.sdk);
     const sdkNodeHmac = summarize(runs['sdk-node-hmac']);
-    const baseline = summarize(runs.baseline);
+    const nodeTransport = summarize(runs['node-transport']);
     results.push({
       concurrency: level.concurrency,
       streamsPerRun: level.concurrency * level.waves,
       rounds: options.rounds,
       sdk,
       baseline,
-      wallTimeRatio: ratio(sdk.wallMs, baseline.wallMs),
-      cpuTimeRatio: ratio(sdk.cpuMs, baseline.cpuMs),
-      peakRssRatio: ratio(sdk.peakRssMiB, baseline.peakRssMiB),
-      sdkNodeHmac,
-      nodeHmacWallTimeRatio: ratio(sdkNodeHmac.wallMs, baseline.wallMs),
-      nodeHmacCpuTimeRatio: ratio(sdkNodeHmac.cpuMs, baseline.cpuMs),
-      nodeHmacPeakRssRatio: ratio(sdkNodeHmac.peakRssMiB, baseline.peakRssMiB),
+      ...compare(sdk, baseline),
+      diagnostics: {
+        sdkNodeHmac: { ...sdkNodeHmac, ...compare(sdkNodeHmac, baseline) },
+        nodeTransport: { ...nodeTransport, ...compare(nodeTransport, baseline) },
+      },
     });
   }
   return results;
@@ -136,10 +146,21 @@ async function withMock<Result>(
   }
 }
 
+function compare(side: OverheadSideSummary, baseline: OverheadSideSummary): OverheadComparison {
+  return {
+    wallTimeRatio: ratio(side.wallMs, baseline.wallMs),
+    cpuTimeRatio: ratio(side.cpuMs, baseline.cpuMs),
+    cpuUserTimeRatio: ratio(side.cpuUserMs, baseline.cpuUserMs),
+    peakRssRatio: ratio(side.peakRssMiB, baseline.peakRssMiB),
+  };
+}
+
 function summarize(runs: readonly OverheadWorkerResult[]): OverheadSideSummary {
   return {
     wallMs: round(median(runs.map((run) => run.wallMs))),
     cpuMs: round(median(runs.map((run) => run.cpuMs))),
+    cpuUserMs: round(median(runs.map((run) => run.cpuUserMs))),
+    cpuSystemMs: round(median(runs.map((run) => run.cpuSystemMs))),
     peakRssMiB: round(median(runs.map((run) => run.peakRssBytes / 2 ** 20))),
     streamsPerRun: runs[0]?.streams ?? 0,
     completeAnswers: Math.min(...runs.map((run) => run.completeAnswers)),

@@ -71,3 +71,40 @@ export async function sdkNodeHmacSide(target: SideTarget): Promise<StreamOnce> {
     return text;
   };
 }
+
+/**
+ * Diagnostic variant: `@xinghuo/node`'s `ws` transport driven by the hand-written loop (sign with
+ * `node:crypto`, `JSON.parse`, append, stop at status 2), without core's client engine. Its distance
+ * from the baseline is the transport's cost; its distance from the SDK rows is the engine's.
+ */
+export async function nodeTransportSide(target: SideTarget): Promise<StreamOnce> {
+  const { createWsTransport } = await import('@xinghuo/node');
+  const transport = createWsTransport();
+  const { appId, apiKey, apiSecret } = target.credentials;
+  const url = `${target.baseURL}${target.path}`;
+  return async (prompt) => {
+    const connection = await transport(signBaselineUrl(url, apiKey, apiSecret), {});
+    try {
+      connection.send(
+        JSON.stringify({
+          header: { app_id: appId, uid: 'baseline' },
+          parameter: { chat: { domain: target.domain, temperature: 0.5, max_tokens: 4096 } },
+          payload: { message: { text: [{ role: 'user', content: prompt }] } },
+        }),
+      );
+      let text = '';
+      for await (const raw of connection.messages()) {
+        const frame = JSON.parse(raw) as {
+          header: { code: number; status: number };
+          payload?: { choices?: { text?: { content?: string }[] } };
+        };
+        if (frame.header.code !== 0) throw new Error(`Spark error ${frame.header.code}`);
+        text += frame.payload?.choices?.text?.[0]?.content ?? '';
+        if (frame.header.status === 2) return text;
+      }
+      throw new Error('socket closed before the final frame');
+    } finally {
+      connection.close(1000);
+    }
+  };
+}

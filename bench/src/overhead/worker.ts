@@ -2,16 +2,27 @@
  * One measured run of one side of the overhead benchmark, in its own process: a warm-up, then
  * `waves` waves of `concurrency` concurrent streams. Prints a {@link OverheadWorkerResult}.
  */
-import { measure } from '../support/measure';
+import { type Measurement, measure } from '../support/measure';
 import { reportResult, workerInput } from '../support/workers';
-import { baselineSide, type SideTarget, type StreamOnce, sdkNodeHmacSide, sdkSide } from './sides';
+import {
+  baselineSide,
+  nodeTransportSide,
+  type SideTarget,
+  type StreamOnce,
+  sdkNodeHmacSide,
+  sdkSide,
+} from './sides';
 
-/** The SDK with defaults, the SDK signing with `node:crypto` (diagnostic), and the hand-written client. */
-export type OverheadSide = 'sdk' | 'sdk-node-hmac' | 'baseline';
+/**
+ * The SDK with its defaults, two diagnostic variants (the SDK signing with `node:crypto`; the Node
+ * transport under the hand-written loop), and the hand-written client.
+ */
+export type OverheadSide = 'sdk' | 'sdk-node-hmac' | 'node-transport' | 'baseline';
 
 const SIDES: Record<OverheadSide, (target: SideTarget) => StreamOnce | Promise<StreamOnce>> = {
   sdk: sdkSide,
   'sdk-node-hmac': sdkNodeHmacSide,
+  'node-transport': nodeTransportSide,
   baseline: baselineSide,
 };
 
@@ -26,14 +37,11 @@ export interface OverheadWorkerInput {
 }
 
 /** What one worker run measured. */
-export interface OverheadWorkerResult {
+export interface OverheadWorkerResult extends Measurement {
   side: OverheadSide;
   concurrency: number;
   streams: number;
   completeAnswers: number;
-  wallMs: number;
-  cpuMs: number;
-  peakRssBytes: number;
 }
 
 const input = workerInput<OverheadWorkerInput>();

@@ -7,7 +7,10 @@
 /** What one measured run cost. */
 export interface Measurement {
   wallMs: number;
+  /** User plus system CPU time. */
   cpuMs: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
   peakRssBytes: number;
 }
 
@@ -21,6 +24,8 @@ export async function measure(work: () => Promise<void>): Promise<Measurement> {
   return {
     wallMs,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    cpuUserMs: cpu.user / 1000,
+    cpuSystemMs: cpu.system / 1000,
     // resourceUsage().maxRSS is in kibibytes.
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
