@@ -19,7 +19,7 @@ interface SigningVector {
 }
 
 const { vectors } = JSON.parse(
-  readFileSync(new URL('../test/fixtures/signing-vectors.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../spec/signing-vectors.json', import.meta.url), 'utf8'),
 ) as { vectors: SigningVector[] };
 
 const credentials = {

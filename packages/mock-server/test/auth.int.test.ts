@@ -14,7 +14,7 @@ interface Vector {
   signedUrl: string;
 }
 const vectors: Vector[] = JSON.parse(
-  readFileSync(new URL('../../../../shared/spec/signing-vectors.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../spec/signing-vectors.json', import.meta.url), 'utf8'),
 ).vectors;
 
 describe('handshake authentication', () => {

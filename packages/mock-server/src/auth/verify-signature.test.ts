@@ -16,7 +16,7 @@ interface Vector {
   signedUrl: string;
 }
 const vectors: Vector[] = JSON.parse(
-  readFileSync(new URL('../../../../../shared/spec/signing-vectors.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../../spec/signing-vectors.json', import.meta.url), 'utf8'),
 ).vectors;
 
 const implementations = [
