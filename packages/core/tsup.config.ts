@@ -1,7 +1,14 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+  // `portable` (everything but the credential signer) and `sign-url` are entries of their own, so a
+  // browser app can load the HMAC signer with a dynamic `import()` instead of in its first download.
+  entry: {
+    index: 'src/index.ts',
+    portable: 'src/portable.ts',
+    'sign-url': 'src/sign-url.ts',
+    testing: 'src/testing/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -6,7 +6,7 @@ import {
   type SparkError,
   SparkProtocolError,
   type SparkTransport,
-} from '@xinghuo/core';
+} from '@xinghuo/core/portable';
 import { decodeMessageData } from './decode-message-data';
 import { FrameQueue } from './frame-queue';
 import type { WebSocketConstructorLike, WebSocketLike } from './websocket-like';

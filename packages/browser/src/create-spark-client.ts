@@ -6,9 +6,9 @@ import {
   type SparkClientOptions,
   SparkConfigError,
   type SparkTransport,
-  signUrl as signWithCredentials,
-} from '@xinghuo/core';
+} from '@xinghuo/core/portable';
 import { createBrowserTransport } from './browser-transport';
+import { signUrl as signWithCredentials } from './sign-url';
 import type { WebSocketConstructorLike } from './websocket-like';
 
 /** Options of the browser {@link createSparkClient}: the core options, with the transport optional. */
@@ -71,6 +71,7 @@ export function createSparkClient(options: BrowserSparkClientOptions): SparkClie
       throw new SparkConfigError('Pass either apiKey and apiSecret (both non-empty), or signUrl.');
     }
     const credentials = { apiKey, apiSecret };
+    // Loaded on demand: apps that sign on their server (the recommended setup) never download it.
     sign = ({ url, date }) => signWithCredentials(url, credentials, { date });
   }
   return createSparkEngine({

@@ -1,4 +1,4 @@
-import type { SparkError } from '@xinghuo/core';
+import type { SparkError } from '@xinghuo/core/portable';
 
 /**
  * An unbounded single-consumer queue of received text frames that ends, or fails, exactly once.

@@ -6,10 +6,12 @@
  *
  * @packageDocumentation
  */
-export * from '@xinghuo/core';
+// The portable entry leaves out the credential signer; `signUrl` below loads it on first use.
+export * from '@xinghuo/core/portable';
 export { type BrowserTransportOptions, createBrowserTransport } from './browser-transport';
 // Named here, so it takes precedence over the core export of the same name.
 export { type BrowserSparkClientOptions, createSparkClient } from './create-spark-client';
+export { signUrl } from './sign-url';
 export {
   createSignedUrlFetcher,
   type SignedUrlFetcherOptions,

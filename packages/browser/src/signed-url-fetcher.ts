@@ -11,7 +11,7 @@ import {
   SparkProtocolError,
   SparkRateLimitError,
   SparkServerError,
-} from '@xinghuo/core';
+} from '@xinghuo/core/portable';
 
 /** Headers for the signing request: fixed, or computed per request (for example a fresh session token). */
 export type SigningHeaders = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);

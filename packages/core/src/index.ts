@@ -6,27 +6,6 @@
  *
  * @packageDocumentation
  */
-export { withBaseURL } from './base-url';
-export { ChatStream, type ChatStreamOptions, type ChatStreamRunner } from './chat-stream';
-export {
-  createSparkClient,
-  type HistoryTrimmer,
-  type RetryDelayOptions,
-  type SignUrlProvider,
-  type SignUrlRequest,
-  type SparkClient,
-  type SparkClientOptions,
-  type SparkEngineOptions,
-  type SparkTimeouts,
-} from './client';
-export { DEFAULT_TIMEOUTS } from './deadlines';
-export { type DecodedFrame, decodeFrame } from './decode-frame';
-export { type EncodeRequestOptions, encodeRequest, type SparkRequestFrame } from './encode-request';
-export { createSparkEngine } from './engine';
-export * from './errors';
-export { estimateTokens, type TokenEstimator } from './estimate-tokens';
-export { type CustomModel, MODELS, type ModelCapabilities, resolveModel, type SparkModel } from './models';
-export { type SignUrlOptions, type SparkCredentials, signUrl } from './sign-url';
-export type { SparkConnection, SparkTransport, SparkTransportOptions } from './transport';
-export { type TrimHistoryOptions, type TrimHistoryResult, trimHistory } from './trim-history';
-export type * from './types';
+export { createSparkClient } from './client';
+export * from './portable';
+export { signUrl } from './sign-url';
