@@ -145,10 +145,7 @@ function headlineNumbers(value: unknown, prefix = ''): [string, number][] {
   for (const [key, item] of Object.entries(value)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (key === 'machine') continue;
-    if (
-      typeof item === 'number' &&
-      /ratio|per ?s(ec(ond)?)?$|persecond|ops|perMessage|ns|µs|us$/i.test(key)
-    ) {
+    if (typeof item === 'number' && /ratio|OpsPerSecond$/i.test(key)) {
       found.push([path, item]);
     } else found.push(...headlineNumbers(item, path));
   }
