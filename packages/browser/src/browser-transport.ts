@@ -135,12 +135,10 @@ function openConnection(
  */
 function handshakeError(): SparkError {
   return new SparkConnectionError(
-    'The WebSocket handshake failed with no response visible here: check the signed URL (key, secret, ' +
-      'host, path), the clock (±300 s), the page origin and the network.',
+    'The WebSocket handshake failed (no details in browsers): check the signed URL, clock and page origin.',
   );
 }
 
-/** Closes without ever throwing: browsers accept only 1000 and 3000–4999, and reasons up to 123 bytes. */
 function closeSocket(socket: WebSocketLike, code = 1000, reason = ''): void {
   if (socket.readyState === 2 || socket.readyState === 3) return;
   const allowedCode = code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000;

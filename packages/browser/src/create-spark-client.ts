@@ -59,10 +59,11 @@ export function createSparkClient(options: BrowserSparkClientOptions): SparkClie
   const { dangerouslyAllowBrowser, WebSocket, transport, apiKey, apiSecret, signUrl, ...rest } =
     options ?? {};
   if (apiSecret !== undefined && dangerouslyAllowBrowser !== true) {
+    // Short on purpose (it ships in every page); the README section on signing explains the setup.
     throw new SparkConfigError(
       'apiSecret was passed to the browser client: anyone who opens the page can read it. Sign on your ' +
-        'server (createSigningHandler of @xinghuo/node; a signed URL is valid ±300 s) and pass ' +
-        'signUrl: createSignedUrlFetcher({ endpoint }), or accept the risk: dangerouslyAllowBrowser: true.',
+        'server (createSigningHandler; valid 300 s) and pass signUrl: createSignedUrlFetcher(…), or set ' +
+        'dangerouslyAllowBrowser: true.',
     );
   }
   let sign = signUrl;

@@ -1,7 +1,8 @@
-import { SparkError, type SparkErrorOptions } from './spark-error';
+import { ERROR_NAME, SparkError, type SparkErrorOptions } from './spark-error';
 
 /** Bad client configuration: missing credentials, invalid URL, unknown model. Never retryable. */
 export class SparkConfigError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkConfigError';
   constructor(message: string, options?: SparkErrorOptions) {
     super('config_error', message, false, options);
   }
@@ -9,6 +10,7 @@ export class SparkConfigError extends SparkError {
 
 /** The request was rejected before any network I/O (or by Spark as 10003/10004/10005/10163). */
 export class SparkInvalidRequestError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkInvalidRequestError';
   /** The request field at fault, e.g. `temperature` or `messages[2].role`, when known. */
   readonly field: string | undefined;
   constructor(message: string, options?: SparkErrorOptions & { field?: string | undefined }) {
@@ -19,6 +21,7 @@ export class SparkInvalidRequestError extends SparkError {
 
 /** The handshake was refused with HTTP 401: wrong key, wrong secret, or a wrongly signed URL. */
 export class SparkAuthError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkAuthError';
   constructor(message: string, options?: SparkErrorOptions) {
     super('auth_error', message, false, options);
   }
@@ -29,6 +32,7 @@ export class SparkAuthError extends SparkError {
  * server's clock. Retryable once after re-signing with the offset learned from the server's Date.
  */
 export class SparkClockSkewError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkClockSkewError';
   /** The server's `Date` response header, when the platform exposes it. */
   readonly serverDate: string | undefined;
   constructor(message: string, options?: SparkErrorOptions & { serverDate?: string | undefined }) {
@@ -39,6 +43,7 @@ export class SparkClockSkewError extends SparkError {
 
 /** The app id is blocked or not entitled to this model or feature (10015, 10016, 11200). */
 export class SparkPermissionError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkPermissionError';
   constructor(message: string, options?: SparkErrorOptions) {
     super('permission_denied', message, false, options);
   }
@@ -46,6 +51,7 @@ export class SparkPermissionError extends SparkError {
 
 /** The daily quota is used up (11201). */
 export class SparkQuotaError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkQuotaError';
   constructor(message: string, options?: SparkErrorOptions) {
     super('quota_exceeded', message, false, options);
   }
@@ -53,6 +59,7 @@ export class SparkQuotaError extends SparkError {
 
 /** Too many requests or connections right now (10006, 10007, 11202, 11203). Retry after a delay. */
 export class SparkRateLimitError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkRateLimitError';
   constructor(message: string, options?: SparkErrorOptions) {
     super('rate_limited', message, true, options);
   }
@@ -63,6 +70,7 @@ export type ContentFilterStage = 'input' | 'output';
 
 /** Moderation refused the input (10013, 10019, 10021) or stopped the output (10014). */
 export class SparkContentFilterError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkContentFilterError';
   /** Whether the input or the output was refused. */
   readonly stage: ContentFilterStage;
   /** Text already streamed before an output refusal; never shown by the SDK itself. */
@@ -79,6 +87,7 @@ export class SparkContentFilterError extends SparkError {
 
 /** The conversation is longer than the model accepts (10907). Trim the history. */
 export class SparkContextLengthError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkContextLengthError';
   constructor(message: string, options?: SparkErrorOptions) {
     super('context_length_exceeded', message, false, options);
   }
@@ -86,6 +95,7 @@ export class SparkContextLengthError extends SparkError {
 
 /** Spark failed on its side (10000-range engine and gateway errors, handshake 5xx). Usually transient. */
 export class SparkServerError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkServerError';
   constructor(message: string, options?: SparkErrorOptions) {
     super('server_error', message, true, options);
   }
@@ -93,6 +103,7 @@ export class SparkServerError extends SparkError {
 
 /** The socket could not be opened, failed, or closed before the final frame (a truncated answer). */
 export class SparkConnectionError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkConnectionError';
   constructor(message: string, options?: SparkErrorOptions) {
     super('connection_error', message, true, options);
   }
@@ -103,6 +114,7 @@ export type TimeoutPhase = 'connect' | 'first-token' | 'idle' | 'total';
 
 /** A deadline expired; the socket has been closed. */
 export class SparkTimeoutError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkTimeoutError';
   /** Which deadline expired. */
   readonly phase: TimeoutPhase;
   /** The deadline in milliseconds. */
@@ -116,6 +128,7 @@ export class SparkTimeoutError extends SparkError {
 
 /** The caller aborted (AbortSignal or `stream.abort()`). Named `AbortError` like the platform's. */
 export class SparkAbortError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkAbortError';
   constructor(message = 'The request was aborted.', options?: SparkErrorOptions) {
     super('aborted', message, false, options);
     this.name = 'AbortError';
@@ -124,6 +137,7 @@ export class SparkAbortError extends SparkError {
 
 /** A frame did not follow the protocol: not JSON, no header, wrong types. */
 export class SparkProtocolError extends SparkError {
+  static override readonly [ERROR_NAME] = 'SparkProtocolError';
   constructor(message: string, options?: SparkErrorOptions) {
     super('protocol_error', message, false, options);
   }

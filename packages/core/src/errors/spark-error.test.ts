@@ -136,3 +136,22 @@ describe('SparkError.isInstance', () => {
     },
   );
 });
+
+describe('error names in minified bundles', () => {
+  it('keeps the class name when a minifier renames the class', () => {
+    // What esbuild and terser do to `class SparkConfigError`: the class's own name becomes a letter.
+    const original = Object.getOwnPropertyDescriptor(SparkConfigError, 'name');
+    Object.defineProperty(SparkConfigError, 'name', { value: 'l', configurable: true });
+    try {
+      expect(new SparkConfigError('x').name).toBe('SparkConfigError');
+      expect(new SparkConfigError('x').toString()).toMatch(/^SparkConfigError \[config_error\]/);
+    } finally {
+      if (original) Object.defineProperty(SparkConfigError, 'name', original);
+    }
+  });
+
+  it('names an application subclass after itself', () => {
+    class QuotaWarning extends SparkQuotaError {}
+    expect(new QuotaWarning('x').name).toBe('QuotaWarning');
+  });
+});

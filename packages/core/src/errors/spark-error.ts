@@ -2,6 +2,12 @@ import { redactSecrets } from './redact';
 
 const SPARK_ERROR_MARKER = Symbol.for('xinghuo.SparkError');
 
+/**
+ * Static key under which each SDK error class states its own name. Minifiers rename classes, so
+ * `new.target.name` is a single letter in a production bundle; this string survives.
+ */
+export const ERROR_NAME: unique symbol = /* @__PURE__ */ Symbol('xinghuo.errorName');
+
 /** Stable string codes, one per error class. Safe to switch on; never localized. */
 export type SparkErrorCode =
   | 'config_error'
@@ -66,6 +72,9 @@ export class SparkError extends Error {
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read via the Symbol.for marker in isInstance()
   private readonly [SPARK_ERROR_MARKER] = true;
 
+  /** This class's name, kept through minification; subclasses outside the SDK use their own. */
+  static readonly [ERROR_NAME]: string = 'SparkError';
+
   constructor(
     code: SparkErrorCode,
     message: string,
@@ -73,7 +82,8 @@ export class SparkError extends Error {
     options: SparkErrorOptions = {},
   ) {
     super(redactSecrets(message), options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+    const type = new.target as typeof SparkError;
+    this.name = Object.hasOwn(type, ERROR_NAME) ? type[ERROR_NAME] : type.name;
     this.code = code;
     this.retryable = options.retryable ?? retryableByDefault;
     this.sparkCode = options.sparkCode;
