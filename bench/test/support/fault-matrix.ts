@@ -6,6 +6,7 @@
 import { createSparkClient, SparkError, type SparkLogger, signUrl } from '@xinghuo/core';
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './eventually';
 import {
   type AbortPoint,
   type ExpectedError,
@@ -20,16 +21,6 @@ import type { TrackedTransport } from './tracked-transports';
 const TIMEOUTS = { connectMs: 1_500, firstTokenMs: 1_000, idleMs: 1_000, totalMs: 0 };
 /** Upper bound for a case to settle; a case that needs it has hung. */
 const SETTLE_GUARD_MS = 8_000;
-
-/** Polls `condition` every 10 ms until it holds or `withinMs` passes; returns whether it held. */
-export async function eventually(condition: () => boolean, withinMs = 3_000): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (!condition()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return true;
-}
 
 interface CaseRun {
   error: unknown;

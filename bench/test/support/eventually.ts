@@ -1,0 +1,13 @@
+/**
+ * Polling for conditions that settle asynchronously (sockets closing on both sides).
+ */
+
+/** Polls `condition` every 10 ms until it holds or `withinMs` passes; returns whether it held. */
+export async function eventually(condition: () => boolean, withinMs = 3_000): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (!condition()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}
