@@ -35,7 +35,7 @@ describe('decodeFrame under fuzzing', () => {
           if ('error' in outcome && outcome.error !== undefined) {
             refused += 1;
             if (!SparkError.isInstance(outcome.error)) return false;
-            // A refusal is a message for humans: it never echoes a whole hostile frame back.
+            // A refusal always explains itself.
             return typeof outcome.error.message === 'string' && outcome.error.message.length > 0;
           }
           decoded += 1;
