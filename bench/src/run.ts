@@ -40,9 +40,34 @@ const files = await buildWorkers({
   'mock-child': 'src/support/mock-child.ts',
 });
 
+const failures: string[] = [];
 for (const part of parts) {
   const started = performance.now();
   log(`\n== ${part} ==`);
+  try {
+    await runPart(part);
+  } catch (error) {
+    // One broken part must not cost the results of the others; the exit code still reports it.
+    failures.push(part);
+    log(`${part} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  log(`${part} took ${Math.round((performance.now() - started) / 1000)} s`);
+}
+
+const summary: Summary = { machine, quick, parts: {} };
+for (const part of PARTS) {
+  const path = `${resultsDirectory}${part}.json`;
+  if (existsSync(path)) summary.parts[part] = JSON.parse(await readFile(path, 'utf8')) as unknown;
+}
+await writeFile(`${resultsDirectory}summary.json`, `${JSON.stringify(summary, null, 2)}\n`);
+await writeResultsSection(`${benchRoot}README.md`, renderSummary(summary));
+log('\nwrote bench/results/*.json and the results table in bench/README.md');
+if (failures.length > 0) {
+  log(`failed parts: ${failures.join(', ')} (their previous results, if any, were kept)`);
+  process.exitCode = 1;
+}
+
+async function runPart(part: Part): Promise<void> {
   if (part === 'core' || part === 'mock-server') {
     await runOtherBenchmark(part);
   } else if (part === 'overhead') {
@@ -73,17 +98,7 @@ for (const part of parts) {
     });
     await writeResult('peer', { machine, quick, modes: results });
   }
-  log(`${part} took ${Math.round((performance.now() - started) / 1000)} s`);
 }
-
-const summary: Summary = { machine, quick, parts: {} };
-for (const part of PARTS) {
-  const path = `${resultsDirectory}${part}.json`;
-  if (existsSync(path)) summary.parts[part] = JSON.parse(await readFile(path, 'utf8')) as unknown;
-}
-await writeFile(`${resultsDirectory}summary.json`, `${JSON.stringify(summary, null, 2)}\n`);
-await writeResultsSection(`${benchRoot}README.md`, renderSummary(summary));
-log('\nwrote bench/results/*.json and the results table in bench/README.md');
 
 async function writeResult(name: string, value: unknown): Promise<void> {
   await writeFile(`${resultsDirectory}${name}.json`, `${JSON.stringify(value, null, 2)}\n`);
