@@ -72,10 +72,19 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
   const retryDelay = resolveRetryDelay(options.retryDelay);
   const defaultModel: SparkModel | undefined =
     options.defaultModel === undefined ? undefined : resolveModel(options.defaultModel);
-  const { appId, transport, baseURL, logger } = options;
-  const now = options.now ?? Date.now;
-  // Per client, not global: what this client learned about the server's clock from a 403.
-  const clock: ClockState = { offsetMs: 0 };
+  const { appId, baseURL, logger } = options;
+  // The per-client part of every exchange plan; the per-request part is added in `stream`.
+  const client = {
+    sign,
+    transport: options.transport,
+    timeouts,
+    maxRetries,
+    retryDelay,
+    // Per client, not global: what this client learned about the server's clock from a 403.
+    clock: { offsetMs: 0 } as ClockState,
+    now: options.now ?? Date.now,
+    logger,
+  };
 
   const stream = (params: ChatParams, requestOptions: RequestOptions = {}): ChatStream =>
     new ChatStream(
@@ -85,25 +94,9 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
             field: 'messages',
           });
         }
-        const prepared = prepareRequest(params, { appId, defaultModel, logger, trim });
-        return runExchange(
-          {
-            url: withBaseURL(prepared.model.url, baseURL),
-            model: prepared.model,
-            sign,
-            transport,
-            requestText: prepared.requestText,
-            timeouts,
-            answer: prepared.answer,
-            maxRetries,
-            retryDelay,
-            clock,
-            now,
-            logger,
-          },
-          emit,
-          signal,
-        );
+        const { model, requestText, answer } = prepareRequest(params, { appId, defaultModel, logger, trim });
+        const url = withBaseURL(model.url, baseURL);
+        return runExchange({ ...client, url, model, requestText, answer }, emit, signal);
       },
       { signal: requestOptions.signal, totalTimeoutMs: timeouts.totalMs },
     );

@@ -22,8 +22,6 @@ export interface ExchangePlan extends Omit<AttemptPlan, 'attempt' | 'date'> {
   logger?: SparkLogger | undefined;
 }
 
-type RetryDecision = { retry: false } | { retry: true; delayMs: number; countsAsRetry: boolean; why: string };
-
 /**
  * Learns the server's clock from a 403 date rejection. Returns true when an offset was learned.
  * Checked by `code`, not `instanceof`, so an error built by another copy of the package still counts.
@@ -55,23 +53,6 @@ export async function runExchange(
   let retriesUsed = 0;
   let clockSkewRetried = false;
 
-  const decide = (error: SparkError): RetryDecision => {
-    if (error.code === 'clock_skew') {
-      const learned = learnClockOffset(error, plan);
-      if (clockSkewRetried || plan.maxRetries === 0) return { retry: false };
-      clockSkewRetried = true;
-      if (learned) return { retry: true, delayMs: 0, countsAsRetry: false, why: 'clock skew corrected' };
-    }
-    if (!error.retryable || progress.contentDelivered || retriesUsed >= plan.maxRetries)
-      return { retry: false };
-    return {
-      retry: true,
-      delayMs: backoffDelay(retriesUsed, plan.retryDelay),
-      countsAsRetry: true,
-      why: error.code,
-    };
-  };
-
   for (let attempt = 1; ; attempt += 1) {
     try {
       const date = new Date(plan.now() + plan.clock.offsetMs);
@@ -81,17 +62,25 @@ export async function runExchange(
       const error = SparkError.isInstance(caught)
         ? caught
         : new SparkConnectionError('The exchange failed unexpectedly.', { cause: caught, retryable: false });
-      const decision = decide(error);
-      if (!decision.retry) throw error;
-      if (decision.countsAsRetry) retriesUsed += 1;
+      const skew = error.code === 'clock_skew';
+      // Learned even when not retried, so the next request signs with the corrected date.
+      const corrected = skew && learnClockOffset(error, plan);
+      if (skew && (clockSkewRetried || plan.maxRetries === 0)) throw error;
+      clockSkewRetried ||= skew;
+      let delayMs = 0;
+      // A corrected clock retries at once without counting; anything else is an ordinary retry.
+      if (!corrected) {
+        if (!error.retryable || progress.contentDelivered || retriesUsed >= plan.maxRetries) throw error;
+        delayMs = backoffDelay(retriesUsed++, plan.retryDelay);
+      }
       plan.logger?.debug?.('xinghuo: retrying', {
         attempt,
         nextAttempt: attempt + 1,
-        reason: decision.why,
-        delayMs: decision.delayMs,
+        reason: corrected ? 'clock skew corrected' : error.code,
+        delayMs,
         error: error.toJSON(),
       });
-      if (decision.delayMs > 0) await sleep(decision.delayMs, signal);
+      if (delayMs > 0) await sleep(delayMs, signal);
     }
   }
 }
