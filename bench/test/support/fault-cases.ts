@@ -213,7 +213,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
   },
   {
     name: 'frames slower than the first-token deadline (mock latency)',
-    scenarios: [{ latencyMs: 2_500 }],
+    scenarios: [{ latencyMs: 5_000 }],
     expected: { code: 'timeout', phase: 'first-token' },
   },
   {

@@ -18,7 +18,7 @@ import { authorizationOf, errorTexts, findSecrets } from './secrets';
 import type { TrackedTransport } from './tracked-transports';
 
 /** Deadlines of the matrix: long enough for a loaded machine, short enough to keep the suite quick. */
-const TIMEOUTS = { connectMs: 1_500, firstTokenMs: 1_000, idleMs: 1_000, totalMs: 0 };
+const TIMEOUTS = { connectMs: 2_500, firstTokenMs: 2_000, idleMs: 2_000, totalMs: 0 };
 /** Upper bound for a case to settle; a case that needs it has hung. */
 const SETTLE_GUARD_MS = 8_000;
 
