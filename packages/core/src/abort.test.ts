@@ -22,6 +22,25 @@ describe('abort helpers', () => {
     await expect(raceAbort(Promise.resolve(1), AbortSignal.abort())).rejects.toBeInstanceOf(SparkAbortError);
   });
 
+  it('leaves no unhandled rejection behind when the signal was aborted before the race', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let rejectLater: (error: Error) => void = () => {};
+      const abandoned = new Promise<never>((_resolve, reject) => {
+        rejectLater = reject;
+      });
+      await expect(raceAbort(abandoned, AbortSignal.abort())).rejects.toBeInstanceOf(SparkAbortError);
+      // A transport that refuses the aborted signal rejects after the race has already settled.
+      rejectLater(new SparkAbortError('The request was aborted before connecting.'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('cuts a sleep short on abort', async () => {
     const controller = new AbortController();
     const sleeping = sleep(120_000, controller.signal);

@@ -26,7 +26,12 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
  * comes first. The listener is removed afterwards so long exchanges do not pile up listeners.
  */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortError(signal));
+  if (signal.aborted) {
+    // Nobody will wait for `promise` any more; its later rejection (a transport refusing an aborted
+    // signal, say) must not surface as an unhandled rejection.
+    promise.catch(() => {});
+    return Promise.reject(abortError(signal));
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(abortError(signal));
     signal.addEventListener('abort', onAbort, { once: true });
