@@ -69,7 +69,7 @@ export async function* eventsToChunks(
           break;
         case 'end': {
           const rest = stop.flush();
-          if (rest !== '') yield await emit(textChunk(rest));
+          if (rest.text !== '') yield await emit(textChunk(rest.text));
           yield await emit(finalChunk(event.result));
           break;
         }

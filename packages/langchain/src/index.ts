@@ -22,10 +22,5 @@ export {
   toSparkMessages,
 } from './convert-messages';
 export { type BindToolsInput, toSparkFunction, toSparkFunctions, toSparkParameters } from './convert-tools';
-export {
-  createWebSocketTransport,
-  type WebSocketConstructor,
-  type WebSocketLike,
-} from './global-websocket-transport';
 export { type StopFilterStep, StopSequenceFilter } from './stop-sequences';
 export { extractJson, jsonModeInstruction, type SparkStructuredOutputOptions } from './structured-output';

@@ -3,9 +3,9 @@
  * from `SPARK_*` when not passed) and a transport. Building one touches no network.
  */
 import { getEnvironmentVariable } from '@langchain/core/utils/env';
+import { createBrowserTransport } from '@xinghuo/browser';
 import { createSparkClient, type SparkClientOptions, SparkConfigError } from '@xinghuo/core';
 import type { ChatSparkClient, ChatSparkInput } from './chat-spark-options';
-import { createWebSocketTransport, globalWebSocket } from './global-websocket-transport';
 
 /** Credentials and endpoint settings after reading the environment. */
 export interface ResolvedCredentials {
@@ -72,14 +72,15 @@ export function resolveClient(fields: ChatSparkInput, credentials: ResolvedCrede
 
   let transport = fields.transport;
   if (!transport) {
-    const WebSocketClass = globalWebSocket();
-    if (!WebSocketClass) {
+    // The WHATWG transport of @xinghuo/browser fits every runtime with a global WebSocket (browsers,
+    // workers, Deno, Bun, Node >= 22); Node 20 has none, so say what to pass instead.
+    if (typeof (globalThis as { WebSocket?: unknown }).WebSocket !== 'function') {
       throw new SparkConfigError(
         'This runtime has no global WebSocket (Node 20 has none). Pass `client: createSparkClient()` ' +
           'from @xinghuo/node, or a `transport`.',
       );
     }
-    transport = createWebSocketTransport(WebSocketClass);
+    transport = createBrowserTransport();
   }
 
   const options: SparkClientOptions = {

@@ -10,7 +10,8 @@ function run(stops: string[], deltas: string[]): { text: string; stopped: boolea
     text += step.text;
     if (step.stopped) return { text, stopped: true };
   }
-  return { text: text + filter.flush(), stopped: false };
+  const rest = filter.flush();
+  return { text: text + rest.text, stopped: rest.stopped };
 }
 
 describe('StopSequenceFilter', () => {
@@ -24,6 +25,13 @@ describe('StopSequenceFilter', () => {
   it('releases held-back text that turned out not to be a stop sequence', () => {
     expect(run(['END'], ['a E', 'x'])).toEqual({ text: 'a Ex', stopped: false });
     expect(run(['END'], ['tail E'])).toEqual({ text: 'tail E', stopped: false });
+  });
+
+  it('waits for a longer stop sequence that starts before a complete shorter one', () => {
+    // "c。a" starts at 0, before "。" at 1: the earliest stop sequence wins once it completes.
+    expect(run(['。', 'c。a'], ['c。', 'a'])).toEqual({ text: '', stopped: true });
+    expect(run(['。', 'c。a'], ['c。', 'b'])).toEqual({ text: 'c', stopped: true });
+    expect(run(['。', 'c。a'], ['c。'])).toEqual({ text: 'c', stopped: true });
   });
 
   it('is inactive without stop sequences', () => {

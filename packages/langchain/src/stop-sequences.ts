@@ -31,25 +31,34 @@ export class StopSequenceFilter {
   /** Feeds one delta. */
   push(delta: string): StopFilterStep {
     const text = this.pending + delta;
+    const cut = this.earliestMatch(text);
+    // Text from `undecided` on could still become a stop sequence with the next delta. A complete match
+    // is final only when no stop sequence that starts before it is still incomplete.
+    const undecided = text.length - this.heldBackLength(text);
+    if (cut !== -1 && cut <= undecided) {
+      this.pending = '';
+      return { text: text.slice(0, cut), stopped: true };
+    }
+    this.pending = text.slice(undecided);
+    return { text: text.slice(0, undecided), stopped: false };
+  }
+
+  /** Releases the held-back text at the end of the answer, still cut before a complete stop sequence. */
+  flush(): StopFilterStep {
+    const rest = this.pending;
+    this.pending = '';
+    const cut = this.earliestMatch(rest);
+    return cut === -1 ? { text: rest, stopped: false } : { text: rest.slice(0, cut), stopped: true };
+  }
+
+  /** Index of the earliest complete stop sequence in `text`, or -1. */
+  private earliestMatch(text: string): number {
     let cut = -1;
     for (const stop of this.stops) {
       const index = text.indexOf(stop);
       if (index !== -1 && (cut === -1 || index < cut)) cut = index;
     }
-    if (cut !== -1) {
-      this.pending = '';
-      return { text: text.slice(0, cut), stopped: true };
-    }
-    const held = this.heldBackLength(text);
-    this.pending = text.slice(text.length - held);
-    return { text: text.slice(0, text.length - held), stopped: false };
-  }
-
-  /** Releases the held-back text at the end of the answer. */
-  flush(): string {
-    const rest = this.pending;
-    this.pending = '';
-    return rest;
+    return cut;
   }
 
   /** Length of the longest tail of `text` that begins some stop sequence. */

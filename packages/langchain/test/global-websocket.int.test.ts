@@ -1,8 +1,9 @@
+import { createBrowserTransport } from '@xinghuo/browser';
 import { SparkAbortError, SparkConnectionError } from '@xinghuo/core';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { ChatSpark, createWebSocketTransport, type WebSocketConstructor } from '../src/index';
+import { ChatSpark } from '../src/index';
 
 const getMock = useMockSpark();
 
@@ -10,9 +11,9 @@ afterEach(async () => {
   await vi.waitFor(() => expect(getMock().openSockets()).toBe(0));
 });
 
-// `ws` implements the WHATWG WebSocket interface this transport uses, so it stands in for a runtime's
-// global WebSocket without touching globals.
-const transport = createWebSocketTransport(WebSocket as unknown as WebSocketConstructor);
+// ChatSpark's default transport for runtimes with a global WebSocket is @xinghuo/browser's. `ws`
+// implements the same WHATWG interface, so it stands in for that global without touching globals.
+const transport = createBrowserTransport({ WebSocket });
 
 describe('ChatSpark with credentials over a WHATWG WebSocket', () => {
   it('signs with the SDK and gets an answer the mock accepted', async () => {
