@@ -8,6 +8,15 @@ import { answerFrames, createMemoryTransport, respondWith, searchResultsFrame, t
 // fired and what was cleaned up, never on how long anything took.
 const SHORT = { connectMs: 60_000, firstTokenMs: 60_000, idleMs: 60_000, totalMs: 0 };
 
+// The connect deadline covers signing too. WebCrypto signing can outlast a 30 ms deadline on a busy
+// machine, so the connect tests sign with a provider that answers at once: the deadline then always
+// expires while the handshake hangs, which is the path under test.
+const INSTANT_SIGNER = {
+  apiKey: undefined,
+  apiSecret: undefined,
+  signUrl: async ({ url }: { url: string }) => url,
+};
+
 async function expectTimeout(promise: Promise<unknown>, phase: TimeoutPhase): Promise<SparkTimeoutError> {
   const error = await promise.then(
     () => {
@@ -23,7 +32,11 @@ async function expectTimeout(promise: Promise<unknown>, phase: TimeoutPhase): Pr
 describe('deadlines', () => {
   it('times out a handshake that never completes (connect) and abandons it', async () => {
     const transport = createMemoryTransport((server) => server.hang());
-    const client = makeClient(transport, { maxRetries: 0, timeouts: { ...SHORT, connectMs: 30 } });
+    const client = makeClient(transport, {
+      ...INSTANT_SIGNER,
+      maxRetries: 0,
+      timeouts: { ...SHORT, connectMs: 30 },
+    });
 
     const error = await expectTimeout(client.chat(QUESTION), 'connect');
 
@@ -40,7 +53,11 @@ describe('deadlines', () => {
     });
     // A transport that ignores its abort signal, like a platform that cannot cancel a handshake.
     const stubborn = (url: string) => transport(url, {});
-    const client = makeClient(stubborn, { maxRetries: 0, timeouts: { ...SHORT, connectMs: 20 } });
+    const client = makeClient(stubborn, {
+      ...INSTANT_SIGNER,
+      maxRetries: 0,
+      timeouts: { ...SHORT, connectMs: 20 },
+    });
 
     await expectTimeout(client.chat(QUESTION), 'connect');
     await transport.connections[0]!.clientClosed;
