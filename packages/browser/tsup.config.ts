@@ -1,12 +1,8 @@
 import { defineConfig } from 'tsup';
+import { libraryDefaults } from '../../tsup.shared.ts';
 
 export default defineConfig({
+  ...libraryDefaults,
   entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: false,
-  target: 'es2022',
   platform: 'neutral',
-  treeshake: true,
 });

@@ -1,14 +1,10 @@
 import { defineConfig } from 'tsup';
+import { libraryDefaults } from '../../tsup.shared.ts';
 
 export default defineConfig({
+  ...libraryDefaults,
   entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: false,
-  target: 'es2022',
   platform: 'neutral',
-  treeshake: true,
   // Peer and workspace dependencies stay imports: LangChain must be the application's single copy.
   external: ['@langchain/core', '@xinghuo/core'],
 });
