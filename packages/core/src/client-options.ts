@@ -5,6 +5,7 @@ import type { ChatStream } from './chat-stream';
 import type { SignUrlProvider } from './checked-provider';
 import type { SparkTimeouts } from './deadlines';
 import type { RetryDelayOptions } from './retry-policy';
+import type { HmacSha256 } from './sign-url';
 import type { SparkTransport } from './transport';
 import type { trimHistory } from './trim-history';
 import type { ChatParams, ChatResult, ModelInput, RequestOptions, SparkLogger } from './types';
@@ -19,6 +20,11 @@ export interface SparkClientOptions {
   apiSecret?: string | undefined;
   /** Instead of `apiKey` + `apiSecret`: an async function that returns a signed URL per attempt. */
   signUrl?: SignUrlProvider | undefined;
+  /**
+   * The HMAC-SHA256 used to sign with `apiKey` + `apiSecret`; default WebCrypto. `@xinghuo/node` passes
+   * a `node:crypto` one, which costs a fraction of WebCrypto's CPU per request on Node.
+   */
+  hmac?: HmacSha256 | undefined;
   /** Opens WebSockets. `@xinghuo/node` and `@xinghuo/browser` pass theirs; tests pass a memory one. */
   transport: SparkTransport;
   /** Replaces scheme, host and port of every model URL (a mock server, a proxy); the path is kept. */
@@ -58,7 +64,8 @@ export type HistoryTrimmer = typeof trimHistory;
  * instead of credentials and the history trimmer injected, so that neither the HMAC signer nor the
  * token estimator is bundled by an app that does not use them.
  */
-export interface SparkEngineOptions extends Omit<SparkClientOptions, 'apiKey' | 'apiSecret' | 'signUrl'> {
+export interface SparkEngineOptions
+  extends Omit<SparkClientOptions, 'apiKey' | 'apiSecret' | 'signUrl' | 'hmac'> {
   /** Returns a signed URL per attempt (see {@link SignUrlProvider}). */
   signUrl: SignUrlProvider;
   /**

@@ -37,6 +37,6 @@ export type { RetryDelayOptions } from './retry-policy';
  */
 export function createSparkClient(options: SparkClientOptions): SparkClient {
   checkClientOptions(options);
-  const { apiKey, apiSecret, signUrl, ...rest } = options;
+  const { apiKey, apiSecret, signUrl, hmac, ...rest } = options;
   return createSparkEngine({ ...rest, signUrl: resolveSigner(options), trimHistory });
 }

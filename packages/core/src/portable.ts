@@ -25,7 +25,7 @@ export { createSparkEngine } from './engine';
 export * from './errors';
 export { estimateTokens, type TokenEstimator } from './estimate-tokens';
 export { type CustomModel, MODELS, type ModelCapabilities, resolveModel, type SparkModel } from './models';
-export type { SignUrlOptions, SparkCredentials } from './sign-url';
+export type { HmacSha256, SignUrlOptions, SparkCredentials } from './sign-url';
 export type { SparkConnection, SparkTransport, SparkTransportOptions } from './transport';
 export { type TrimHistoryOptions, type TrimHistoryResult, trimHistory } from './trim-history';
 export type * from './types';

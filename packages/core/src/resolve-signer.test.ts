@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SparkConfigError, SparkConnectionError, SparkRateLimitError } from './errors';
 import { resolveModel } from './models';
@@ -20,6 +21,33 @@ describe('resolveSigner', () => {
     const authorization = atob(signed.searchParams.get('authorization')!);
     expect(authorization).toContain('signature="z5gHdu3pxVV4ADMyk467wOWDQ9q6BQzR3nfMTjc/DaQ="');
     expect(signed.searchParams.get('date')).toBe('Fri, 05 May 2023 10:43:39 GMT');
+  });
+
+  it('signs with an injected hmac, byte for byte like the default', async () => {
+    const credentials = {
+      apiKey: 'addd2272b6d8b7c8abdd79531420ca3b',
+      apiSecret: 'MjlmNzkzNmZkMDQ2OTc0ZDdmNGE2ZTZi',
+    };
+    const calls: string[] = [];
+    const injected = resolveSigner({
+      ...credentials,
+      hmac: (key, message) => {
+        calls.push(message);
+        return createHmac('sha256', key).update(message).digest();
+      },
+    });
+    expect(await injected(request)).toBe(await resolveSigner(credentials)(request));
+    expect(calls).toEqual([
+      'host: spark-api.xf-yun.com\ndate: Fri, 05 May 2023 10:43:39 GMT\nGET /v1.1/chat HTTP/1.1',
+    ]);
+  });
+
+  it('refuses an hmac with a provider (it would be ignored) and an hmac that is not a function', () => {
+    const hmac = (key: string, message: string) => createHmac('sha256', key).update(message).digest();
+    expect(() => resolveSigner({ signUrl: async ({ url }) => url, hmac })).toThrow(SparkConfigError);
+    expect(() => resolveSigner({ apiKey: 'k', apiSecret: 's', hmac: 'sha256' as never })).toThrow(
+      SparkConfigError,
+    );
   });
 
   it('passes the request to a provider and checks its answer', async () => {

@@ -4,7 +4,7 @@
  */
 import { checkSignUrlProvider, type SignUrlProvider, trustSigner } from './checked-provider';
 import { SparkConfigError } from './errors';
-import { signUrl } from './sign-url';
+import { type HmacSha256, signUrl } from './sign-url';
 
 export type { SignUrlProvider, SignUrlRequest } from './checked-provider';
 
@@ -13,6 +13,8 @@ export interface SignerOptions {
   apiKey?: string | undefined;
   apiSecret?: string | undefined;
   signUrl?: SignUrlProvider | undefined;
+  /** The HMAC-SHA256 of the credential signer (default WebCrypto); only with `apiKey` + `apiSecret`. */
+  hmac?: HmacSha256 | undefined;
 }
 
 function nonEmpty(value: unknown): value is string {
@@ -26,10 +28,18 @@ function nonEmpty(value: unknown): value is string {
  * @throws SparkConfigError when neither, both, or only half of the credentials are given
  */
 export function resolveSigner(options: SignerOptions): SignUrlProvider {
-  const { apiKey, apiSecret, signUrl: provider } = options;
+  const { apiKey, apiSecret, signUrl: provider, hmac } = options;
+  if (hmac !== undefined && typeof hmac !== 'function') {
+    throw new SparkConfigError('hmac must be a function (key, message) => HMAC-SHA256 bytes.');
+  }
   const hasKey = apiKey !== undefined;
   const hasSecret = apiSecret !== undefined;
   if (provider !== undefined) {
+    if (hmac !== undefined) {
+      throw new SparkConfigError(
+        'hmac only applies to signing with apiKey and apiSecret; a signUrl provider signs on its own.',
+      );
+    }
     if (hasKey || hasSecret) {
       throw new SparkConfigError(
         'Pass either apiKey and apiSecret, or a signUrl provider, not both: the provider would silently win.',
@@ -49,5 +59,5 @@ export function resolveSigner(options: SignerOptions): SignUrlProvider {
     );
   }
   const credentials = { apiKey, apiSecret };
-  return trustSigner(({ url, date }) => signUrl(url, credentials, { date }));
+  return trustSigner(({ url, date }) => signUrl(url, credentials, { date, hmac }));
 }

@@ -1,8 +1,9 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeBase64 } from './base64';
 import { SparkConfigError } from './errors/error-classes';
-import { signUrl } from './sign-url';
+import { type HmacSha256, signUrl } from './sign-url';
 
 interface SigningVector {
   source: string;
@@ -42,38 +43,70 @@ describe('signUrl', () => {
     expect(vectors.some((vector) => new URL(vector.url).port !== '')).toBe(true);
   });
 
-  describe.each(vectors.map((vector) => [`${vector.method} ${vector.url}`, vector] as const))(
-    'vector %s',
-    (_, vector) => {
-      it('produces the same query parameters, signature and authorization', async () => {
-        const signed = await signUrl(
-          vector.url,
-          { apiKey: vector.apiKey, apiSecret: vector.apiSecret },
-          { date: new Date(vector.date), method: vector.method },
-        );
-        const actual = new URL(signed);
-        const expected = new URL(vector.signedUrl);
-        expect(`${actual.protocol}//${actual.host}${actual.pathname}`).toBe(
-          `${expected.protocol}//${expected.host}${expected.pathname}`,
-        );
-        expect(Object.fromEntries(actual.searchParams)).toEqual(Object.fromEntries(expected.searchParams));
-        expect(actual.searchParams.get('authorization')).toBe(vector.authorization);
-        expect(actual.searchParams.get('date')).toBe(vector.date);
-        const authorizationOrigin = decodeAuthorization(signed);
-        expect(authorizationOrigin).toBe(vector.authorizationOrigin);
-        expect(authorizationOrigin).toContain(`signature="${vector.signature}"`);
-      });
+  // Every vector runs against the default WebCrypto HMAC and against injected ones (synchronous
+  // node:crypto, as @xinghuo/node passes, and an asynchronous one): the output must not change.
+  const implementations: [string, HmacSha256 | undefined][] = [
+    ['WebCrypto (default)', undefined],
+    [
+      'node:crypto (injected, synchronous)',
+      (key, message) => createHmac('sha256', key).update(message).digest(),
+    ],
+    [
+      'injected, asynchronous',
+      async (key, message) => new Uint8Array(createHmac('sha256', key).update(message).digest()),
+    ],
+  ];
+  describe.each(
+    implementations.flatMap(([name, hmac]) =>
+      vectors.map((vector) => [`${vector.method} ${vector.url} with ${name}`, vector, hmac] as const),
+    ),
+  )('vector %s', (_, vector, hmac) => {
+    it('produces the same query parameters, signature and authorization', async () => {
+      const signed = await signUrl(
+        vector.url,
+        { apiKey: vector.apiKey, apiSecret: vector.apiSecret },
+        { date: new Date(vector.date), method: vector.method, hmac },
+      );
+      const actual = new URL(signed);
+      const expected = new URL(vector.signedUrl);
+      expect(`${actual.protocol}//${actual.host}${actual.pathname}`).toBe(
+        `${expected.protocol}//${expected.host}${expected.pathname}`,
+      );
+      expect(Object.fromEntries(actual.searchParams)).toEqual(Object.fromEntries(expected.searchParams));
+      expect(actual.searchParams.get('authorization')).toBe(vector.authorization);
+      expect(actual.searchParams.get('date')).toBe(vector.date);
+      const authorizationOrigin = decodeAuthorization(signed);
+      expect(authorizationOrigin).toBe(vector.authorizationOrigin);
+      expect(authorizationOrigin).toContain(`signature="${vector.signature}"`);
+    });
 
-      it('uses form encoding (space as +), byte for byte like the vector', async () => {
-        const signed = await signUrl(
-          vector.url,
-          { apiKey: vector.apiKey, apiSecret: vector.apiSecret },
-          { date: new Date(vector.date), method: vector.method },
-        );
-        expect(signed).toBe(vector.signedUrl);
-      });
-    },
-  );
+    it('uses form encoding (space as +), byte for byte like the vector', async () => {
+      const signed = await signUrl(
+        vector.url,
+        { apiKey: vector.apiKey, apiSecret: vector.apiSecret },
+        { date: new Date(vector.date), method: vector.method, hmac },
+      );
+      expect(signed).toBe(vector.signedUrl);
+    });
+  });
+
+  it.each([
+    ['a short MAC', () => new Uint8Array(16)],
+    ['a string', () => 'not bytes' as unknown as Uint8Array],
+    ['a failed promise', async () => Promise.reject(new SparkConfigError('no HMAC here'))],
+  ])('rejects an injected hmac that returns %s with a SparkConfigError', async (_, hmac) => {
+    const error = await signUrl('wss://spark-api.xf-yun.com/v3.5/chat', credentials, { date, hmac }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(SparkConfigError);
+    expect((error as Error).message).not.toContain(credentials.apiSecret);
+  });
+
+  it('rejects an hmac that is not a function', async () => {
+    await expect(
+      signUrl('wss://spark-api.xf-yun.com/v3.5/chat', credentials, { date, hmac: 42 as never }),
+    ).rejects.toThrow(/hmac/);
+  });
 
   it('signs the host with its non-default port and the exact path being dialled', async () => {
     const signed = new URL(await signUrl('ws://127.0.0.1:9999/chat/pro-128k', credentials, { date }));
