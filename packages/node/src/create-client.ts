@@ -5,6 +5,7 @@ import {
   type SparkTransport,
 } from '@xinghuo/core';
 import { readSparkEnv, requireCredentials, type SparkEnvironment } from './env-config';
+import { nodeHmacSha256 } from './node-hmac';
 import { createWsTransport, type WsTransportOptions } from './ws-transport';
 
 /**
@@ -57,7 +58,8 @@ export function createSparkClient(options: NodeSparkClientOptions = {}): SparkCl
   return createCoreClient({
     ...rest,
     appId: appId as string,
-    ...(usesProvider ? {} : { apiKey, apiSecret }),
+    // Signing with credentials uses node:crypto unless the caller brought its own HMAC.
+    ...(usesProvider ? {} : { apiKey, apiSecret, hmac: rest.hmac ?? nodeHmacSha256 }),
     baseURL: rest.baseURL ?? fromEnv.baseURL,
     defaultModel: rest.defaultModel ?? fromEnv.model,
     transport: transport ?? createWsTransport(ws),

@@ -15,6 +15,7 @@ export {
   type SparkEnvironment,
   type SparkEnvSettings,
 } from './env-config';
+export { nodeHmacSha256 } from './node-hmac';
 export { createNodeSigningListener, type NodeRequestListener, toNodeHandler } from './node-signing-listener';
 export * from './signing/index';
 export { createWsTransport, type WsTransportOptions } from './ws-transport';

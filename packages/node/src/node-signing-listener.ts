@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { nodeHmacSha256 } from './node-hmac';
 import { createSigningHandler, type SigningHandler, type SigningHandlerOptions } from './signing/index';
 
 /** A `node:http` request listener; also fits Express and Connect (`app.get(path, listener)`). */
@@ -55,7 +56,8 @@ export function toNodeHandler(handler: SigningHandler): NodeRequestListener {
 }
 
 /**
- * `toNodeHandler(createSigningHandler(options))` in one call.
+ * `toNodeHandler(createSigningHandler(options))` in one call, signing with `node:crypto`
+ * ({@link nodeHmacSha256}) unless `options.hmac` says otherwise.
  *
  * @example
  * ```ts
@@ -68,5 +70,5 @@ export function toNodeHandler(handler: SigningHandler): NodeRequestListener {
  * ```
  */
 export function createNodeSigningListener(options: SigningHandlerOptions): NodeRequestListener {
-  return toNodeHandler(createSigningHandler(options));
+  return toNodeHandler(createSigningHandler({ ...options, hmac: options.hmac ?? nodeHmacSha256 }));
 }
