@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIMEOUTS, type SparkTimeouts } from './deadlines';
+import type { SparkTimeoutError } from './errors';
+import { FrameDeadline } from './frame-deadline';
+
+function timeouts(overrides: Partial<SparkTimeouts>): SparkTimeouts {
+  return { ...DEFAULT_TIMEOUTS, ...overrides };
+}
+
+function expiry(): { expire: (error: SparkTimeoutError) => void; expired: Promise<SparkTimeoutError> } {
+  let expire!: (error: SparkTimeoutError) => void;
+  const expired = new Promise<SparkTimeoutError>((resolve) => {
+    expire = resolve;
+  });
+  return { expire, expired };
+}
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('FrameDeadline', () => {
+  it('expires with the first-token phase when no frame arrives', async () => {
+    const { expire, expired } = expiry();
+    new FrameDeadline(timeouts({ firstTokenMs: 5 }), performance.now(), expire);
+    await expect(expired).resolves.toMatchObject({ phase: 'first-token', timeoutMs: 5 });
+  });
+
+  it('switches to the idle phase once content arrived', async () => {
+    const { expire, expired } = expiry();
+    const deadline = new FrameDeadline(
+      timeouts({ firstTokenMs: 60_000, idleMs: 10 }),
+      performance.now(),
+      expire,
+    );
+    deadline.frameArrived(true);
+    await expect(expired).resolves.toMatchObject({ phase: 'idle', timeoutMs: 10 });
+  });
+
+  it('keeps the first-token deadline when frames without content come sooner than it', async () => {
+    const { expire, expired } = expiry();
+    const deadline = new FrameDeadline(
+      timeouts({ firstTokenMs: 15, idleMs: 60_000 }),
+      performance.now(),
+      expire,
+    );
+    deadline.frameArrived(false);
+    await expect(expired).resolves.toMatchObject({ phase: 'first-token' });
+  });
+
+  it('is pushed back by frames and expires once only, ignoring frames after expiry', async () => {
+    const errors: SparkTimeoutError[] = [];
+    const deadline = new FrameDeadline(
+      timeouts({ firstTokenMs: 0, idleMs: 20 }),
+      performance.now(),
+      (error) => errors.push(error),
+    );
+    for (let frame = 0; frame < 5; frame += 1) {
+      deadline.frameArrived(true);
+      await tick(2);
+    }
+    await tick(60);
+    deadline.frameArrived(true);
+    await tick(40);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ phase: 'idle', timeoutMs: 20 });
+  });
+
+  it('never expires when both deadlines are off, or after stop()', async () => {
+    const errors: SparkTimeoutError[] = [];
+    const off = new FrameDeadline(timeouts({ firstTokenMs: 0, idleMs: 0 }), performance.now(), (error) =>
+      errors.push(error),
+    );
+    off.frameArrived(true);
+    const stopped = new FrameDeadline(timeouts({ firstTokenMs: 5 }), performance.now(), (error) =>
+      errors.push(error),
+    );
+    stopped.stop();
+    await tick(30);
+    expect(errors).toEqual([]);
+  });
+});
