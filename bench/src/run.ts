@@ -104,7 +104,7 @@ async function writeResult(name: string, value: unknown): Promise<void> {
   await writeFile(`${resultsDirectory}${name}.json`, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Runs another engineer's benchmark entry (`src/<part>/run.ts`) as a child; it writes its own JSON. */
+/** Runs a part's own benchmark entry (`src/<part>/run.ts`) as a child; it writes its own JSON. */
 function runOtherBenchmark(part: 'core' | 'mock-server'): Promise<void> {
   const entry = `${benchRoot}src/${part}/run.ts`;
   if (!existsSync(entry)) {
