@@ -96,4 +96,52 @@ describe('ChatStream', () => {
     for await (const event of stream) events.push(event.type);
     expect(events).toEqual(['end']);
   });
+  describe('textStream', () => {
+    it('yields only the text deltas, in order, and then ends', async () => {
+      const stream = new ChatStream(async (emit) => {
+        emit({ type: 'search-results', results: [] });
+        emit({ type: 'text-delta', text: 'a' });
+        emit({ type: 'reasoning-delta', text: 'thinking' });
+        emit({ type: 'text-delta', text: 'b' });
+        emit({ type: 'usage', usage: RESULT.usage });
+        return RESULT;
+      });
+      const texts: string[] = [];
+      for await (const text of stream.textStream) texts.push(text);
+      expect(texts).toEqual(['a', 'b']);
+      const iterator = stream.textStream[Symbol.asyncIterator]();
+      // The events were consumed: a second reader is refused on its first next(), as before.
+      await expect(iterator.next()).rejects.toThrow(/already being read/);
+    });
+
+    it('rejects with the stream error after the deltas that came before it', async () => {
+      const failure = new SparkServerError('engine failed');
+      const stream = new ChatStream(async (emit) => {
+        emit({ type: 'text-delta', text: 'partial' });
+        throw failure;
+      });
+      const iterator = stream.textStream[Symbol.asyncIterator]();
+      await expect(iterator.next()).resolves.toEqual({ value: 'partial', done: false });
+      await expect(iterator.next()).rejects.toBe(failure);
+      await expect(iterator.next()).resolves.toEqual({ value: undefined, done: true });
+    });
+
+    it('aborts the exchange when the consumer leaves early, and not before it started reading', async () => {
+      const hanging = hangingRunner();
+      const stream = new ChatStream(async (emit, signal) => {
+        emit({ type: 'text-delta', text: 'first' });
+        return hanging.run(emit, signal);
+      });
+      const unread = stream.textStream[Symbol.asyncIterator]();
+      await unread.return?.();
+      expect(stream.settled).toBe(false);
+
+      for await (const text of stream.textStream) {
+        expect(text).toBe('first');
+        break;
+      }
+      expect(hanging.signal()?.aborted).toBe(true);
+      await expect(stream.finalResult()).rejects.toBeInstanceOf(SparkAbortError);
+    });
+  });
 });

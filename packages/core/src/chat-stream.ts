@@ -152,10 +152,45 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
     return { [Symbol.asyncIterator]: () => this.#texts() };
   }
 
-  async *#texts(): AsyncGenerator<string> {
-    for await (const event of this) {
-      if (event.type === 'text-delta') yield event.text;
-    }
+  // A hand-written iterator rather than an async generator: a generator adds promise hops to every
+  // delta. Like a generator, it starts reading the events on the first `next()`.
+  #texts(): AsyncIterator<string> {
+    let events: AsyncIterator<SparkStreamEvent> | undefined;
+    let finished = false;
+    const nextText = (): Promise<IteratorResult<string>> =>
+      (events as AsyncIterator<SparkStreamEvent>).next().then(
+        (result) => {
+          if (result.done) {
+            finished = true;
+            return { value: undefined, done: true };
+          }
+          return result.value.type === 'text-delta' ? { value: result.value.text, done: false } : nextText();
+        },
+        (error: unknown) => {
+          finished = true;
+          throw error;
+        },
+      );
+    return {
+      next: () => {
+        if (finished) return Promise.resolve({ value: undefined, done: true });
+        if (!events) {
+          try {
+            events = this[Symbol.asyncIterator]();
+          } catch (error) {
+            finished = true;
+            return Promise.reject(error);
+          }
+        }
+        return nextText();
+      },
+      return: async () => {
+        // Leaving the loop early stops the exchange, as leaving a loop over the events does.
+        if (!finished && events) await events.return?.();
+        finished = true;
+        return { value: undefined, done: true };
+      },
+    };
   }
 
   /** Iterates the events once; a second iteration throws a `SparkConfigError`. */
