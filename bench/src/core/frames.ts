@@ -1,10 +1,20 @@
 /**
- * A realistic answer as Spark streams it: one first frame, many short middle deltas (Spark sends a
- * few characters to a sentence per frame), and a final frame with text and usage; plus one
- * web-search source frame and one function-call frame, which are rarer but part of the mix.
+ * The Spark frames the benchmarks and the fuzzers feed to the decoder, built with the public frame
+ * builders of `@xinghuo/core/testing` so their shapes follow the protocol reference (§4) in one place.
  */
+import {
+  answerFrames,
+  errorFrame,
+  functionCallFrame,
+  type SparkServerFrame,
+  searchResultsFrame,
+  textFrame,
+} from '@xinghuo/core/testing';
+
+/** A session id in the format the service uses. */
 const SID = 'cht000cb087@dx18793cd421fb894542';
 
+/** Spark sends a few characters to a sentence per middle frame. */
 const DELTAS = [
   '你好！',
   '我是讯飞星火认知大模型，',
@@ -18,75 +28,44 @@ const DELTAS = [
   '也能让编辑器提供更好的补全。',
 ];
 
-function textFrame(status: 0 | 1 | 2, seq: number, content: string, usage = false): string {
-  return JSON.stringify({
-    header: { code: 0, message: 'Success', sid: SID, status },
-    payload: {
-      choices: { status, seq, text: [{ content, role: 'assistant', index: 0 }] },
-      ...(usage
-        ? {
-            usage: {
-              text: { question_tokens: 12, prompt_tokens: 12, completion_tokens: 96, total_tokens: 108 },
-            },
-          }
-        : {}),
-    },
-  });
-}
+/** The function call of the weather example in Spark's documentation. */
+const weatherCall = (usage: { promptTokens: number }): SparkServerFrame =>
+  functionCallFrame('天气查询', '{"datetime":"今天","location":"合肥"}', { sid: SID, usage });
 
-const searchFrame = JSON.stringify({
-  header: { code: 0, message: 'Success', sid: SID, status: 1 },
-  payload: {
-    plugins: {
-      text: [
-        {
-          name: 'ifly_search',
-          content: JSON.stringify([
-            { index: 1, url: 'https://baike.baidu.com/item/TypeScript', title: 'TypeScript_百度百科' },
-            { index: 2, url: 'https://www.typescriptlang.org/docs/', title: 'TypeScript Documentation' },
-          ]),
-          content_type: 'text',
-          content_meta: null,
-          role: 'tool',
-          status: 'finished',
-          invoked: {
-            namespace: 'ifly_search',
-            plugin_id: 'ifly_search',
-            plugin_ver: '',
-            status_code: 200,
-            type: 'local',
-          },
-        },
-      ],
-    },
-  },
-});
-
-const functionCallFrame = JSON.stringify({
-  header: { code: 0, message: 'Success', sid: SID, status: 2 },
-  payload: {
-    choices: {
-      status: 2,
-      seq: 0,
-      text: [
-        {
-          content: '',
-          role: 'assistant',
-          content_type: 'text',
-          function_call: { arguments: '{"datetime":"今天","location":"合肥"}', name: '天气查询' },
-          index: 0,
-        },
-      ],
-    },
-    usage: { text: { question_tokens: 3, prompt_tokens: 3, completion_tokens: 0, total_tokens: 3 } },
-  },
-});
-
-/** The frames of the benchmark mix, as received (JSON text). */
+/**
+ * A realistic answer as Spark streams it (JSON text, as received): one web-search source frame, a
+ * first frame, many short middle deltas and a final frame with text and usage, then one function-call
+ * frame, which is rarer but part of the mix.
+ */
 export const REALISTIC_FRAMES: readonly string[] = [
-  searchFrame,
-  textFrame(0, 0, DELTAS[0]!),
-  ...DELTAS.slice(1, -1).map((delta, index) => textFrame(1, index + 1, delta)),
-  textFrame(2, DELTAS.length - 1, DELTAS.at(-1)!, true),
-  functionCallFrame,
+  searchResultsFrame(
+    [
+      { url: 'https://baike.baidu.com/item/TypeScript', title: 'TypeScript_百度百科' },
+      { url: 'https://www.typescriptlang.org/docs/', title: 'TypeScript Documentation' },
+    ],
+    { sid: SID },
+  ),
+  ...answerFrames(DELTAS, { sid: SID, usage: { promptTokens: 12, completionTokens: 96 } }),
+  weatherCall({ promptTokens: 3 }),
+].map((frame) => JSON.stringify(frame));
+
+/**
+ * One of each kind of frame a Spark answer is made of, the seeds the fuzzers mutate. The first three
+ * are the start, middle and end of one answer, so a prefix of them is a valid beginning of a stream.
+ */
+export const REAL_FRAMES: readonly SparkServerFrame[] = [
+  textFrame('你好', { sid: SID, status: 0, seq: 0 }),
+  textFrame('智能服务。', { sid: SID, status: 1, seq: 6 }),
+  textFrame('我可以帮助你的吗？', {
+    sid: SID,
+    status: 2,
+    seq: 7,
+    usage: { promptTokens: 5, completionTokens: 9 },
+  }),
+  weatherCall({ promptTokens: 3 }),
+  searchResultsFrame([{ url: 'https://baike.baidu.com/item/x', title: '曹操' }], { sid: SID }),
+  textFrame('', { sid: SID, status: 1, seq: 2, reasoning: '先想一想' }),
+  errorFrame(11200, 'AppIdNoAuthError:(12:17:04.432) tokens.total', { sid: SID }),
+  errorFrame(10014, 'output audit failed', { sid: SID }),
+  errorFrame(10110, 'busy', { sid: SID }),
 ];
