@@ -6,6 +6,7 @@ export { nodeHmacSha256Base64 } from './auth/hmac-node.js';
 export { type AuthorizationParameters, parseAuthorization } from './auth/parse-authorization.js';
 export { type SignedRequest, type VerifyOptions, verifySignedRequest } from './auth/verify-signature.js';
 export type { ChatRequest, WireFunction, WireMessage, WireWebSearch } from './chat-request.js';
+export type { MockSparkControls } from './controls.js';
 export { DEFAULT_CREDENTIALS, type MockCredentials } from './credentials.js';
 export type { MockSparkEngineOptions } from './engine.js';
 export { estimateTokens } from './estimate-tokens.js';

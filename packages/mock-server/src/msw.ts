@@ -1,11 +1,9 @@
 import { type WebSocketHandler, ws } from 'msw';
 import { portableHmacSha256Base64 } from './auth/hmac-portable.js';
-import type { MockCredentials } from './credentials.js';
+import { engineControls, type MockSparkControls } from './controls.js';
 import { type HandshakeDecision, MockSparkEngine, type MockSparkEngineOptions } from './engine.js';
+import { guardedHandshake } from './guarded-handshake.js';
 import { andThen } from './maybe-promise.js';
-import type { MockConnectionRecord, MockRecordedRequest } from './records.js';
-import { findRouteByModel, MOCK_ROUTES } from './routes.js';
-import type { MockHandler, MockScenario } from './scenarios.js';
 import type { MockSession } from './session.js';
 
 /** Options of `createMockSparkHandler`. */
@@ -20,15 +18,9 @@ export interface MockSparkHandlerOptions extends MockSparkEngineOptions {
 }
 
 /** The msw face of the mock: a handler to pass to `setupServer`/`setupWorker`, plus the same controls as `startMockSpark`. */
-export interface MockSparkHandler {
+export interface MockSparkHandler extends MockSparkControls {
   /** The msw WebSocket handler. */
   readonly handler: WebSocketHandler;
-  readonly credentials: Readonly<MockCredentials>;
-  readonly requests: readonly MockRecordedRequest[];
-  readonly connections: readonly MockConnectionRecord[];
-  enqueue(...scenarios: MockScenario[]): void;
-  use(...handlers: MockHandler[]): void;
-  reset(): void;
   /** Number of intercepted connections currently open. */
   openSockets(): number;
   /** The URL of a model on `baseURL`, e.g. `modelUrl('max')` → `wss://spark-api.xf-yun.com/v3.5/chat`. */
@@ -101,42 +93,20 @@ export function createMockSparkHandler(options: MockSparkHandlerOptions = {}): M
       for (const text of early.splice(0)) session.receive(text);
     };
     // Synchronous unless a handshake hook is async, so a refusal lands before the socket opens.
-    const failed = (error: unknown): HandshakeDecision => {
-      const message = `mock handshake handler failed: ${error instanceof Error ? error.message : String(error)}`;
-      return { accepted: false, rejection: { status: 500, body: { message } } };
-    };
-    let decision: ReturnType<MockSparkEngine['handshake']>;
-    try {
-      decision = engine.handshake({
-        path: url.pathname,
-        query: url.searchParams,
-        host: url.host,
-        url: url.href,
-      });
-    } catch (error) {
-      decision = failed(error);
-    }
-    void andThen(decision instanceof Promise ? decision.catch(failed) : decision, apply);
+    const decision = guardedHandshake(engine, {
+      path: url.pathname,
+      query: url.searchParams,
+      host: url.host,
+      url: url.href,
+    });
+    void andThen(decision, apply);
   });
 
   return {
     handler,
-    credentials: engine.credentials,
-    requests: engine.requests,
-    connections: engine.connections,
-    enqueue: (...scenarios) => engine.script.enqueue(...scenarios),
-    use: (...handlers) => engine.script.use(...handlers),
-    reset: () => engine.reset(),
-    openSockets: () => open,
-    modelUrl(model) {
-      const route = findRouteByModel(model);
-      if (route === undefined) {
-        const known = MOCK_ROUTES.map((candidate) => candidate.id).join(', ');
-        throw new Error(`Unknown Spark model "${model}". Known models: ${known}.`);
-      }
-      return `${baseURL}${route.path}`;
-    },
+    ...engineControls(engine, { baseURL, openSockets: () => open }),
   };
 }
 
+export type { MockSparkControls } from './controls.js';
 export type { MockHandler, MockScenario } from './scenarios.js';

@@ -3,12 +3,11 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { nodeHmacSha256Base64 } from './auth/hmac-node.js';
-import type { MockCredentials } from './credentials.js';
-import { type HandshakeDecision, MockSparkEngine, type MockSparkEngineOptions } from './engine.js';
+import { engineControls, type MockSparkControls } from './controls.js';
+import { MockSparkEngine, type MockSparkEngineOptions } from './engine.js';
+import { guardedHandshake } from './guarded-handshake.js';
 import { writeHttpRejection } from './http-rejection.js';
-import type { MockConnectionRecord, MockRecordedRequest } from './records.js';
-import { findRouteByModel, findRouteByPath, MOCK_ROUTES } from './routes.js';
-import type { MockHandler, MockScenario } from './scenarios.js';
+import { findRouteByPath } from './routes.js';
 
 /** Options of `startMockSpark`. */
 export interface MockSparkOptions extends MockSparkEngineOptions {
@@ -21,22 +20,10 @@ export interface MockSparkOptions extends MockSparkEngineOptions {
 }
 
 /** A running mock Spark server. */
-export interface MockSpark {
+export interface MockSpark extends MockSparkControls {
   /** Base URL, e.g. `ws://127.0.0.1:54321`; append a model path or use `modelUrl()`. */
   readonly url: string;
   readonly port: number;
-  /** The credentials it accepts. */
-  readonly credentials: Readonly<MockCredentials>;
-  /** Every request frame received (authorization redacted), oldest first. */
-  readonly requests: readonly MockRecordedRequest[];
-  /** Every handshake attempt with its HTTP status (101 when accepted). */
-  readonly connections: readonly MockConnectionRecord[];
-  /** Queues scenarios, consumed one per accepted connection in FIFO order. */
-  enqueue(...scenarios: MockScenario[]): void;
-  /** Installs handlers that see each request and decide its scenario (newest first). */
-  use(...handlers: MockHandler[]): void;
-  /** Clears queued scenarios, handlers and records. */
-  reset(): void;
   /** Number of server-side WebSockets currently open. */
   openSockets(): number;
   /** The full URL of a model by id, alias or domain, e.g. `modelUrl('max')` → `ws://…/v3.5/chat`. */
@@ -87,19 +74,12 @@ export async function startMockSpark(options: MockSparkOptions = {}): Promise<Mo
       writeHttpRejection(socket, { status: 400, body: { message: 'Bad Request' } }, engine.now());
       return;
     }
-    let decision: HandshakeDecision;
-    try {
-      decision = await engine.handshake({
-        path: target.pathname,
-        query: target.searchParams,
-        host,
-        url: `ws://${host}${request.url ?? '/'}`,
-      });
-    } catch (error) {
-      // A throwing handshake hook answers 500 with its message instead of crashing the process.
-      const message = `mock handshake handler failed: ${error instanceof Error ? error.message : String(error)}`;
-      decision = { accepted: false, rejection: { status: 500, body: { message } } };
-    }
+    const decision = await guardedHandshake(engine, {
+      path: target.pathname,
+      query: target.searchParams,
+      host,
+      url: `ws://${host}${request.url ?? '/'}`,
+    });
     if (socket.destroyed) return;
     if (!decision.accepted) {
       writeHttpRejection(socket, decision.rejection, engine.now());
@@ -136,21 +116,7 @@ export async function startMockSpark(options: MockSparkOptions = {}): Promise<Mo
   return {
     url,
     port,
-    credentials: engine.credentials,
-    requests: engine.requests,
-    connections: engine.connections,
-    enqueue: (...scenarios) => engine.script.enqueue(...scenarios),
-    use: (...handlers) => engine.script.use(...handlers),
-    reset: () => engine.reset(),
-    openSockets: () => webSockets.clients.size,
-    modelUrl(model) {
-      const route = findRouteByModel(model);
-      if (route === undefined) {
-        const known = MOCK_ROUTES.map((candidate) => candidate.id).join(', ');
-        throw new Error(`Unknown Spark model "${model}". Known models: ${known}.`);
-      }
-      return `${url}${route.path}`;
-    },
+    ...engineControls(engine, { baseURL: url, openSockets: () => webSockets.clients.size }),
     close() {
       closing ??= (async () => {
         // Wait for every WebSocket's own 'close' so openSockets() is 0 when close() resolves.
