@@ -38,9 +38,8 @@ import { selectFunctions } from './tool-choice';
 /** The model used when neither `model` nor `SPARK_MODEL` is set: Spark Max, which takes system messages and tools. */
 export const DEFAULT_MODEL = 'generalv3.5';
 
-/** Constructor fields that are plain configuration and go into `toJSON()` (secrets are replaced by markers). */
-const SERIALIZABLE_KEYS = [
-  'model',
+/** Request settings that are both constructor fields and per-call options (a call option wins). */
+const REQUEST_SETTING_KEYS = [
   'temperature',
   'maxTokens',
   'topK',
@@ -50,6 +49,12 @@ const SERIALIZABLE_KEYS = [
   'thinking',
   'trimHistory',
   'modelKwargs',
+];
+
+/** Constructor fields that are plain configuration and go into `toJSON()` (secrets are replaced by markers). */
+const SERIALIZABLE_KEYS = [
+  'model',
+  ...REQUEST_SETTING_KEYS,
   'appId',
   'apiKey',
   'apiSecret',
@@ -93,20 +98,7 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
   }
 
   override get callKeys(): string[] {
-    return [
-      ...super.callKeys,
-      'tools',
-      'tool_choice',
-      'temperature',
-      'maxTokens',
-      'topK',
-      'uid',
-      'chatId',
-      'webSearch',
-      'thinking',
-      'trimHistory',
-      'modelKwargs',
-    ];
+    return [...super.callKeys, 'tools', 'tool_choice', ...REQUEST_SETTING_KEYS];
   }
 
   /** The model id, alias or custom endpoint requests go to. */
