@@ -2,9 +2,9 @@
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LaunchedChromium, launchChromium } from '../../../test-support/launch-chromium';
 import { type PlaygroundServer, startPlaygroundServer } from '../src/server/playground-server';
 import { ChatPage } from './support/chat-page';
-import { type LaunchedChromium, launchChromium } from './support/launch-chromium';
 import { BUILT_UI } from './support/paths';
 
 /**
@@ -29,7 +29,7 @@ describe('playground in Chromium (live mode against a stand-in Spark)', () => {
         SPARK_BASE_URL: spark.url,
       },
     });
-    chromium = await launchChromium();
+    chromium = await launchChromium({ profilePrefix: 'xinghuo-playground-e2e-' });
     page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
     await page.goto(playground.url.replace('localhost', '127.0.0.1'));
     await page.getByTestId('mode-badge').waitFor();

@@ -3,9 +3,9 @@ import { copyFileSync } from 'node:fs';
 import { describeSparkCode } from '@xinghuo/node';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LaunchedChromium, launchChromium } from '../../../test-support/launch-chromium';
 import { type PlaygroundServer, startPlaygroundServer } from '../src/server/playground-server';
 import { ChatPage } from './support/chat-page';
-import { type LaunchedChromium, launchChromium } from './support/launch-chromium';
 import { BUILT_UI, outputPath, PACKAGE_ROOT } from './support/paths';
 
 /**
@@ -22,7 +22,7 @@ describe('playground in Chromium (mock mode)', () => {
 
   beforeAll(async () => {
     playground = await startPlaygroundServer({ port: 0, env: {}, staticDir: BUILT_UI, mockLatencyMs: 30 });
-    chromium = await launchChromium();
+    chromium = await launchChromium({ profilePrefix: 'xinghuo-playground-e2e-' });
     page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
     page.on('response', (response) => {
       response.text().then(

@@ -12,12 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import { createSigningHandler, toNodeHandler } from '@xinghuo/node';
 import { build } from 'esbuild';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LaunchedChromium, launchChromium } from '../../../test-support/launch-chromium';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outputDirectory = join(here, '..', 'e2e-output');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WAIT_MS = 15_000;
 
 const STREAMED_TEXT = '星火浏览器端流式回答：你好，世界！The page never holds the secret.';
@@ -26,9 +26,8 @@ const SLOW_TEXT = '这是一段很长的回答，它会慢慢地一点一点地�
 let mock: MockSpark;
 let server: Server;
 let origin: string;
-let context: BrowserContext;
+let chromium: LaunchedChromium;
 let page: Page;
-let userDataDirectory: string;
 let bundleDirectory: string;
 /** Everything the page received over HTTP and WebSocket, to prove the secret never reached it. */
 const received: { url: string; body: string }[] = [];
@@ -100,23 +99,8 @@ async function statusOf(id: string, pattern: RegExp): Promise<string> {
 beforeAll(async () => {
   mock = await startMockSpark();
   await startSite();
-  userDataDirectory = await mkdtemp(join(tmpdir(), 'xinghuo-browser-e2e-profile-'));
-  context = await chromium.launchPersistentContext(userDataDirectory, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-    timeout: 60_000,
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  chromium = await launchChromium({ profilePrefix: 'xinghuo-browser-e2e-profile-' });
+  page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
   page.on('response', (response) => {
     pendingBodies.push(
       response
@@ -137,14 +121,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await mkdir(outputDirectory, { recursive: true });
   await page?.screenshot({ path: join(outputDirectory, 'browser-e2e.png'), fullPage: true }).catch(() => {});
-  await context?.close();
+  await chromium?.close();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await mock?.close();
-  await Promise.all(
-    [userDataDirectory, bundleDirectory]
-      .filter(Boolean)
-      .map((path) => rm(path, { recursive: true, force: true })),
-  );
+  if (bundleDirectory) await rm(bundleDirectory, { recursive: true, force: true });
 });
 
 describe('@xinghuo/browser in headless Chromium', () => {
