@@ -1,6 +1,7 @@
 /**
  * The two sides of the overhead comparison behind one signature: stream one answer, return its text.
  */
+import type { SparkClient } from '@xinghuo/core';
 import { baselineChat, signBaselineUrl } from './baseline-client';
 
 /** What both sides need to reach the mock. */
@@ -29,6 +30,17 @@ export function baselineSide(target: SideTarget): StreamOnce {
   };
 }
 
+/** The SDK rows' loop: one streamed answer through the client's event stream, text joined from deltas. */
+function streamTextWith(client: Pick<SparkClient, 'stream'>): StreamOnce {
+  return async (prompt) => {
+    let text = '';
+    for await (const delta of client.stream({ messages: [{ role: 'user', content: prompt }] }).textStream) {
+      text += delta;
+    }
+    return text;
+  };
+}
+
 /**
  * `@xinghuo/node` with its defaults (retries, timeouts and all), consuming the event stream. Loaded
  * lazily, so the baseline's process never loads the SDK and its peak RSS stays its own.
@@ -40,13 +52,7 @@ export async function sdkSide(target: SideTarget): Promise<StreamOnce> {
     baseURL: target.baseURL,
     defaultModel: target.model,
   });
-  return async (prompt) => {
-    let text = '';
-    for await (const delta of client.stream({ messages: [{ role: 'user', content: prompt }] }).textStream) {
-      text += delta;
-    }
-    return text;
-  };
+  return streamTextWith(client);
 }
 
 /**
@@ -63,13 +69,7 @@ export async function sdkNodeHmacSide(target: SideTarget): Promise<StreamOnce> {
     baseURL: target.baseURL,
     defaultModel: target.model,
   });
-  return async (prompt) => {
-    let text = '';
-    for await (const delta of client.stream({ messages: [{ role: 'user', content: prompt }] }).textStream) {
-      text += delta;
-    }
-    return text;
-  };
+  return streamTextWith(client);
 }
 
 /**
