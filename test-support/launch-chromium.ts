@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
 /** Debian's Chromium (override with `CHROMIUM_PATH`); CI installs it with `apt-get install -y chromium`. */
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: e2e runs are never cached; only the browser's location.
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
