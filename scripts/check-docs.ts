@@ -1,0 +1,231 @@
+/**
+ * Proves that the TypeScript examples in the READMEs compile against the built packages.
+ *
+ * Every ```ts / ```typescript block of the root README, packages/* READMEs and apps/* READMEs becomes a
+ * module in `.docs-check/` (gitignored). The modules import `@xinghuo/*` by package name, so they resolve
+ * through node_modules to each workspace's built `dist` and its published types, exactly as an
+ * application would. One `tsc --noEmit` run checks them all; each error is reported at its README line.
+ *
+ * A block preceded by `<!-- docs-check: skip -->` is left out: use it only for deliberately partial
+ * snippets. Names the examples use without declaring them are listed per README in
+ * `docs-check-preludes.ts`.
+ *
+ * Run after `npm run build`: `npm run docs:check`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { type ReadmePrelude, readmePreludes, thirdPartyModules } from './docs-check-preludes.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, '.docs-check');
+const skipMarker = /^<!--\s*docs-check:\s*skip\b.*-->$/;
+const typescriptLanguages = new Set(['ts', 'typescript']);
+
+/** One fenced TypeScript block of a README. */
+interface Example {
+  readonly readme: string;
+  /** README line (1-based) of the block's first code line. */
+  readonly line: number;
+  readonly code: string;
+}
+
+/** A generated module and how its lines map back to the README. */
+interface GeneratedFile {
+  readonly example: Example;
+  readonly preludeLines: number;
+}
+
+/** The READMEs whose examples are checked, relative to the root (bench/README.md is not a package). */
+function findReadmes(): string[] {
+  const readmes = ['README.md'];
+  for (const folder of ['packages', 'apps']) {
+    for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
+      const readme = join(folder, entry.name, 'README.md');
+      if (entry.isDirectory() && existsSync(join(root, readme))) readmes.push(readme);
+    }
+  }
+  return readmes;
+}
+
+/** Fenced ```ts / ```typescript blocks of one README, without those marked to skip. */
+function extractExamples(readme: string, markdown: string): Example[] {
+  const lines = markdown.split('\n');
+  const examples: Example[] = [];
+  let index = 0;
+  while (index < lines.length) {
+    const opening = /^(\s*)(`{3,}|~{3,})\s*([\w+-]*)/.exec(lines[index] ?? '');
+    if (!opening) {
+      index += 1;
+      continue;
+    }
+    const [, indent = '', fence = '```', language = ''] = opening;
+    const start = index + 1;
+    let end = start;
+    while (end < lines.length && !(lines[end] ?? '').trim().startsWith(fence)) end += 1;
+    if (typescriptLanguages.has(language.toLowerCase()) && !isSkipped(lines, index)) {
+      const code = lines
+        .slice(start, end)
+        .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+        .join('\n');
+      examples.push({ readme, line: start + 1, code });
+    }
+    index = end + 1;
+  }
+  return examples;
+}
+
+/** True when the nearest non-blank line above the fence is the skip marker. */
+function isSkipped(lines: readonly string[], fenceIndex: number): boolean {
+  for (let index = fenceIndex - 1; index >= 0; index -= 1) {
+    const line = (lines[index] ?? '').trim();
+    if (line !== '') return skipMarker.test(line);
+  }
+  return false;
+}
+
+/** Names a module declares at its top level (imports, variables, functions, classes, types). */
+function topLevelNames(code: string): Set<string> {
+  const source = ts.createSourceFile('example.ts', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const names = new Set<string>();
+  const addBinding = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) names.add(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBinding(element.name);
+  };
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (clause?.name) names.add(clause.name.text);
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
+      if (bindings && ts.isNamedImports(bindings))
+        for (const element of bindings.elements) names.add(element.name.text);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) addBinding(declaration.name);
+    } else if (
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement)) &&
+      statement.name
+    ) {
+      names.add(statement.name.text);
+    }
+  }
+  return names;
+}
+
+/** The `declare const` lines of a README's prelude that the example does not declare itself. */
+function preludeFor(example: Example, prelude: ReadmePrelude | undefined): string[] {
+  const declared = topLevelNames(example.code);
+  return Object.entries(prelude?.declarations ?? {})
+    .filter(([name]) => !declared.has(name))
+    .map(([name, type]) => `declare const ${name}: ${type};`);
+}
+
+/** Folder name of a README's examples: `packages/node/README.md` → `packages-node`. */
+function folderOf(readme: string): string {
+  const folder = dirname(readme);
+  return folder === '.' ? 'root' : folder.replaceAll('/', '-');
+}
+
+/** Writes every example as a module of one TypeScript project in `.docs-check/`. */
+function writeProject(examples: readonly Example[]): Map<string, GeneratedFile> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const files = new Map<string, GeneratedFile>();
+  for (const example of examples) {
+    const prelude = readmePreludes[example.readme];
+    const folder = join(outDir, 'examples', folderOf(example.readme));
+    mkdirSync(folder, { recursive: true });
+    for (const [specifier, declarations] of Object.entries(prelude?.modules ?? {})) {
+      const target = resolve(folder, specifier.replace(/\.js$/, '.ts'));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, `${declarations}\n`);
+    }
+    const preludeLines = preludeFor(example, prelude);
+    const file = join(folder, `line-${example.line}.ts`);
+    // `export {}` keeps every example a module of its own, so top-level await is allowed and names of
+    // different examples never collide.
+    writeFileSync(file, [...preludeLines, example.code, 'export {};', ''].join('\n'));
+    files.set(relative(outDir, file), { example, preludeLines: preludeLines.length });
+  }
+  const shims = Object.entries(thirdPartyModules).map(([name, declarations]) =>
+    declarations === '' ? `declare module '${name}';` : `declare module '${name}' {\n${declarations}\n}`,
+  );
+  writeFileSync(join(outDir, 'third-party-modules.d.ts'), `${shims.join('\n')}\n`);
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2023',
+      lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      types: ['node'],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      esModuleInterop: true,
+      isolatedModules: true,
+    },
+    include: ['**/*.ts'],
+  };
+  writeFileSync(join(outDir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+  return files;
+}
+
+/** Runs tsc once and returns its diagnostics mapped to README lines. */
+function typeCheck(files: ReadonlyMap<string, GeneratedFile>): { errors: string[]; exitCode: number } {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const run = spawnSync(
+    process.execPath,
+    [tsc, '--project', join(outDir, 'tsconfig.json'), '--pretty', 'false'],
+    {
+      cwd: outDir,
+      encoding: 'utf8',
+    },
+  );
+  if (run.error) throw run.error;
+  const errors: string[] = [];
+  for (const line of `${run.stdout}${run.stderr}`.split('\n')) {
+    if (line.trim() === '') continue;
+    const match = /^(.+?)\((\d+),(\d+)\): (error .*)$/.exec(line);
+    const generated = match ? files.get(match[1] ?? '') : undefined;
+    if (!match || !generated) {
+      // Continuation lines of a multi-line message, or errors outside the examples (configuration).
+      if (/^\s/.test(line) && errors.length > 0) errors[errors.length - 1] += `\n${line}`;
+      else errors.push(line);
+      continue;
+    }
+    const fileLine = Number(match[2]);
+    const codeLine = fileLine - generated.preludeLines;
+    const where =
+      codeLine >= 1
+        ? `${generated.example.readme}:${generated.example.line + codeLine - 1}:${match[3]}`
+        : `${generated.example.readme}:${generated.example.line} (prelude line ${fileLine})`;
+    errors.push(`${where} ${match[4]}`);
+  }
+  return { errors, exitCode: run.status ?? 1 };
+}
+
+function main(): void {
+  const examples = findReadmes().flatMap((readme) =>
+    extractExamples(readme, readFileSync(join(root, readme), 'utf8')),
+  );
+  const files = writeProject(examples);
+  const { errors, exitCode } = typeCheck(files);
+  const readmeCount = new Set(examples.map((example) => example.readme)).size;
+  if (exitCode === 0 && errors.length === 0) {
+    console.log(`docs:check: ${examples.length} examples in ${readmeCount} READMEs compile.`);
+    return;
+  }
+  for (const error of errors) console.error(error);
+  console.error(
+    `docs:check: ${errors.length} errors in ${examples.length} examples (generated in .docs-check/).`,
+  );
+  process.exitCode = 1;
+}
+
+main();
