@@ -1,9 +1,8 @@
 /**
  * The streaming result of `client.stream()`.
  */
-import { abortError } from './abort';
 import { isDisabled, timeoutError } from './deadlines';
-import { SparkAbortError, SparkConfigError } from './errors';
+import { SparkAbortError, SparkConfigError, type SparkError } from './errors';
 import { EventQueue } from './event-queue';
 import type { ChatResult, SparkStreamEvent } from './types';
 
@@ -23,6 +22,8 @@ export interface ChatStreamOptions {
   /** The total deadline in ms (0 or Infinity: none). Expiry fails the stream with `SparkTimeoutError`. */
   totalTimeoutMs?: number | undefined;
 }
+
+type Settle = (outcome: { result: ChatResult } | { error: unknown }, discardQueued: boolean) => void;
 
 /**
  * One streamed answer: an `AsyncIterable` of {@link SparkStreamEvent}s plus helpers.
@@ -48,6 +49,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
   readonly #queue = new EventQueue<SparkStreamEvent>();
   readonly #controller = new AbortController();
   readonly #result: Promise<ChatResult>;
+  readonly #settle: Settle;
   #settled = false;
   #iterated = false;
 
@@ -66,7 +68,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
     this.#result.catch(() => {});
 
     const cleanups: (() => void)[] = [];
-    const settle = (outcome: { result: ChatResult } | { error: unknown }, discardQueued: boolean) => {
+    const settle: Settle = (outcome, discardQueued) => {
       if (this.#settled) return;
       this.#settled = true;
       for (const cleanup of cleanups) cleanup();
@@ -79,15 +81,13 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
         rejectResult(outcome.error);
       }
     };
+    this.#settle = settle;
 
-    // An abort settles the stream right here, synchronously, whatever the runner is waiting for.
     const signal = this.#controller.signal;
-    signal.addEventListener('abort', () => settle({ error: abortError(signal) }, true), { once: true });
 
     const external = options.signal;
     if (external) {
-      const forward = () =>
-        this.#controller.abort(new SparkAbortError(undefined, { cause: external.reason }));
+      const forward = () => this.#abort(new SparkAbortError(undefined, { cause: external.reason }));
       if (external.aborted) forward();
       else {
         external.addEventListener('abort', forward, { once: true });
@@ -96,7 +96,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
     }
     const totalMs = options.totalTimeoutMs ?? 0;
     if (!isDisabled(totalMs) && !signal.aborted) {
-      const timer = setTimeout(() => this.#controller.abort(timeoutError('total', totalMs)), totalMs);
+      const timer = setTimeout(() => this.#abort(timeoutError('total', totalMs)), totalMs);
       cleanups.push(() => clearTimeout(timer));
     }
 
@@ -135,8 +135,18 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
    * @param reason - kept as the error's `cause`
    */
   abort(reason?: unknown): void {
+    this.#abort(new SparkAbortError(undefined, { cause: reason }));
+  }
+
+  /**
+   * Settles the stream with `error` right here, synchronously, whatever the runner is waiting for,
+   * then aborts the runner's signal (which closes its socket). Called directly rather than from an
+   * abort listener on the stream's own signal: one listener less per request.
+   */
+  #abort(error: SparkError): void {
     if (this.#settled) return;
-    this.#controller.abort(new SparkAbortError(undefined, { cause: reason }));
+    this.#settle({ error }, true);
+    this.#controller.abort(error);
   }
 
   /**
@@ -206,11 +216,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
       next: () => queue.next(),
       return: async () => {
         // The consumer left early (`break`, a throw in the loop body): stop the exchange, close the socket.
-        if (!this.#settled) {
-          this.#controller.abort(
-            new SparkAbortError('The stream was closed before its end by its consumer.'),
-          );
-        }
+        this.#abort(new SparkAbortError('The stream was closed before its end by its consumer.'));
         queue.close();
         return { value: undefined, done: true };
       },

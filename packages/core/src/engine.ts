@@ -86,6 +86,18 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
     logger,
   };
 
+  // The dialled URL of each model URL, computed once: parsing two URLs per request is measurable.
+  // Bounded, since custom models may come with any number of URLs.
+  const dialledUrls = new Map<string, string>();
+  const dialledUrl = (modelUrl: string): string => {
+    let url = dialledUrls.get(modelUrl);
+    if (url === undefined) {
+      url = withBaseURL(modelUrl, baseURL);
+      if (dialledUrls.size < 64) dialledUrls.set(modelUrl, url);
+    }
+    return url;
+  };
+
   const stream = (params: ChatParams, requestOptions: RequestOptions = {}): ChatStream =>
     new ChatStream(
       async (emit, signal) => {
@@ -95,7 +107,7 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
           });
         }
         const { model, requestText, answer } = prepareRequest(params, { appId, defaultModel, logger, trim });
-        const url = withBaseURL(model.url, baseURL);
+        const url = dialledUrl(model.url);
         return runExchange({ ...client, url, model, requestText, answer }, emit, signal);
       },
       { signal: requestOptions.signal, totalTimeoutMs: timeouts.totalMs },
