@@ -1,8 +1,8 @@
 /**
  * Proves that the TypeScript examples in the READMEs compile against the built packages.
  *
- * Every ```ts / ```typescript block of the root README, packages/* READMEs and apps/* READMEs becomes a
- * module in `.docs-check/` (gitignored). The modules import `@xinghuo/*` by package name, so they resolve
+ * Every ```ts / ```typescript block (and ```js block, checked with `checkJs`) of the root README,
+ * packages/* READMEs and apps/* READMEs becomes a module in `.docs-check/` (gitignored). The modules import `@xinghuo/*` by package name, so they resolve
  * through node_modules to each workspace's built `dist` and its published types, exactly as an
  * application would. One `tsc --noEmit` run checks them all; each error is reported at its README line.
  *
@@ -23,7 +23,13 @@ import { type ReadmePrelude, readmePreludes, thirdPartyModules } from './docs-ch
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, '.docs-check');
 const skipMarker = /^<!--\s*docs-check:\s*skip\b.*-->$/;
-const typescriptLanguages = new Set(['ts', 'typescript']);
+// JavaScript examples are checked too (checkJs), with the same strictness where types can be inferred.
+const checkedLanguages = new Map([
+  ['ts', 'ts'],
+  ['typescript', 'ts'],
+  ['js', 'js'],
+  ['javascript', 'js'],
+]);
 
 /** One fenced TypeScript block of a README. */
 interface Example {
@@ -31,6 +37,8 @@ interface Example {
   /** README line (1-based) of the block's first code line. */
   readonly line: number;
   readonly code: string;
+  /** File extension of the generated module: `ts` or `js`. */
+  readonly extension: string;
 }
 
 /** A generated module and how its lines map back to the README. */
@@ -51,7 +59,7 @@ function findReadmes(): string[] {
   return readmes;
 }
 
-/** Fenced ```ts / ```typescript blocks of one README, without those marked to skip. */
+/** Fenced TypeScript and JavaScript blocks of one README, without those marked to skip. */
 function extractExamples(readme: string, markdown: string): Example[] {
   const lines = markdown.split('\n');
   const examples: Example[] = [];
@@ -66,12 +74,13 @@ function extractExamples(readme: string, markdown: string): Example[] {
     const start = index + 1;
     let end = start;
     while (end < lines.length && !(lines[end] ?? '').trim().startsWith(fence)) end += 1;
-    if (typescriptLanguages.has(language.toLowerCase()) && !isSkipped(lines, index)) {
+    const extension = checkedLanguages.get(language.toLowerCase());
+    if (extension && !isSkipped(lines, index)) {
       const code = lines
         .slice(start, end)
         .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
         .join('\n');
-      examples.push({ readme, line: start + 1, code });
+      examples.push({ readme, line: start + 1, code, extension });
     }
     index = end + 1;
   }
@@ -118,12 +127,17 @@ function topLevelNames(code: string): Set<string> {
   return names;
 }
 
-/** The `declare const` lines of a README's prelude that the example does not declare itself. */
+/** The prelude declarations of a README that the example does not declare itself. */
 function preludeFor(example: Example, prelude: ReadmePrelude | undefined): string[] {
   const declared = topLevelNames(example.code);
   return Object.entries(prelude?.declarations ?? {})
     .filter(([name]) => !declared.has(name))
-    .map(([name, type]) => `declare const ${name}: ${type};`);
+    .map(([name, type]) =>
+      example.extension === 'ts'
+        ? `declare const ${name}: ${type};`
+        : // JavaScript has no `declare`: a JSDoc cast gives the name its type.
+          `const ${name} = /** @type {${type}} */ (/** @type {unknown} */ (undefined));`,
+    );
 }
 
 /** Folder name of a README's examples: `packages/node/README.md` → `packages-node`. */
@@ -147,7 +161,7 @@ function writeProject(examples: readonly Example[]): Map<string, GeneratedFile> 
       writeFileSync(target, `${declarations}\n`);
     }
     const preludeLines = preludeFor(example, prelude);
-    const file = join(folder, `line-${example.line}.ts`);
+    const file = join(folder, `line-${example.line}.${example.extension}`);
     // `export {}` keeps every example a module of its own, so top-level await is allowed and names of
     // different examples never collide.
     writeFileSync(file, [...preludeLines, example.code, 'export {};', ''].join('\n'));
@@ -169,8 +183,10 @@ function writeProject(examples: readonly Example[]): Map<string, GeneratedFile> 
       skipLibCheck: true,
       esModuleInterop: true,
       isolatedModules: true,
+      allowJs: true,
+      checkJs: true,
     },
-    include: ['**/*.ts'],
+    include: ['**/*.ts', '**/*.js'],
   };
   writeFileSync(join(outDir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
   return files;
@@ -222,6 +238,9 @@ function main(): void {
     return;
   }
   for (const error of errors) console.error(error);
+  if (errors.some((error) => /TS2307: Cannot find module '@xinghuo\//.test(error))) {
+    console.error('docs:check: the examples import the built packages; run `npm run build` first.');
+  }
   console.error(
     `docs:check: ${errors.length} errors in ${examples.length} examples (generated in .docs-check/).`,
   );

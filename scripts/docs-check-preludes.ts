@@ -3,8 +3,9 @@
  *
  * Examples are written as excerpts: a later block keeps using the `client` an earlier block created,
  * and application code (`isLoggedIn`, `getSession`) is left to the reader. Each name listed here becomes
- * `declare const <name>: <type>;` at the top of every block of that README that does not declare the
- * name itself. Keep the lists short: an example that can import what it uses should import it.
+ * `declare const <name>: <type>;` (a JSDoc-typed constant in JavaScript blocks) at the top of every block
+ * of that README that does not declare the name itself. Keep the lists short: an example that can
+ * import what it uses should import it.
  */
 export interface ReadmePrelude {
   /** Names the examples use but do not declare, with their types. */
