@@ -1,5 +1,5 @@
 /**
- * The four deadlines of an exchange and the helper that enforces one around an await.
+ * The four deadlines of an exchange (enforced by `FrameDeadline` and the connect step).
  */
 import { SparkConfigError, SparkTimeoutError, type TimeoutPhase } from './errors';
 
@@ -58,26 +58,5 @@ export function timeoutError(phase: TimeoutPhase, timeoutMs: number): SparkTimeo
   return new SparkTimeoutError(`The ${phase} deadline of ${timeoutMs} ms expired (timeouts.${option}).`, {
     phase,
     timeoutMs,
-  });
-}
-
-/**
- * Settles like `promise`, or rejects with `makeError()` after `ms` milliseconds. A disabled deadline
- * returns `promise` itself.
- */
-export function withDeadline<T>(promise: Promise<T>, ms: number, makeError: () => Error): Promise<T> {
-  if (isDisabled(ms)) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(makeError()), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
   });
 }
