@@ -1,3 +1,4 @@
+import { SparkConfigError } from '@xinghuo/core';
 import { describe, expect, it } from 'vitest';
 import { TokenBuckets } from './token-bucket';
 
@@ -20,7 +21,7 @@ describe('TokenBuckets', () => {
   });
 
   it('rejects nonsensical settings', () => {
-    expect(() => new TokenBuckets({ capacity: 0 })).toThrow(RangeError);
-    expect(() => new TokenBuckets({ refillPerSecond: 0 })).toThrow(RangeError);
+    expect(() => new TokenBuckets({ capacity: 0 })).toThrow(SparkConfigError);
+    expect(() => new TokenBuckets({ refillPerSecond: 0 })).toThrow(SparkConfigError);
   });
 });

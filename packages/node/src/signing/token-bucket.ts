@@ -1,3 +1,5 @@
+import { SparkConfigError } from '@xinghuo/core';
+
 /** Rate-limit settings: a burst of `capacity` requests, refilled at `refillPerSecond`. */
 export interface RateLimitOptions {
   /** Requests a client may make at once (default 10). */
@@ -31,7 +33,7 @@ export class TokenBuckets {
     this.refillPerSecond = options.refillPerSecond ?? 1;
     this.maxClients = options.maxClients ?? 10_000;
     if (!(this.capacity >= 1) || !(this.refillPerSecond > 0) || !(this.maxClients >= 1)) {
-      throw new RangeError('rateLimit: capacity and maxClients must be ≥ 1 and refillPerSecond > 0.');
+      throw new SparkConfigError('rateLimit: capacity and maxClients must be ≥ 1 and refillPerSecond > 0.');
     }
   }
 
