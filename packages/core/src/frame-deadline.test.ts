@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIMEOUTS, type SparkTimeouts } from './deadlines';
 import type { SparkTimeoutError } from './errors';
-import { FrameDeadline } from './frame-deadline';
+import { startFrameDeadline } from './frame-deadline';
 
 function timeouts(overrides: Partial<SparkTimeouts>): SparkTimeouts {
   return { ...DEFAULT_TIMEOUTS, ...overrides };
@@ -17,16 +17,16 @@ function expiry(): { expire: (error: SparkTimeoutError) => void; expired: Promis
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('FrameDeadline', () => {
+describe('startFrameDeadline', () => {
   it('expires with the first-token phase when no frame arrives', async () => {
     const { expire, expired } = expiry();
-    new FrameDeadline(timeouts({ firstTokenMs: 5 }), performance.now(), expire);
+    startFrameDeadline(timeouts({ firstTokenMs: 5 }), performance.now(), expire);
     await expect(expired).resolves.toMatchObject({ phase: 'first-token', timeoutMs: 5 });
   });
 
   it('switches to the idle phase once content arrived', async () => {
     const { expire, expired } = expiry();
-    const deadline = new FrameDeadline(
+    const deadline = startFrameDeadline(
       timeouts({ firstTokenMs: 60_000, idleMs: 10 }),
       performance.now(),
       expire,
@@ -37,7 +37,7 @@ describe('FrameDeadline', () => {
 
   it('keeps the first-token deadline when frames without content come sooner than it', async () => {
     const { expire, expired } = expiry();
-    const deadline = new FrameDeadline(
+    const deadline = startFrameDeadline(
       timeouts({ firstTokenMs: 15, idleMs: 60_000 }),
       performance.now(),
       expire,
@@ -48,7 +48,7 @@ describe('FrameDeadline', () => {
 
   it('is pushed back by frames and expires once only, ignoring frames after expiry', async () => {
     const errors: SparkTimeoutError[] = [];
-    const deadline = new FrameDeadline(
+    const deadline = startFrameDeadline(
       timeouts({ firstTokenMs: 0, idleMs: 20 }),
       performance.now(),
       (error) => errors.push(error),
@@ -66,11 +66,11 @@ describe('FrameDeadline', () => {
 
   it('never expires when both deadlines are off, or after stop()', async () => {
     const errors: SparkTimeoutError[] = [];
-    const off = new FrameDeadline(timeouts({ firstTokenMs: 0, idleMs: 0 }), performance.now(), (error) =>
+    const off = startFrameDeadline(timeouts({ firstTokenMs: 0, idleMs: 0 }), performance.now(), (error) =>
       errors.push(error),
     );
     off.frameArrived(true);
-    const stopped = new FrameDeadline(timeouts({ firstTokenMs: 5 }), performance.now(), (error) =>
+    const stopped = startFrameDeadline(timeouts({ firstTokenMs: 5 }), performance.now(), (error) =>
       errors.push(error),
     );
     stopped.stop();

@@ -9,7 +9,7 @@ import { abortError } from './abort';
 import { AnswerAccumulator } from './answer-accumulator';
 import { decodeFrame } from './decode-frame';
 import { SparkConnectionError, SparkError } from './errors';
-import { FrameDeadline } from './frame-deadline';
+import { startFrameDeadline } from './frame-deadline';
 import type { AttemptPlan, ExchangeProgress } from './run-attempt';
 import type { SparkConnection } from './transport';
 import type { ChatResult, SparkStreamEvent } from './types';
@@ -98,7 +98,7 @@ export function readAnswer(
       reading.then(onFrame, onReadError);
     };
 
-    const deadline = new FrameDeadline(plan.timeouts, performance.now(), (error) => finish(error));
+    const deadline = startFrameDeadline(plan.timeouts, performance.now(), (error) => finish(error));
     if (signal.aborted) {
       onAbort();
       return;
