@@ -1,5 +1,5 @@
 import { SparkConfigError } from '@xinghuo/core';
-import { createMemoryTransport } from '@xinghuo/core/testing';
+import { answerFrames, createMemoryTransport, respondWith } from '@xinghuo/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createSparkClient } from './create-spark-client';
 
@@ -34,6 +34,44 @@ describe('createSparkClient (browser)', () => {
       transport: createMemoryTransport(() => {}),
     });
     expect(typeof client.chat).toBe('function');
+  });
+
+  it('signs with an injected hmac when one is given with the credentials', async () => {
+    const signed: string[] = [];
+    const hmac = async (key: string, message: string) => {
+      signed.push(message);
+      const digest = await crypto.subtle.sign(
+        'HMAC',
+        await crypto.subtle.importKey(
+          'raw',
+          new TextEncoder().encode(key),
+          { name: 'HMAC', hash: 'SHA-256' },
+          false,
+          ['sign'],
+        ),
+        new TextEncoder().encode(message),
+      );
+      return new Uint8Array(digest);
+    };
+    const transport = createMemoryTransport(respondWith(answerFrames('你好')));
+    const client = createSparkClient({
+      appId: 'app',
+      apiKey: KEY,
+      apiSecret: SECRET,
+      hmac,
+      dangerouslyAllowBrowser: true,
+      transport,
+    });
+    const result = await client.chat({ model: 'lite', messages: [{ role: 'user', content: 'hi' }] });
+    expect(result.text).toBe('你好');
+    expect(signed).toHaveLength(1);
+    expect(signed[0]).toMatch(/^host: spark-api\.xf-yun\.com\ndate: .+\nGET \/v1\.1\/chat HTTP\/1\.1$/);
+  });
+
+  it('refuses an hmac without credentials to use it with', () => {
+    expect(() =>
+      createSparkClient({ appId: 'app', signUrl: async ({ url }) => url, hmac: () => new Uint8Array(32) }),
+    ).toThrow(SparkConfigError);
   });
 
   it('accepts a signUrl provider without any secret', () => {

@@ -56,7 +56,7 @@ export type BrowserSparkClientOptions = Omit<SparkClientOptions, 'transport'> & 
  * ```
  */
 export function createSparkClient(options: BrowserSparkClientOptions): SparkClient {
-  const { dangerouslyAllowBrowser, WebSocket, transport, apiKey, apiSecret, signUrl, ...rest } =
+  const { dangerouslyAllowBrowser, WebSocket, transport, apiKey, apiSecret, signUrl, hmac, ...rest } =
     options ?? {};
   if (apiSecret !== undefined && dangerouslyAllowBrowser !== true) {
     // Short on purpose (it ships in every page); the README section on signing explains the setup.
@@ -66,6 +66,9 @@ export function createSparkClient(options: BrowserSparkClientOptions): SparkClie
         'dangerouslyAllowBrowser: true.',
     );
   }
+  if (hmac !== undefined && apiSecret === undefined) {
+    throw new SparkConfigError('hmac is only used to sign with apiKey and apiSecret.');
+  }
   let sign = signUrl;
   if (apiKey !== undefined || apiSecret !== undefined) {
     if (signUrl !== undefined || !apiKey || !apiSecret) {
@@ -73,7 +76,7 @@ export function createSparkClient(options: BrowserSparkClientOptions): SparkClie
     }
     const credentials = { apiKey, apiSecret };
     // Loaded on demand: apps that sign on their server (the recommended setup) never download it.
-    sign = ({ url, date }) => signWithCredentials(url, credentials, { date });
+    sign = ({ url, date }) => signWithCredentials(url, credentials, hmac ? { date, hmac } : { date });
   }
   return createSparkEngine({
     ...rest,
