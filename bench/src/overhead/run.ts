@@ -14,7 +14,7 @@ import { baselineChat } from './baseline-client';
 import type { SideTarget } from './sides';
 import type { OverheadSide, OverheadWorkerInput, OverheadWorkerResult } from './worker';
 
-const SIDES: readonly OverheadSide[] = ['baseline', 'sdk', 'sdk-node-hmac', 'node-transport'];
+const SIDES: readonly OverheadSide[] = ['baseline', 'sdk', 'sdk-webcrypto', 'node-transport'];
 
 /** One concurrency level: how many streams run at once and how many waves of them a run makes. */
 export interface OverheadLevel {
@@ -60,7 +60,7 @@ export interface OverheadLevelResult extends OverheadComparison {
   baseline: OverheadSideSummary;
   /** Diagnostics: the SDK signing with `node:crypto`, and the Node transport without the engine. */
   diagnostics: {
-    sdkNodeHmac: OverheadSideSummary & OverheadComparison;
+    sdkWebCrypto: OverheadSideSummary & OverheadComparison;
     nodeTransport: OverheadSideSummary & OverheadComparison;
   };
 }
@@ -83,7 +83,7 @@ export async function runOverheadBenchmark(options: OverheadOptions): Promise<Ov
   for (const level of options.levels) {
     const runs: Record<OverheadSide, OverheadWorkerResult[]> = {
       sdk: [],
-      'sdk-node-hmac': [],
+      'sdk-webcrypto': [],
       'node-transport': [],
       baseline: [],
     };
@@ -109,7 +109,7 @@ export async function runOverheadBenchmark(options: OverheadOptions): Promise<Ov
     }
     const baseline = summarize(runs.baseline);
     const sdk = summarize(runs.sdk);
-    const sdkNodeHmac = summarize(runs['sdk-node-hmac']);
+    const sdkWebCrypto = summarize(runs['sdk-webcrypto']);
     const nodeTransport = summarize(runs['node-transport']);
     results.push({
       concurrency: level.concurrency,
@@ -119,7 +119,7 @@ export async function runOverheadBenchmark(options: OverheadOptions): Promise<Ov
       baseline,
       ...compare(sdk, baseline),
       diagnostics: {
-        sdkNodeHmac: { ...sdkNodeHmac, ...compare(sdkNodeHmac, baseline) },
+        sdkWebCrypto: { ...sdkWebCrypto, ...compare(sdkWebCrypto, baseline) },
         nodeTransport: { ...nodeTransport, ...compare(nodeTransport, baseline) },
       },
     });

@@ -56,16 +56,18 @@ export async function sdkSide(target: SideTarget): Promise<StreamOnce> {
 }
 
 /**
- * Diagnostic variant: `@xinghuo/node` exactly as above, but signing through its public `signUrl`
- * provider option with `node:crypto` (synchronous HMAC) instead of core's WebCrypto signer. The
- * difference between the two SDK rows is the cost of WebCrypto signing on Node.
+ * Diagnostic variant: the same engine and `ws` transport, but signing with core's platform-neutral
+ * WebCrypto signer (core's `createSparkClient` default) instead of `@xinghuo/node`'s `node:crypto` HMAC.
+ * The difference between the two SDK rows is what WebCrypto signing costs on Node.
  */
-export async function sdkNodeHmacSide(target: SideTarget): Promise<StreamOnce> {
-  const { createSparkClient } = await import('@xinghuo/node');
-  const { appId, apiKey, apiSecret } = target.credentials;
+export async function sdkWebCryptoSide(target: SideTarget): Promise<StreamOnce> {
+  const [{ createSparkClient }, { createWsTransport }] = await Promise.all([
+    import('@xinghuo/core'),
+    import('@xinghuo/node'),
+  ]);
   const client = createSparkClient({
-    appId,
-    signUrl: async (request) => signBaselineUrl(request.url, apiKey, apiSecret, request.date),
+    ...target.credentials,
+    transport: createWsTransport(),
     baseURL: target.baseURL,
     defaultModel: target.model,
   });

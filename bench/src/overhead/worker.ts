@@ -9,19 +9,19 @@ import {
   nodeTransportSide,
   type SideTarget,
   type StreamOnce,
-  sdkNodeHmacSide,
   sdkSide,
+  sdkWebCryptoSide,
 } from './sides';
 
 /**
  * The SDK with its defaults, two diagnostic variants (the SDK signing with `node:crypto`; the Node
  * transport under the hand-written loop), and the hand-written client.
  */
-export type OverheadSide = 'sdk' | 'sdk-node-hmac' | 'node-transport' | 'baseline';
+export type OverheadSide = 'sdk' | 'sdk-webcrypto' | 'node-transport' | 'baseline';
 
 const SIDES: Record<OverheadSide, (target: SideTarget) => StreamOnce | Promise<StreamOnce>> = {
   sdk: sdkSide,
-  'sdk-node-hmac': sdkNodeHmacSide,
+  'sdk-webcrypto': sdkWebCryptoSide,
   'node-transport': nodeTransportSide,
   baseline: baselineSide,
 };

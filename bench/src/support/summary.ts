@@ -60,7 +60,7 @@ function renderOverhead(levels: readonly OverheadLevelResult[]): string {
     ];
     return [
       row('SDK, defaults', { ...level.sdk, ...level }),
-      row('SDK, `node:crypto` signer', level.diagnostics.sdkNodeHmac),
+      row('SDK, WebCrypto signer', level.diagnostics.sdkWebCrypto),
       row('Node transport, hand-written loop', level.diagnostics.nodeTransport),
       [
         level.concurrency,
@@ -91,8 +91,9 @@ function renderOverhead(levels: readonly OverheadLevelResult[]): string {
       rows,
     ),
     '',
-    'Where the overhead is: two diagnostic variants run in the same rounds. The `node:crypto` signer row is',
-    'the SDK signing through its public `signUrl` option instead of WebCrypto; the transport row drives',
+    'Where the overhead is: two diagnostic variants run in the same rounds. The WebCrypto signer row is the',
+    "same engine signing with core's platform-neutral WebCrypto signer instead of `@xinghuo/node`'s",
+    '`node:crypto` HMAC (the default); the transport row drives',
     "`@xinghuo/node`'s `ws` transport with the hand-written loop, without core's client engine.",
     '',
     markdownTable(
