@@ -18,19 +18,19 @@ async function main(): Promise<void> {
     return;
   }
   const mock = await startMockSpark(command.options);
-  console.log(`xinghuo-mock listening on ${mock.url}`);
-  console.log(`SPARK_BASE_URL=${mock.url}`);
-  console.log(`SPARK_APP_ID=${mock.credentials.appId}`);
-  console.log(`SPARK_API_KEY=${mock.credentials.apiKey}`);
-  console.log(`SPARK_API_SECRET=${mock.credentials.apiSecret}`);
-  console.log(`models: ${MOCK_ROUTES.map((route) => `${route.id} ${route.path}`).join(', ')}`);
-
+  // Handlers before the first line of output: whoever reads that line may signal at once.
   const stop = (signal: NodeJS.Signals) => {
     console.log(`xinghuo-mock: ${signal} received, closing`);
     void mock.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  console.log(`xinghuo-mock listening on ${mock.url}`);
+  console.log(`SPARK_BASE_URL=${mock.url}`);
+  console.log(`SPARK_APP_ID=${mock.credentials.appId}`);
+  console.log(`SPARK_API_KEY=${mock.credentials.apiKey}`);
+  console.log(`SPARK_API_SECRET=${mock.credentials.apiSecret}`);
+  console.log(`models: ${MOCK_ROUTES.map((route) => `${route.id} ${route.path}`).join(', ')}`);
 }
 
 void main();
