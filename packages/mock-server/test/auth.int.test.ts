@@ -1,21 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_MESSAGES, type MockSpark, startMockSpark } from '../src/index.js';
 import { converse, eventually, expectRefused, openSocket } from './helpers/raw-client.js';
 import { requestFrame } from './helpers/request-frame.js';
 import { signTestUrl } from './helpers/sign-url.js';
-
-interface Vector {
-  url: string;
-  method: string;
-  apiKey: string;
-  apiSecret: string;
-  date: string;
-  signedUrl: string;
-}
-const vectors: Vector[] = JSON.parse(
-  readFileSync(new URL('../../../spec/signing-vectors.json', import.meta.url), 'utf8'),
-).vectors;
+import { SIGNING_VECTORS as vectors } from './helpers/signing-vectors.js';
 
 describe('handshake authentication', () => {
   let mock: MockSpark;

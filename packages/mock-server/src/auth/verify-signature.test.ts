@@ -1,23 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SIGNING_VECTORS as vectors } from '../../test/helpers/signing-vectors.js';
 import { GATEWAY_MESSAGES } from './gateway-responses.js';
 import { nodeHmacSha256Base64 } from './hmac-node.js';
 import { portableHmacSha256Base64 } from './hmac-portable.js';
 import { verifySignedRequest } from './verify-signature.js';
-
-interface Vector {
-  url: string;
-  method: string;
-  apiKey: string;
-  apiSecret: string;
-  date: string;
-  signedUrl: string;
-}
-const vectors: Vector[] = JSON.parse(
-  readFileSync(new URL('../../../../spec/signing-vectors.json', import.meta.url), 'utf8'),
-).vectors;
 
 const implementations = [
   ['node:crypto', nodeHmacSha256Base64],
