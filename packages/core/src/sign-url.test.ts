@@ -1,27 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SIGNING_VECTORS as vectors } from '../../../test-support/signing-vectors';
 import { encodeBase64 } from './base64';
 import { SparkConfigError } from './errors/error-classes';
 import { type HmacSha256, signUrl } from './sign-url';
-
-interface SigningVector {
-  source: string;
-  url: string;
-  method: string;
-  apiKey: string;
-  apiSecret: string;
-  date: string;
-  signatureOrigin: string;
-  signature: string;
-  authorizationOrigin: string;
-  authorization: string;
-  signedUrl: string;
-}
-
-const { vectors } = JSON.parse(
-  readFileSync(new URL('../../../spec/signing-vectors.json', import.meta.url), 'utf8'),
-) as { vectors: SigningVector[] };
 
 const credentials = {
   apiKey: 'addd2272b6d8b7c8abdd79531420ca3b',

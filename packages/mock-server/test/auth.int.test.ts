@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SIGNING_VECTORS as vectors } from '../../../test-support/signing-vectors';
 import { GATEWAY_MESSAGES, type MockSpark, startMockSpark } from '../src/index.js';
 import { converse, eventually, expectRefused, openSocket } from './helpers/raw-client.js';
 import { requestFrame } from './helpers/request-frame.js';
 import { signTestUrl } from './helpers/sign-url.js';
-import { SIGNING_VECTORS as vectors } from './helpers/signing-vectors.js';
 
 describe('handshake authentication', () => {
   let mock: MockSpark;

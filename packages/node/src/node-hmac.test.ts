@@ -1,22 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { signUrl } from '@xinghuo/core';
 import { describe, expect, it } from 'vitest';
+import { SIGNING_VECTORS as vectors } from '../../../test-support/signing-vectors';
 import { createSparkClient } from './create-client';
 import { nodeHmacSha256 } from './node-hmac';
 import { createSigningHandler } from './signing/index';
-
-interface SigningVector {
-  url: string;
-  method: string;
-  apiKey: string;
-  apiSecret: string;
-  date: string;
-  signedUrl: string;
-}
-
-const { vectors } = JSON.parse(
-  readFileSync(new URL('../../../spec/signing-vectors.json', import.meta.url), 'utf8'),
-) as { vectors: SigningVector[] };
 
 describe('nodeHmacSha256', () => {
   it.each(vectors.map((vector) => [`${vector.method} ${vector.url}`, vector] as const))(

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SIGNING_VECTORS as vectors } from '../../test/helpers/signing-vectors.js';
+import { SIGNING_VECTORS as vectors } from '../../../../test-support/signing-vectors';
 import { GATEWAY_MESSAGES } from './gateway-responses.js';
 import { nodeHmacSha256Base64 } from './hmac-node.js';
 import { portableHmacSha256Base64 } from './hmac-portable.js';
