@@ -15,7 +15,11 @@
  * `dangerouslyAllowBrowser`) are reported separately.
  *
  * Usage: npm run size   (after npm run build)
+ *        npm run size -- --verbose    also lists the initially loaded modules by minified size
+ *        npm run size -- --marginal   also measures, per module, the gzipped bytes the bundle loses
+ *                                     without it (and what only it pulls in): where a budget can be won
  */
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -40,8 +44,8 @@ const entries = [
   },
 ];
 
-/** Bundles an entry; `fromSource` maps @xinghuo/core to its source so the metafile shows each module. */
-function bundle(contents, fromSource = false) {
+/** Bundles an entry; `fromSource` maps the packages to their source so the metafile shows each module. */
+function bundle(contents, fromSource = false, plugins = []) {
   return build({
     stdin: { contents, resolveDir: packageDirectory, sourcefile: 'size-entry.js', loader: 'js' },
     bundle: true,
@@ -55,12 +59,14 @@ function bundle(contents, fromSource = false) {
     write: false,
     metafile: true,
     logLevel: 'error',
+    plugins,
     ...(fromSource
       ? {
           alias: {
             '@xinghuo/core/sign-url': join(packageDirectory, '..', 'core', 'src', 'sign-url.ts'),
             '@xinghuo/core/portable': join(packageDirectory, '..', 'core', 'src', 'portable.ts'),
             '@xinghuo/core': join(packageDirectory, '..', 'core', 'src', 'index.ts'),
+            '@xinghuo/browser': join(packageDirectory, 'src', 'index.ts'),
           },
         }
       : {}),
@@ -112,10 +118,11 @@ for (const entry of entries) {
     console.log(`  + lazily loaded ${chunk.path}: ${chunk.minified} B minified, ${chunk.gzipped} B gzipped`);
   }
   if (over || process.argv.includes('--verbose')) {
-    // The measured bundle uses core's split dist; its source shows which core modules weigh most.
+    // The measured bundle uses the built dist; the source shows which modules weigh most.
     const sourceResult = await bundle(entry.contents, true);
     printBreakdown(sourceResult.metafile, classify(sourceResult).initialPaths);
   }
+  if (entry.target !== undefined && process.argv.includes('--marginal')) await printMarginalCosts(entry);
 }
 
 function printBreakdown(metafile, initialPaths) {
@@ -125,8 +132,67 @@ function printBreakdown(metafile, initialPaths) {
     .filter((input) => input.bytes > 0)
     .sort((left, right) => right.bytes - left.bytes);
   const total = inputs.reduce((sum, input) => sum + input.bytes, 0);
-  console.log(`  initially loaded minified bytes by module, bundled from core's source (${total} B):`);
+  console.log(`  initially loaded minified bytes by module, bundled from source (${total} B):`);
   for (const input of inputs) console.log(`  ${String(input.bytes).padStart(7)}  ${input.path}`);
+}
+
+/**
+ * For each module bundled from source, bundles again with that module replaced by a stub exporting the
+ * same names, and prints how many gzipped bytes the initial load loses. The number includes what only
+ * that module pulls in (stubbing the encoder also drops the validator), so rows overlap and do not sum
+ * to the total; it answers "what would leaving this out of the browser build save".
+ */
+async function printMarginalCosts(entry) {
+  const gzippedFromSource = async (plugins) =>
+    classify(await bundle(entry.contents, true, plugins)).initial.gzipped;
+  const sourceResult = await bundle(entry.contents, true);
+  const whole = classify(sourceResult).initial.gzipped;
+  const modules = classify(sourceResult)
+    .initialPaths.flatMap((path) => Object.keys(sourceResult.metafile.outputs[path].inputs))
+    .filter((path) => path.endsWith('.ts'));
+  // Entry files that only re-export are not modules of their own.
+  const isBarrel = (path) => /^export .* from /m.test(readFileSync(join(packageDirectory, path), 'utf8'));
+  const rows = [];
+  for (const modulePath of new Set(modules.filter((path) => !isBarrel(path)))) {
+    const absolute = join(packageDirectory, modulePath);
+    const stub = {
+      name: 'stub-one-module',
+      setup(build) {
+        build.onLoad({ filter: /\.ts$/ }, (args) =>
+          args.path === absolute
+            ? { contents: stubOf(readFileSync(absolute, 'utf8')), loader: 'ts' }
+            : undefined,
+        );
+      },
+    };
+    rows.push({
+      path: relative(packageDirectory, absolute),
+      bytes: whole - (await gzippedFromSource([stub])),
+    });
+  }
+  console.log(`  gzipped bytes each module costs (the bundle without it, from source: ${whole} B):`);
+  for (const row of rows.sort((left, right) => right.bytes - left.bytes)) {
+    console.log(`  ${String(row.bytes).padStart(7)}  ${row.path}`);
+  }
+}
+
+/** A module with the same value exports as `source` and no code: each export reads a global. */
+function stubOf(source) {
+  const declared = [...source.matchAll(/^export (?:async )?(?:function|const|let|class) (\w+)/gm)].map(
+    (match) => match[1],
+  );
+  const listed = [...source.matchAll(/^export \{([^}]*)\};?$/gm)].flatMap((match) =>
+    match[1]
+      .split(',')
+      .map((name) =>
+        name
+          .trim()
+          .split(/\s+as\s+/)
+          .pop(),
+      )
+      .filter((name) => name && !name.startsWith('type ')),
+  );
+  return [...declared, ...listed].map((name) => `export const ${name} = globalThis.${name};`).join('\n');
 }
 
 if (failed) {
