@@ -1,4 +1,5 @@
 import {
+  AsyncQueue,
   SparkAbortError,
   SparkConfigError,
   type SparkConnection,
@@ -8,7 +9,6 @@ import {
   type SparkTransport,
 } from '@xinghuo/core/portable';
 import { decodeMessageData } from './decode-message-data';
-import { FrameQueue } from './frame-queue';
 import type { WebSocketConstructorLike, WebSocketLike } from './websocket-like';
 
 /** Options of {@link createBrowserTransport}. */
@@ -70,20 +70,20 @@ function openConnection(
     }
     socket.binaryType = 'arraybuffer';
 
-    const frames = new FrameQueue();
+    const frames = new AsyncQueue<string>();
     let opened = false;
     let failedAfterOpen = false;
     // Decoding a Blob is asynchronous; chaining keeps frames, and the end, in arrival order.
     let arrival = Promise.resolve();
     const enqueue = (step: () => Promise<void> | void) => {
       arrival = arrival.then(step).catch((error: unknown) => {
-        frames.end(new SparkProtocolError('A WebSocket frame could not be read as text.', { cause: error }));
+        frames.fail(new SparkProtocolError('A WebSocket frame could not be read as text.', { cause: error }));
       });
     };
     const finish = (failure?: SparkError) => {
       signal?.removeEventListener('abort', onAbort);
       if (!opened) reject(failure ?? handshakeError());
-      enqueue(() => frames.end(failure));
+      enqueue(() => (failure ? frames.fail(failure) : frames.end()));
     };
     const onAbort = () => {
       closeSocket(socket);

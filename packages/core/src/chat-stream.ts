@@ -1,9 +1,10 @@
 /**
  * The streaming result of `client.stream()`.
  */
+
+import { AsyncQueue } from './async-queue';
 import { isDisabled, timeoutError } from './deadlines';
 import { SparkAbortError, SparkConfigError, type SparkError } from './errors';
-import { EventQueue } from './event-queue';
 import type { ChatResult, SparkStreamEvent } from './types';
 
 /**
@@ -46,7 +47,7 @@ type Settle = (outcome: { result: ChatResult } | { error: unknown }, discardQueu
  * ```
  */
 export class ChatStream implements AsyncIterable<SparkStreamEvent> {
-  readonly #queue = new EventQueue<SparkStreamEvent>();
+  readonly #queue = new AsyncQueue<SparkStreamEvent>();
   readonly #controller = new AbortController();
   readonly #result: Promise<ChatResult>;
   readonly #settle: Settle;

@@ -6,6 +6,7 @@
  *
  * @packageDocumentation
  */
+export { AsyncQueue } from './async-queue';
 export { withBaseURL } from './base-url';
 export { ChatStream, type ChatStreamOptions, type ChatStreamRunner } from './chat-stream';
 export type {

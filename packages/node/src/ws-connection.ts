@@ -1,6 +1,5 @@
-import { type SparkConnection, SparkConnectionError } from '@xinghuo/core';
+import { AsyncQueue, type SparkConnection, SparkConnectionError } from '@xinghuo/core';
 import type WebSocket from 'ws';
-import { MessageQueue } from './message-queue';
 
 /** What {@link wrapWebSocket} needs besides the socket. */
 export interface WrapWebSocketOptions {
@@ -22,12 +21,12 @@ function frameToText(data: WebSocket.RawData): string {
  * {@link SparkConnectionError} if the socket failed.
  */
 export function wrapWebSocket(socket: WebSocket, options: WrapWebSocketOptions): SparkConnection {
-  const queue = new MessageQueue<string>();
+  const queue = new AsyncQueue<string>();
   let terminateTimer: NodeJS.Timeout | undefined;
 
   socket.on('message', (data) => queue.push(frameToText(data)));
   socket.on('error', (error: Error & { code?: string }) => {
-    queue.end(
+    queue.fail(
       new SparkConnectionError(`The WebSocket to ${options.host} failed (${error.code ?? error.message}).`, {
         cause: error,
       }),

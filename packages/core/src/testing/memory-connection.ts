@@ -1,10 +1,11 @@
 /**
  * The server side of one in-memory connection, as a scripted handler sees it.
  */
+
+import { AsyncQueue } from '../async-queue';
 import type { SparkRequestFrame } from '../encode-request';
 import type { HandshakeFailure } from '../errors';
 import { SparkConnectionError } from '../errors';
-import { EventQueue } from '../event-queue';
 import type { SparkConnection } from '../transport';
 
 /** Where a connection is in its life. */
@@ -72,7 +73,7 @@ export class MemoryConnection implements MemoryServerConnection {
   onDecision: ((decision: HandshakeDecision) => void) | undefined;
   held = false;
 
-  readonly #inbound = new EventQueue<string>();
+  readonly #inbound = new AsyncQueue<string>();
   #resolveRequest!: (frame: SparkRequestFrame) => void;
   #rejectRequest!: (error: unknown) => void;
   #resolveClientClosed!: (code: number) => void;

@@ -1,9 +1,26 @@
 /**
- * A single-consumer async queue: the engine pushes events as frames arrive, the consumer pulls them at
- * its own pace. Events wait here while the consumer lags (an answer is at most a few thousand small
- * events); a failure is delivered after the events queued before it.
+ * A single-consumer async queue that ends, or fails, once: the producer pushes as things arrive, the
+ * consumer pulls at its own pace (`next()` or `for await`). Items wait here while the consumer lags;
+ * a failure is delivered after the items queued before it.
+ *
+ * The engine queues a stream's events in one, and transports queue received frames in one for
+ * `SparkConnection.messages()`: frames that arrive before the engine starts reading are kept, so
+ * nothing between the socket's `open` and the first read is lost.
+ *
+ * @example A transport's connection over an event-style socket
+ * ```ts
+ * const frames = new AsyncQueue<string>();
+ * socket.onmessage = (event) => frames.push(event.data);
+ * socket.onerror = () => frames.fail(new SparkConnectionError('The WebSocket failed.'));
+ * socket.onclose = () => frames.end();
+ * const connection: SparkConnection = {
+ *   send: (text) => socket.send(text),
+ *   messages: () => frames,
+ *   close: (code, reason) => socket.close(code, reason),
+ * };
+ * ```
  */
-export class EventQueue<T> {
+export class AsyncQueue<T> implements AsyncIterable<T> {
   #items: T[] = [];
   #waiting: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void } | undefined;
   #ended = false;
@@ -48,6 +65,20 @@ export class EventQueue<T> {
     return new Promise((resolve, reject) => {
       this.#waiting = { resolve, reject };
     });
+  }
+
+  /**
+   * Iterates the queue (once: there is one consumer). Leaving the loop early (`break`, `return`, a
+   * throw) closes the queue.
+   */
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return {
+      next: () => this.next(),
+      return: () => {
+        this.close();
+        return Promise.resolve({ value: undefined, done: true });
+      },
+    };
   }
 
   /** Drops everything and ends the queue (the consumer left). */
