@@ -76,11 +76,4 @@ export const readmePreludes: Readonly<Record<string, ReadmePrelude>> = {
  */
 export const thirdPartyModules: Readonly<Record<string, string>> = {
   express: '',
-  // The API of https-proxy-agent 7: an http.Agent built from a proxy URL.
-  'https-proxy-agent': [
-    "import type { Agent, AgentOptions } from 'node:http';",
-    'export class HttpsProxyAgent extends Agent {',
-    '  constructor(proxy: string | URL, options?: AgentOptions);',
-    '}',
-  ].join('\n'),
 };

@@ -25,7 +25,7 @@ export interface NodeSparkClientOptions extends Omit<SparkClientOptions, 'appId'
   defaultModel?: SparkClientOptions['defaultModel'];
   /** Opens WebSockets; default {@link createWsTransport} with `ws` options below. */
   transport?: SparkTransport | undefined;
-  /** Options of the default `ws` transport (proxy agent, handshake timeout, max payload). */
+  /** Options of the default `ws` transport (proxy, CA certificates, handshake timeout, max payload). */
   ws?: WsTransportOptions | undefined;
   /** Where `SPARK_*` variables are read from; default `process.env`. Pass `{}` to read none. */
   env?: SparkEnvironment | undefined;

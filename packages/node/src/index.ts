@@ -17,5 +17,6 @@ export {
 } from './env-config';
 export { nodeHmacSha256 } from './node-hmac';
 export { createNodeSigningListener, type NodeRequestListener, toNodeHandler } from './node-signing-listener';
+export { type ProxyEnvironment, type ProxyResolver, proxyFromEnv } from './proxy/proxy-from-env';
 export * from './signing/index';
 export { createWsTransport, type WsTransportOptions } from './ws-transport';

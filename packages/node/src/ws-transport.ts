@@ -1,4 +1,6 @@
 import type { Agent } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ConnectionOptions } from 'node:tls';
 import {
   errorFromHandshake,
   SparkAbortError,
@@ -8,16 +10,27 @@ import {
   SparkTimeoutError,
   type SparkTransport,
 } from '@xinghuo/core';
-import WebSocket from 'ws';
+import WebSocket, { type ClientOptions } from 'ws';
+import type { ProxyResolver } from './proxy/proxy-from-env';
+import { connectThroughTunnel, openProxyTunnel, proxyChooser } from './proxy/proxy-tunnel';
 import { readLimitedBody } from './read-limited-body';
 import { wrapWebSocket } from './ws-connection';
 
 /** Options of {@link createWsTransport}. */
 export interface WsTransportOptions {
   /**
-   * An `http.Agent`/`https.Agent` for the upgrade request, e.g. a proxy agent
-   * (`new HttpsProxyAgent(process.env.HTTPS_PROXY)`) or `new https.Agent({ ca })` for a private CA.
-   * An agent with `rejectUnauthorized: false` is refused: certificates are always verified.
+   * An HTTP proxy for every connection (`http://user:password@proxy.corp:3128`; `https://` proxies
+   * work too), or a function that picks one per URL, such as {@link proxyFromEnv} for the
+   * `HTTPS_PROXY` / `NO_PROXY` variables. The WebSocket goes through a `CONNECT` tunnel; TLS to Spark
+   * runs end to end inside it and is verified as without a proxy. Not together with `agent`.
+   */
+  proxy?: string | URL | ProxyResolver | undefined;
+  /** Extra trusted CA certificates (PEM) for TLS to Spark or to an `https://` proxy, e.g. a company CA. */
+  ca?: ConnectionOptions['ca'] | undefined;
+  /**
+   * An `http.Agent`/`https.Agent` for the upgrade request, e.g. `new https.Agent({ keepAlive })` or a
+   * third-party proxy agent. An agent with `rejectUnauthorized: false` is refused: certificates are
+   * always verified.
    */
   agent?: Agent | undefined;
   /** Gives up on a handshake that has not completed after this many ms (default 30 000). */
@@ -39,16 +52,15 @@ const DEFAULT_CLOSE_TIMEOUT_MS = 1_000;
  *
  * A refused handshake is reported with its HTTP status, body and `Date` header (so a 401 names the
  * gateway's reason and a 403 teaches the client the server's clock); TLS certificates are always
- * verified; an abort or a timeout destroys the socket. Error messages name the host, never the
- * signed URL.
+ * verified; an abort or a timeout destroys the socket (and the proxy tunnel). Error messages name the
+ * host and the proxy's host, never the signed URL or proxy credentials.
  *
  * @example
  * ```ts
- * import { createSparkClient, createWsTransport } from '@xinghuo/node';
- * import { HttpsProxyAgent } from 'https-proxy-agent';
+ * import { createSparkClient, createWsTransport, proxyFromEnv } from '@xinghuo/node';
  *
  * const client = createSparkClient({
- *   transport: createWsTransport({ agent: new HttpsProxyAgent('http://proxy.local:3128') }),
+ *   transport: createWsTransport({ proxy: 'http://proxy.corp:3128' }), // or proxy: proxyFromEnv()
  * });
  * ```
  */
@@ -60,9 +72,13 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
   ) {
     throw new SparkConfigError(
       'The agent turns TLS certificate verification off (rejectUnauthorized: false); xinghuo always verifies. ' +
-        "For a private CA pass the agent's `ca` option instead.",
+        "For a private CA pass the transport's `ca` option instead.",
     );
   }
+  if (options.proxy !== undefined && options.agent !== undefined) {
+    throw new SparkConfigError('Pass either proxy or agent to the ws transport, not both.');
+  }
+  const proxyFor = proxyChooser(options.proxy);
   const handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
   const closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
 
@@ -72,24 +88,24 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
         reject(new SparkAbortError('The request was aborted before connecting.'));
         return;
       }
-      let host: string;
-      let socket: WebSocket;
+      let target: URL;
+      let proxy: URL | undefined;
       try {
-        host = new URL(url).host;
-        socket = new WebSocket(url, {
-          ...(options.agent ? { agent: options.agent } : {}),
-          ...(options.headers ? { headers: { ...options.headers } } : {}),
-          maxPayload: options.maxPayload ?? DEFAULT_MAX_PAYLOAD,
-          // Spark's gateway must present a valid certificate; never accept anything else.
-          rejectUnauthorized: true,
-          perMessageDeflate: false,
-          followRedirects: false,
-        });
+        target = new URL(url);
       } catch {
         // The platform's message would quote the (signed) URL, so it is not passed on.
         reject(new SparkConfigError('The Spark URL is not a valid ws:// or wss:// URL.'));
         return;
       }
+      try {
+        proxy = proxyFor(target);
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      const host = target.host;
+      let socket: WebSocket | undefined;
+      const tunnelController = proxy ? new AbortController() : undefined;
 
       let settled = false;
       const settle = (error: unknown, connection?: SparkConnection) => {
@@ -102,7 +118,8 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
       };
       const fail = (error: unknown) => {
         if (settled) return;
-        socket.terminate();
+        socket?.terminate();
+        tunnelController?.abort();
         settle(error);
       };
 
@@ -113,7 +130,7 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
         () =>
           fail(
             new SparkTimeoutError(
-              `The WebSocket handshake with ${host} did not complete within ${handshakeTimeoutMs} ms.`,
+              `The WebSocket handshake with ${host}${proxy ? ` through the proxy ${proxy.host}` : ''} did not complete within ${handshakeTimeoutMs} ms.`,
               {
                 phase: 'connect',
                 timeoutMs: handshakeTimeoutMs,
@@ -123,34 +140,79 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
         handshakeTimeoutMs,
       );
 
-      socket.on('unexpected-response', (_request, response) => {
-        const status = response.statusCode;
-        const serverDate = response.headers.date;
-        readLimitedBody(response).then((body) => {
-          response.destroy();
-          fail(errorFromHandshake({ status, body, serverDate }));
-        });
-      });
-
-      socket.on('error', (error: Error & { code?: string }) => {
-        // Node's network errors carry a code and a message without the URL (e.g. "connect ECONNREFUSED").
-        const reason = error.code ?? error.message;
-        const tlsHint = /CERT|SSL|TLS|self.signed/i.test(reason)
-          ? ' The server certificate did not verify (TLS verification is always on).'
-          : '';
-        fail(
-          new SparkConnectionError(`Could not open a WebSocket to ${host} (${reason}).${tlsHint}`, {
-            cause: error,
-          }),
-        );
-      });
-
-      socket.once('open', () => {
-        if (settled) {
-          socket.terminate();
+      const open = (tunnel?: Socket) => {
+        try {
+          socket = new WebSocket(url, {
+            ...(options.agent ? { agent: options.agent } : {}),
+            ...(tunnel ? { createConnection: tunnelConnector(tunnel, target) } : {}),
+            ...(options.ca ? { ca: options.ca } : {}),
+            ...(options.headers ? { headers: { ...options.headers } } : {}),
+            maxPayload: options.maxPayload ?? DEFAULT_MAX_PAYLOAD,
+            // Spark's gateway must present a valid certificate; never accept anything else.
+            rejectUnauthorized: true,
+            perMessageDeflate: false,
+            followRedirects: false,
+          });
+        } catch {
+          tunnel?.destroy();
+          fail(new SparkConfigError('The Spark URL is not a valid ws:// or wss:// URL.'));
           return;
         }
-        settle(undefined, wrapWebSocket(socket, { host, closeTimeoutMs }));
-      });
+        const opened = socket;
+        opened.on('unexpected-response', (_request, response) => {
+          const status = response.statusCode;
+          const serverDate = response.headers.date;
+          readLimitedBody(response).then((body) => {
+            response.destroy();
+            fail(errorFromHandshake({ status, body, serverDate }));
+          });
+        });
+
+        opened.on('error', (error: Error & { code?: string }) => {
+          // Node's network errors carry a code and a message without the URL (e.g. "connect ECONNREFUSED").
+          const reason = error.code ?? error.message;
+          const tlsHint = /CERT|SSL|TLS|self.signed/i.test(reason)
+            ? ' The server certificate did not verify (TLS verification is always on).'
+            : '';
+          fail(
+            new SparkConnectionError(`Could not open a WebSocket to ${host} (${reason}).${tlsHint}`, {
+              cause: error,
+            }),
+          );
+        });
+
+        opened.once('open', () => {
+          if (settled) {
+            opened.terminate();
+            return;
+          }
+          settle(undefined, wrapWebSocket(opened, { host, closeTimeoutMs }));
+        });
+      };
+
+      if (!proxy || !tunnelController) {
+        open();
+        return;
+      }
+      const port = Number(target.port) || (target.protocol === 'wss:' ? 443 : 80);
+      openProxyTunnel(
+        proxy,
+        { hostname: target.hostname.replace(/^\[|\]$/g, ''), port },
+        {
+          signal: tunnelController.signal,
+          ca: options.ca,
+        },
+      ).then((tunnel) => {
+        if (settled) tunnel.destroy();
+        else open(tunnel);
+      }, fail);
     });
+}
+
+/** What `ws` calls for the upgrade request's connection: one over the open proxy tunnel. */
+function tunnelConnector(tunnel: Socket, target: URL): ClientOptions['createConnection'] {
+  // ws passes the request's options, TLS ones (`ca`) included.
+  const connect = (request: ConnectionOptions) => connectThroughTunnel(tunnel, target, request);
+  // ws types this as net.createConnection; it is only ever called with the request's options.
+  return connect as unknown as ClientOptions['createConnection'];
 }

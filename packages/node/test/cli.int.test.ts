@@ -1,7 +1,7 @@
 import type { MockSpark } from '@xinghuo/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMock } from './helpers';
-import { eventually } from './loopback-servers';
+import { eventually, startConnectProxy } from './loopback-servers';
 import { runCli } from './run-cli';
 
 let mock: MockSpark;
@@ -255,5 +255,39 @@ describe('other commands', () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('xinghuo ask');
+  });
+});
+
+describe('xinghuo behind an HTTP proxy', () => {
+  it('tunnels ask and doctor through --proxy, saying so', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const ask = await runCli(['ask', '--proxy', proxy.url, '你好'], { env: mockEnv });
+      expect(ask.code, ask.stderr).toBe(0);
+      expect(ask.stdout).toContain('你好');
+      const doctor = await runCli(['doctor', '--proxy', proxy.url], { env: mockEnv });
+      expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
+      expect(doctor.stdout).toContain(`reachable through the proxy ${new URL(proxy.url).host}`);
+      // ask: one tunnel; doctor: the clock probe and the handshake.
+      expect(proxy.targets).toEqual(Array(3).fill(new URL(mock.url).host));
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('follows HTTPS_PROXY and HTTP_PROXY but reaches loopback hosts directly', async () => {
+    const run = await runCli(['ask', '--mock', '你好'], {
+      env: { HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('你好');
+  });
+
+  it('names an unreachable proxy in doctor without its credentials', async () => {
+    const run = await runCli(['doctor', '--proxy', 'http://carol:pa55word@127.0.0.1:9'], { env: mockEnv });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Cannot reach');
+    expect(run.stdout).toContain('proxy 127.0.0.1:9');
+    expect(run.stdout + run.stderr).not.toMatch(/pa55word|carol/);
   });
 });

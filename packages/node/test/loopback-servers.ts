@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 
 /** A TCP server on 127.0.0.1 that tracks its open sockets, for asserting that nothing leaks. */
 export interface RawServer {
@@ -60,4 +61,76 @@ export async function eventually(condition: () => boolean, timeoutMs = 5_000): P
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return true;
+}
+
+/** An HTTP `CONNECT` proxy on 127.0.0.1 that records what it was asked for. */
+export interface ConnectProxy {
+  /** `http://127.0.0.1:<port>`. */
+  url: string;
+  /** Every `CONNECT` target (`host:port`) in arrival order. */
+  targets: string[];
+  /** The `Proxy-Authorization` header of each `CONNECT`, `undefined` when absent. */
+  authorizations: (string | undefined)[];
+  /** Client and tunnel sockets still open. */
+  openSockets(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a `CONNECT` proxy. With `credentials` it answers 407 to a request without the matching
+ * Basic `Proxy-Authorization`; with `mode: 'silent'` it never answers a `CONNECT` at all.
+ */
+export async function startConnectProxy(
+  options: { credentials?: string; mode?: 'tunnel' | 'silent' } = {},
+): Promise<ConnectProxy> {
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+  };
+  const targets: string[] = [];
+  const authorizations: (string | undefined)[] = [];
+  const server = createHttpServer();
+  server.on('connection', track);
+  server.on('connect', (request: IncomingMessage, client: Socket) => {
+    targets.push(request.url ?? '');
+    const authorization = request.headers['proxy-authorization'];
+    authorizations.push(authorization);
+    if (options.mode === 'silent') {
+      // Read and discard so the client's FIN is seen; the HTTP server keeps sockets half-open, so
+      // close ours when the client leaves.
+      client.resume();
+      client.on('end', () => client.destroy());
+      return;
+    }
+    if (
+      options.credentials !== undefined &&
+      authorization !== `Basic ${Buffer.from(options.credentials).toString('base64')}`
+    ) {
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n');
+      return;
+    }
+    const [host = '', port = ''] = (request.url ?? '').split(/:(?=\d+$)/);
+    const upstream = connect(Number(port), host.replace(/^\[|\]$/g, ''), () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    track(upstream);
+    upstream.on('close', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    targets,
+    authorizations,
+    openSockets: () => sockets.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

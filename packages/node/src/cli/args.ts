@@ -12,6 +12,8 @@ export interface CliOptions {
   temperature?: number | undefined;
   maxTokens?: number | undefined;
   baseURL?: string | undefined;
+  /** `--proxy`: an HTTP proxy for every connection, instead of the proxy environment variables. */
+  proxy?: string | undefined;
   mock: boolean;
   json: boolean;
   help: boolean;
@@ -53,6 +55,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       temperature: parseNumber(values.temperature, '--temperature', false),
       maxTokens: parseNumber(values['max-tokens'], '--max-tokens', true),
       baseURL: values['base-url'],
+      proxy: values.proxy,
       mock: values.mock ?? false,
       json: values.json ?? false,
       help: values.help ?? false,
@@ -72,6 +75,7 @@ function parse(argv: readonly string[]) {
       temperature: { type: 'string', short: 't' },
       'max-tokens': { type: 'string' },
       'base-url': { type: 'string' },
+      proxy: { type: 'string' },
       mock: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

@@ -14,6 +14,8 @@ Options:
   -t, --temperature <n>     sampling temperature, (0, 1]
       --max-tokens <n>      answer length limit in tokens
       --base-url <url>      replace scheme, host and port of model URLs (SPARK_BASE_URL)
+      --proxy <url>         HTTP proxy, e.g. http://user:pass@proxy:3128 (default: HTTPS_PROXY,
+                            HTTP_PROXY or ALL_PROXY, minus NO_PROXY hosts and loopback)
       --mock                use an embedded mock Spark server (no credentials needed)
       --json                machine-readable output (ask, models, sign)
   -h, --help                this help

@@ -1,6 +1,7 @@
 import { resolveModel, type SparkClient, type SparkModel } from '@xinghuo/core';
 import { createSparkClient } from '../create-client';
 import { readSparkEnv, type SparkEnvironment } from '../env-config';
+import { type ProxyResolver, proxyFromEnv } from '../proxy/proxy-from-env';
 import type { CliOptions } from './args';
 
 /** What a command needs to talk to Spark (or the embedded mock). */
@@ -24,6 +25,8 @@ export interface SessionSettings {
   apiKey: string | undefined;
   apiSecret: string | undefined;
   baseURL: string | undefined;
+  /** `--proxy`, else the proxy environment variables (`HTTPS_PROXY`, `NO_PROXY`, …). */
+  proxy: string | ProxyResolver;
   modelName: string;
   close(): Promise<void>;
 }
@@ -38,6 +41,7 @@ export async function resolveSessionSettings(
 ): Promise<SessionSettings> {
   const fromEnv = readSparkEnv(env);
   const modelName = options.model ?? fromEnv.model ?? 'lite';
+  const proxy = options.proxy ?? proxyFromEnv(env);
   if (options.mock) {
     // Loaded only for --mock, so ordinary runs do not pay for it.
     const { startMockSpark } = await import('@xinghuo/mock-server');
@@ -45,6 +49,7 @@ export async function resolveSessionSettings(
     return {
       ...mock.credentials,
       baseURL: mock.url,
+      proxy,
       modelName,
       close: () => mock.close(),
     };
@@ -54,6 +59,7 @@ export async function resolveSessionSettings(
     apiKey: fromEnv.apiKey,
     apiSecret: fromEnv.apiSecret,
     baseURL: options.baseURL ?? fromEnv.baseURL,
+    proxy,
     modelName,
     close: async () => {},
   };
@@ -75,6 +81,7 @@ export async function openSession(
       apiSecret: settings.apiSecret,
       baseURL: settings.baseURL,
       defaultModel: model.id,
+      ws: { proxy: settings.proxy },
       // Capability warnings (e.g. a system message for a model that may ignore it) go to stderr.
       ...(warn ? { logger: { warn: (message: string) => warn(message) } } : {}),
     });

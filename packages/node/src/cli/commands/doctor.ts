@@ -1,7 +1,9 @@
 import { resolveModel, SparkClockSkewError, type SparkModel, signUrl, withBaseURL } from '@xinghuo/core';
 import { ENV_VARIABLES } from '../../env-config';
+import { proxyChooser } from '../../proxy/proxy-tunnel';
 import { createWsTransport } from '../../ws-transport';
 import type { CliArguments } from '../args';
+import { probeHttp } from '../http-probe';
 import type { CliIO } from '../io';
 import { formatError } from '../render';
 import { resolveSessionSettings, type SessionSettings } from '../session';
@@ -41,24 +43,26 @@ function probeUrl(websocketUrl: string): string {
   return `${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}/`;
 }
 
-async function checkClock(target: string, report: Report): Promise<boolean> {
+async function checkClock(target: string, settings: SessionSettings, report: Report): Promise<boolean> {
   const url = probeUrl(target);
+  const host = new URL(url).host;
+  const proxy = proxyChooser(settings.proxy)(new URL(target));
+  const through = proxy ? ` through the proxy ${proxy.host}` : '';
   const sentAt = Date.now();
-  let response: Response;
+  let response: { status: number; date: string | undefined };
   try {
-    response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-    await response.body?.cancel();
+    response = await probeHttp(url, { proxy, timeoutMs: PROBE_TIMEOUT_MS });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
     report(
       false,
-      `Cannot reach ${new URL(url).host} (${cause}). Check the network, DNS, a proxy or --base-url.`,
+      `Cannot reach ${host}${through}: ${(error as Error).message.replace(/\.$/, '')}. ` +
+        'Check the network, DNS, the proxy (--proxy, HTTPS_PROXY) or --base-url.',
     );
     return false;
   }
   const receivedAt = Date.now();
-  report(true, `${new URL(url).host} is reachable (HTTP ${response.status} in ${receivedAt - sentAt} ms)`);
-  const serverDate = response.headers.get('date');
+  report(true, `${host} is reachable${through} (HTTP ${response.status} in ${receivedAt - sentAt} ms)`);
+  const serverDate = response.date;
   const serverTime = serverDate ? Date.parse(serverDate) : Number.NaN;
   if (Number.isNaN(serverTime)) {
     report('warn', 'The server sent no Date header, so the clock could not be compared.');
@@ -88,7 +92,8 @@ function reportOffset(offsetSeconds: number, report: Report): boolean {
 async function checkHandshake(settings: SessionSettings, model: SparkModel, url: string, report: Report) {
   try {
     const signed = await signUrl(url, { apiKey: settings.apiKey ?? '', apiSecret: settings.apiSecret ?? '' });
-    const connection = await createWsTransport({ handshakeTimeoutMs: PROBE_TIMEOUT_MS })(signed, {});
+    const transport = createWsTransport({ handshakeTimeoutMs: PROBE_TIMEOUT_MS, proxy: settings.proxy });
+    const connection = await transport(signed, {});
     connection.close(1000, 'doctor');
     report(true, `The gateway accepted a signed handshake for ${model.id} (${new URL(url).pathname})`);
     return true;
@@ -126,7 +131,7 @@ export async function doctorCommand(args: CliArguments, io: CliIO): Promise<numb
       return 1;
     }
     const url = withBaseURL(model.url, settings.baseURL);
-    healthy = (await checkClock(url, report)) && healthy;
+    healthy = (await checkClock(url, settings, report)) && healthy;
     if (healthy) healthy = await checkHandshake(settings, model, url, report);
     else report('skip', 'Signed handshake skipped until the problems above are fixed.');
     io.stdout.write(healthy ? 'All checks passed.\n' : 'Some checks failed; see above.\n');

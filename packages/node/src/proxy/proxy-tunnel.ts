@@ -1,0 +1,160 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP, type Socket } from 'node:net';
+import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
+import { SparkAbortError, SparkConfigError, SparkConnectionError } from '@xinghuo/core';
+import type { ProxyResolver } from './proxy-from-env';
+
+/** Where a tunnel goes: the host and port of the WebSocket URL. */
+export interface TunnelTarget {
+  hostname: string;
+  port: number;
+}
+
+/** Options of {@link openProxyTunnel}. */
+export interface ProxyTunnelOptions {
+  signal?: AbortSignal | undefined;
+  /** Extra trusted CA certificates for an `https:` proxy. */
+  ca?: ConnectionOptions['ca'] | undefined;
+}
+
+/**
+ * Parses and checks a proxy URL: `http://` or `https://`, a host, optionally `user:password@`.
+ *
+ * @throws SparkConfigError for anything else (the message never repeats the URL: it may hold a password)
+ */
+export function parseProxyUrl(proxy: string | URL): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(proxy);
+  } catch {}
+  if (!url?.hostname || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new SparkConfigError(
+      'The proxy is not a valid URL: it needs http:// or https:// and a host, e.g. http://proxy.example:3128.',
+    );
+  }
+  return url;
+}
+
+/**
+ * Turns the `proxy` option (a URL, a {@link ProxyResolver} or nothing) into one function from the
+ * target URL to the checked proxy URL, or `undefined` for a direct connection.
+ *
+ * @throws SparkConfigError for a proxy URL that is not http(s) (at once for a fixed URL)
+ */
+export function proxyChooser(
+  proxy: string | URL | ProxyResolver | undefined,
+): (target: URL) => URL | undefined {
+  if (proxy === undefined) return () => undefined;
+  if (typeof proxy === 'function') {
+    return (target) => {
+      const chosen = proxy(target);
+      return chosen === undefined ? undefined : parseProxyUrl(chosen);
+    };
+  }
+  const parsed = parseProxyUrl(proxy);
+  return () => parsed;
+}
+
+/**
+ * Opens a TCP tunnel to `target` through an HTTP proxy (`CONNECT host:port`), the way browsers and
+ * curl reach `wss://` hosts through a corporate proxy. Credentials in the proxy URL are sent as
+ * `Proxy-Authorization: Basic`. Resolves with the raw socket; TLS to the target, if any, is the
+ * caller's.
+ *
+ * Errors name the proxy's host, never its credentials: a refusal is a `SparkConnectionError` with the
+ * proxy's HTTP status (407: the proxy wants credentials), an abort a `SparkAbortError`.
+ */
+export function openProxyTunnel(
+  proxy: URL,
+  target: TunnelTarget,
+  options: ProxyTunnelOptions = {},
+): Promise<Socket> {
+  const { signal } = options;
+  return new Promise<Socket>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new SparkAbortError('The request was aborted before connecting.'));
+      return;
+    }
+    const authority = `${target.hostname.includes(':') ? `[${target.hostname}]` : target.hostname}:${target.port}`;
+    const headers: Record<string, string> = { host: authority };
+    if (proxy.username || proxy.password) {
+      const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+      headers['proxy-authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
+    }
+    const secureProxy = proxy.protocol === 'https:';
+    const connect = (secureProxy ? httpsRequest : httpRequest)({
+      host: proxy.hostname.replace(/^\[|\]$/g, ''),
+      port: proxy.port || (secureProxy ? 443 : 80),
+      method: 'CONNECT',
+      path: authority,
+      headers,
+      agent: false,
+      ...(secureProxy ? { rejectUnauthorized: true, ...(options.ca ? { ca: options.ca } : {}) } : {}),
+    });
+
+    let settled = false;
+    const settle = (error: unknown, socket?: Socket) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      if (socket) resolve(socket);
+      else {
+        connect.destroy();
+        reject(error);
+      }
+    };
+    const onAbort = () => settle(new SparkAbortError('The request was aborted while connecting.'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    // Node reports every answer to CONNECT here, a refusal (407, 403, 502…) included.
+    connect.once('connect', (response, socket) => {
+      if (settled) {
+        socket.destroy();
+        return;
+      }
+      if (response.statusCode !== 200) {
+        socket.destroy();
+        const status = response.statusCode ?? 0;
+        const hint =
+          status === 407 ? ' The proxy wants credentials: put them in the proxy URL (user:password@).' : '';
+        settle(
+          new SparkConnectionError(
+            `The proxy ${proxy.host} refused the tunnel to ${target.hostname} (HTTP ${status}).${hint}`,
+            { status },
+          ),
+        );
+        return;
+      }
+      settle(undefined, socket);
+    });
+    connect.once('error', (error: Error & { code?: string }) => {
+      settle(
+        new SparkConnectionError(
+          `Could not reach the proxy ${proxy.host} (${error.code ?? error.message}).`,
+          {
+            cause: error,
+          },
+        ),
+      );
+    });
+    connect.end();
+  });
+}
+
+/**
+ * The connection for a request to `target` over an open tunnel: the tunnel itself for `ws:`/`http:`,
+ * TLS inside it for `wss:`/`https:`, verified against the target's host name (with `tls`, e.g. `ca`).
+ */
+export function connectThroughTunnel(tunnel: Socket, target: URL, tls: ConnectionOptions = {}): Socket {
+  if (target.protocol !== 'wss:' && target.protocol !== 'https:') return tunnel;
+  const hostname = target.hostname.replace(/^\[|\]$/g, '');
+  return tlsConnect({
+    ...tls,
+    socket: tunnel,
+    // No path: with one, Node would take it for a local socket file.
+    path: undefined,
+    servername: isIP(hostname) ? '' : hostname,
+    rejectUnauthorized: true,
+  } as ConnectionOptions);
+}
