@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
@@ -78,10 +79,11 @@ export interface ConnectProxy {
 
 /**
  * Starts a `CONNECT` proxy. With `credentials` it answers 407 to a request without the matching
- * Basic `Proxy-Authorization`; with `mode: 'silent'` it never answers a `CONNECT` at all.
+ * Basic `Proxy-Authorization`; with `mode: 'silent'` it never answers a `CONNECT` at all; with `tls`
+ * it is an `https://` proxy.
  */
 export async function startConnectProxy(
-  options: { credentials?: string; mode?: 'tunnel' | 'silent' } = {},
+  options: { credentials?: string; mode?: 'tunnel' | 'silent'; tls?: { cert: Buffer; key: Buffer } } = {},
 ): Promise<ConnectProxy> {
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
@@ -91,8 +93,8 @@ export async function startConnectProxy(
   };
   const targets: string[] = [];
   const authorizations: (string | undefined)[] = [];
-  const server = createHttpServer();
-  server.on('connection', track);
+  const server = options.tls ? createHttpsServer(options.tls) : createHttpServer();
+  server.on(options.tls ? 'secureConnection' : 'connection', track);
   server.on('connect', (request: IncomingMessage, client: Socket) => {
     targets.push(request.url ?? '');
     const authorization = request.headers['proxy-authorization'];
@@ -123,7 +125,7 @@ export async function startConnectProxy(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     targets,
     authorizations,
     openSockets: () => sockets.size,

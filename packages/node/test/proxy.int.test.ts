@@ -170,5 +170,19 @@ describe('the ws transport through an HTTP proxy', () => {
       expect(tunnel.targets).toEqual([new URL(url).host, new URL(url).host]);
       expect(await eventually(() => tunnel.openSockets() === 0)).toBe(true);
     });
+
+    it('reaches an https:// proxy over verified TLS as well', async () => {
+      const [url, secureProxy] = await Promise.all([tlsServer(), proxy({ tls: { cert, key } })]);
+      expect(secureProxy.url.startsWith('https://')).toBe(true);
+      const untrusted = await rejection(createWsTransport({ proxy: secureProxy.url })(url, {}));
+      expect(untrusted).toBeInstanceOf(SparkConnectionError);
+      expect(untrusted.message).toContain(`proxy ${new URL(secureProxy.url).host}`);
+
+      const connection = await createWsTransport({ proxy: secureProxy.url, ca: cert })(url, {});
+      const iterator = connection.messages()[Symbol.asyncIterator]();
+      expect(await iterator.next()).toEqual({ value: '{"tls":true}', done: false });
+      connection.close();
+      expect(secureProxy.targets).toEqual([new URL(url).host]);
+    });
   });
 });
