@@ -177,6 +177,7 @@ describe('the ws transport through an HTTP proxy', () => {
       const untrusted = await rejection(createWsTransport({ proxy: secureProxy.url })(url, {}));
       expect(untrusted).toBeInstanceOf(SparkConnectionError);
       expect(untrusted.message).toContain(`proxy ${new URL(secureProxy.url).host}`);
+      expect(untrusted.message).toContain("proxy's certificate did not verify");
 
       const connection = await createWsTransport({ proxy: secureProxy.url, ca: cert })(url, {});
       const iterator = connection.messages()[Symbol.asyncIterator]();

@@ -129,13 +129,14 @@ export function openProxyTunnel(
       settle(undefined, socket);
     });
     connect.once('error', (error: Error & { code?: string }) => {
+      const reason = error.code ?? error.message;
+      const tlsHint = /CERT|SSL|TLS|self.signed/i.test(reason)
+        ? " The proxy's certificate did not verify; for a company CA pass `ca`."
+        : '';
       settle(
-        new SparkConnectionError(
-          `Could not reach the proxy ${proxy.host} (${error.code ?? error.message}).`,
-          {
-            cause: error,
-          },
-        ),
+        new SparkConnectionError(`Could not reach the proxy ${proxy.host} (${reason}).${tlsHint}`, {
+          cause: error,
+        }),
       );
     });
     connect.end();
