@@ -14,6 +14,7 @@ import WebSocket, { type ClientOptions } from 'ws';
 import type { ProxyResolver } from './proxy/proxy-from-env';
 import { connectThroughTunnel, openProxyTunnel, proxyChooser } from './proxy/proxy-tunnel';
 import { readLimitedBody } from './read-limited-body';
+import { isCertificateFailure } from './tls-failure';
 import { wrapWebSocket } from './ws-connection';
 
 /** Options of {@link createWsTransport}. */
@@ -171,7 +172,7 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
         opened.on('error', (error: Error & { code?: string }) => {
           // Node's network errors carry a code and a message without the URL (e.g. "connect ECONNREFUSED").
           const reason = error.code ?? error.message;
-          const tlsHint = /CERT|SSL|TLS|self.signed/i.test(reason)
+          const tlsHint = isCertificateFailure(reason)
             ? ' The server certificate did not verify (TLS verification is always on).'
             : '';
           fail(

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { type WebSocket as ServerSocket, WebSocketServer } from 'ws';
 
 /** A TCP server on 127.0.0.1 that tracks its open sockets, for asserting that nothing leaks. */
 export interface RawServer {
@@ -133,6 +135,38 @@ export async function startConnectProxy(
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
+      }),
+  };
+}
+
+/** The self-signed certificate (for 127.0.0.1) and key of the TLS test servers. */
+export const SELF_SIGNED = {
+  cert: readFileSync(new URL('./fixtures/self-signed-cert.pem', import.meta.url)),
+  key: readFileSync(new URL('./fixtures/self-signed-key.pem', import.meta.url)),
+};
+
+/** A `wss://` server on 127.0.0.1 with the {@link SELF_SIGNED} certificate. */
+export interface TlsWebSocketServer {
+  /** `wss://127.0.0.1:<port>/v1.1/chat`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts a `wss://` server that runs `onConnection` for every client. */
+export async function startTlsWebSocketServer(
+  onConnection: (socket: ServerSocket) => void,
+): Promise<TlsWebSocketServer> {
+  const https = createHttpsServer(SELF_SIGNED);
+  const webSockets = new WebSocketServer({ server: https });
+  webSockets.on('connection', onConnection);
+  await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `wss://127.0.0.1:${(https.address() as AddressInfo).port}/v1.1/chat`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of webSockets.clients) client.terminate();
+        webSockets.close();
+        https.close(() => resolve());
       }),
   };
 }

@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { MockSpark } from '@xinghuo/mock-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
 import {
   SparkAbortError,
   SparkConfigError,
@@ -13,7 +9,13 @@ import {
 } from '../src/index';
 import { createWsTransport } from '../src/ws-transport';
 import { HELLO, mockClient, startMock } from './helpers';
-import { type ConnectProxy, eventually, startConnectProxy } from './loopback-servers';
+import {
+  type ConnectProxy,
+  eventually,
+  SELF_SIGNED,
+  startConnectProxy,
+  startTlsWebSocketServer,
+} from './loopback-servers';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -138,23 +140,12 @@ describe('the ws transport through an HTTP proxy', () => {
   });
 
   describe('wss:// inside the tunnel', () => {
-    const cert = readFileSync(new URL('./fixtures/self-signed-cert.pem', import.meta.url));
-    const key = readFileSync(new URL('./fixtures/self-signed-key.pem', import.meta.url));
+    const { cert, key } = SELF_SIGNED;
 
     async function tlsServer(): Promise<string> {
-      const https = createHttpsServer({ cert, key });
-      const wss = new WebSocketServer({ server: https });
-      wss.on('connection', (socket) => socket.send('{"tls":true}'));
-      await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
-      cleanups.push(
-        () =>
-          new Promise<void>((resolve) => {
-            for (const client of wss.clients) client.terminate();
-            wss.close();
-            https.close(() => resolve());
-          }),
-      );
-      return `wss://127.0.0.1:${(https.address() as AddressInfo).port}/v1.1/chat`;
+      const server = await startTlsWebSocketServer((socket) => socket.send('{"tls":true}'));
+      cleanups.push(server.close);
+      return server.url;
     }
 
     it('verifies the server certificate end to end: refused without its CA, accepted with `ca`', async () => {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createServer, Agent as HttpAgent, type IncomingMessage, type Server } from 'node:http';
-import { createServer as createHttpsServer, Agent as HttpsAgent } from 'node:https';
+import { Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import {
   SparkAbortError,
@@ -14,7 +13,13 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { type WebSocket as ServerSocket, WebSocketServer } from 'ws';
 import { createWsTransport } from '../src/ws-transport';
-import { eventually, type RawServer, startRawServer } from './loopback-servers';
+import {
+  eventually,
+  type RawServer,
+  SELF_SIGNED,
+  startRawServer,
+  startTlsWebSocketServer,
+} from './loopback-servers';
 
 const SIGNED_QUERY = '?authorization=YXBpX2tleT0iYWJjIiwgc2lnbmF0dXJlPSJ4eXoi&date=now&host=127.0.0.1';
 
@@ -250,23 +255,10 @@ describe('createWsTransport', () => {
   });
 
   describe('TLS', () => {
-    const cert = readFileSync(new URL('./fixtures/self-signed-cert.pem', import.meta.url));
-    const key = readFileSync(new URL('./fixtures/self-signed-key.pem', import.meta.url));
-
     async function tlsServer(): Promise<string> {
-      const https = createHttpsServer({ cert, key });
-      const wss = new WebSocketServer({ server: https });
-      wss.on('connection', (socket) => socket.close(1000));
-      await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
-      cleanups.push(
-        () =>
-          new Promise<void>((resolve) => {
-            for (const client of wss.clients) client.terminate();
-            wss.close();
-            https.close(() => resolve());
-          }),
-      );
-      return `wss://127.0.0.1:${(https.address() as AddressInfo).port}/v1.1/chat${SIGNED_QUERY}`;
+      const server = await startTlsWebSocketServer((socket) => socket.close(1000));
+      cleanups.push(server.close);
+      return `${server.url}${SIGNED_QUERY}`;
     }
 
     it('refuses a certificate that does not verify, naming TLS, without the signed URL', async () => {
@@ -283,7 +275,7 @@ describe('createWsTransport', () => {
     });
 
     it('connects through the given agent, e.g. one trusting a private CA', async () => {
-      const connection = await createWsTransport({ agent: new HttpsAgent({ ca: cert }) })(
+      const connection = await createWsTransport({ agent: new HttpsAgent({ ca: SELF_SIGNED.cert }) })(
         await tlsServer(),
         {},
       );

@@ -3,6 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
 import { SparkAbortError, SparkConfigError, SparkConnectionError } from '@xinghuo/core';
+import { isCertificateFailure } from '../tls-failure';
 import type { ProxyResolver } from './proxy-from-env';
 
 /** Where a tunnel goes: the host and port of the WebSocket URL. */
@@ -130,7 +131,7 @@ export function openProxyTunnel(
     });
     connect.once('error', (error: Error & { code?: string }) => {
       const reason = error.code ?? error.message;
-      const tlsHint = /CERT|SSL|TLS|self.signed/i.test(reason)
+      const tlsHint = isCertificateFailure(reason)
         ? " The proxy's certificate did not verify; for a company CA pass `ca`."
         : '';
       settle(
