@@ -12,7 +12,8 @@ import {
 } from '@xinghuo/core';
 import WebSocket, { type ClientOptions } from 'ws';
 import type { ProxyResolver } from './proxy/proxy-from-env';
-import { connectThroughTunnel, openProxyTunnel, proxyChooser } from './proxy/proxy-tunnel';
+import { connectThroughTunnel, openProxyTunnel } from './proxy/proxy-tunnel';
+import { proxyChooser } from './proxy/proxy-url';
 import { readLimitedBody } from './read-limited-body';
 import { isCertificateFailure } from './tls-failure';
 import { wrapWebSocket } from './ws-connection';

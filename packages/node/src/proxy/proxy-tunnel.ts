@@ -2,9 +2,8 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
-import { SparkAbortError, SparkConfigError, SparkConnectionError } from '@xinghuo/core';
+import { SparkAbortError, SparkConnectionError } from '@xinghuo/core';
 import { isCertificateFailure } from '../tls-failure';
-import type { ProxyResolver } from './proxy-from-env';
 
 /** Where a tunnel goes: the host and port of the WebSocket URL. */
 export interface TunnelTarget {
@@ -17,44 +16,6 @@ export interface ProxyTunnelOptions {
   signal?: AbortSignal | undefined;
   /** Extra trusted CA certificates for an `https:` proxy. */
   ca?: ConnectionOptions['ca'] | undefined;
-}
-
-/**
- * Parses and checks a proxy URL: `http://` or `https://`, a host, optionally `user:password@`.
- *
- * @throws SparkConfigError for anything else (the message never repeats the URL: it may hold a password)
- */
-export function parseProxyUrl(proxy: string | URL): URL {
-  let url: URL | undefined;
-  try {
-    url = new URL(proxy);
-  } catch {}
-  if (!url?.hostname || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new SparkConfigError(
-      'The proxy is not a valid URL: it needs http:// or https:// and a host, e.g. http://proxy.example:3128.',
-    );
-  }
-  return url;
-}
-
-/**
- * Turns the `proxy` option (a URL, a {@link ProxyResolver} or nothing) into one function from the
- * target URL to the checked proxy URL, or `undefined` for a direct connection.
- *
- * @throws SparkConfigError for a proxy URL that is not http(s) (at once for a fixed URL)
- */
-export function proxyChooser(
-  proxy: string | URL | ProxyResolver | undefined,
-): (target: URL) => URL | undefined {
-  if (proxy === undefined) return () => undefined;
-  if (typeof proxy === 'function') {
-    return (target) => {
-      const chosen = proxy(target);
-      return chosen === undefined ? undefined : parseProxyUrl(chosen);
-    };
-  }
-  const parsed = parseProxyUrl(proxy);
-  return () => parsed;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { resolveModel, SparkClockSkewError, type SparkModel, signUrl, withBaseURL } from '@xinghuo/core';
 import { ENV_VARIABLES } from '../../env-config';
-import { proxyChooser } from '../../proxy/proxy-tunnel';
+import { proxyChooser } from '../../proxy/proxy-url';
 import { createWsTransport } from '../../ws-transport';
 import type { CliArguments } from '../args';
 import { probeHttp } from '../http-probe';

@@ -1,0 +1,40 @@
+import { SparkConfigError } from '@xinghuo/core';
+import type { ProxyResolver } from './proxy-from-env';
+
+/**
+ * Parses and checks a proxy URL: `http://` or `https://`, a host, optionally `user:password@`.
+ *
+ * @throws SparkConfigError for anything else (the message never repeats the URL: it may hold a password)
+ */
+export function parseProxyUrl(proxy: string | URL): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(proxy);
+  } catch {}
+  if (!url?.hostname || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new SparkConfigError(
+      'The proxy is not a valid URL: it needs http:// or https:// and a host, e.g. http://proxy.example:3128.',
+    );
+  }
+  return url;
+}
+
+/**
+ * Turns the `proxy` option (a URL, a {@link ProxyResolver} or nothing) into one function from the
+ * target URL to the checked proxy URL, or `undefined` for a direct connection.
+ *
+ * @throws SparkConfigError for a proxy URL that is not http(s) (at once for a fixed URL)
+ */
+export function proxyChooser(
+  proxy: string | URL | ProxyResolver | undefined,
+): (target: URL) => URL | undefined {
+  if (proxy === undefined) return () => undefined;
+  if (typeof proxy === 'function') {
+    return (target) => {
+      const chosen = proxy(target);
+      return chosen === undefined ? undefined : parseProxyUrl(chosen);
+    };
+  }
+  const parsed = parseProxyUrl(proxy);
+  return () => parsed;
+}
