@@ -1,33 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  deterministicAnswer,
-  estimateTokens,
-  MOCK_ROUTES,
-  type MockSpark,
-  startMockSpark,
-} from '../src/index.js';
-import { answerText, converse, eventually, type Frame } from './helpers/raw-client.js';
+import { describe, expect, it } from 'vitest';
+import { deterministicAnswer, estimateTokens, MOCK_ROUTES } from '../src/index.js';
+import { answerText, converse, type Frame } from './helpers/raw-client.js';
 import { requestFrame } from './helpers/request-frame.js';
 import { signTestUrl } from './helpers/sign-url.js';
+import { useQuietMockSpark } from './helpers/use-quiet-mock.js';
 
 const SID = /^cht[0-9a-f]{8}@dx[0-9a-f]{18}$/;
 
 describe('streamed answers', () => {
-  let mock: MockSpark;
-  beforeAll(async () => {
-    mock = await startMockSpark({ chunkChars: 8 });
-  });
-  afterEach(async () => {
-    mock.reset();
-    await eventually(() => mock.openSockets() === 0, 'sockets to close');
-  });
-  afterAll(() => mock.close());
+  const spark = useQuietMockSpark({ chunkChars: 8 });
 
   const ask = (model: string, frame: unknown) =>
     converse(
-      signTestUrl(mock.modelUrl(model), {
-        apiKey: mock.credentials.apiKey,
-        apiSecret: mock.credentials.apiSecret,
+      signTestUrl(spark().modelUrl(model), {
+        apiKey: spark().credentials.apiKey,
+        apiSecret: spark().credentials.apiSecret,
       }),
       frame,
     );
@@ -36,7 +23,12 @@ describe('streamed answers', () => {
     content: string,
     extra: Parameters<typeof requestFrame>[0] | object = {},
   ) =>
-    requestFrame({ appId: mock.credentials.appId, domain, messages: [{ role: 'user', content }], ...extra });
+    requestFrame({
+      appId: spark().credentials.appId,
+      domain,
+      messages: [{ role: 'user', content }],
+      ...extra,
+    });
 
   it('streams status 0 → 1 → 2 with increasing seq, one sid, text on the last frame and usage only there', async () => {
     const question = '星火大模型 supports streaming吗？';
@@ -88,7 +80,7 @@ describe('streamed answers', () => {
     ];
     const { frames } = await ask(
       'max',
-      requestFrame({ appId: mock.credentials.appId, domain: 'generalv3.5', messages }),
+      requestFrame({ appId: spark().credentials.appId, domain: 'generalv3.5', messages }),
     );
     const expected = messages.reduce((sum, message) => sum + estimateTokens(message.content), 0);
     expect(frames.at(-1)?.payload?.usage?.text.prompt_tokens).toBe(expected);
@@ -100,7 +92,7 @@ describe('streamed answers', () => {
   )('serves %s with domain %s', async (path, domain, id) => {
     const { frames } = await ask(id, frameFor(domain, 'hello'));
     expect(frames.at(-1)?.header).toMatchObject({ code: 0, status: 2 });
-    expect(mock.requests.at(-1)).toMatchObject({ path, model: id });
+    expect(spark().requests.at(-1)).toMatchObject({ path, model: id });
   });
 
   it('streams reasoning_content before the answer on x1, unless thinking is disabled', async () => {

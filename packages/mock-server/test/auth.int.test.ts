@@ -1,56 +1,57 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SIGNING_VECTORS as vectors } from '../../../test-support/signing-vectors';
-import { GATEWAY_MESSAGES, type MockSpark, startMockSpark } from '../src/index.js';
-import { converse, eventually, expectRefused, openSocket } from './helpers/raw-client.js';
+import { GATEWAY_MESSAGES, startMockSpark } from '../src/index.js';
+import { converse, expectRefused, openSocket } from './helpers/raw-client.js';
 import { requestFrame } from './helpers/request-frame.js';
 import { signTestUrl } from './helpers/sign-url.js';
+import { useQuietMockSpark } from './helpers/use-quiet-mock.js';
 
 describe('handshake authentication', () => {
-  let mock: MockSpark;
-  beforeAll(async () => {
-    mock = await startMockSpark();
-  });
-  afterEach(async () => {
-    mock.reset();
-    await eventually(() => mock.openSockets() === 0, 'sockets to close');
-  });
-  afterAll(() => mock.close());
+  const spark = useQuietMockSpark();
 
   const sign = (url: string, extra: Partial<Parameters<typeof signTestUrl>[1]> = {}) =>
-    signTestUrl(url, { apiKey: mock.credentials.apiKey, apiSecret: mock.credentials.apiSecret, ...extra });
+    signTestUrl(url, {
+      apiKey: spark().credentials.apiKey,
+      apiSecret: spark().credentials.apiSecret,
+      ...extra,
+    });
 
   it('accepts a correctly signed URL and answers with a Date header', async () => {
     const conversation = await converse(
-      sign(mock.modelUrl('generalv3.5')),
-      requestFrame({ appId: mock.credentials.appId, domain: 'generalv3.5' }),
+      sign(spark().modelUrl('generalv3.5')),
+      requestFrame({ appId: spark().credentials.appId, domain: 'generalv3.5' }),
     );
     expect(conversation.upgradeHeaders.date).toMatch(/GMT$/);
     expect(conversation.frames.at(-1)?.header.status).toBe(2);
-    expect(mock.connections.at(-1)).toMatchObject({ path: '/v3.5/chat', model: 'generalv3.5', status: 101 });
+    expect(spark().connections.at(-1)).toMatchObject({
+      path: '/v3.5/chat',
+      model: 'generalv3.5',
+      status: 101,
+    });
   });
 
   it('accepts the %20-encoded query variant and Python-style whitespace', async () => {
     for (const url of [
-      sign(mock.modelUrl('lite'), { encoding: 'percent' }),
-      sign(mock.modelUrl('lite'), { pythonWhitespace: true }),
+      sign(spark().modelUrl('lite'), { encoding: 'percent' }),
+      sign(spark().modelUrl('lite'), { pythonWhitespace: true }),
     ]) {
       const conversation = await converse(
         url,
-        requestFrame({ appId: mock.credentials.appId, domain: 'lite' }),
+        requestFrame({ appId: spark().credentials.appId, domain: 'lite' }),
       );
       expect(conversation.frames.at(-1)?.header.code).toBe(0);
     }
   });
 
   it('refuses a missing authorization with 401 Unauthorized and a Date header', async () => {
-    const failure = await expectRefused(`${mock.modelUrl('max')}?date=x&host=y`);
+    const failure = await expectRefused(`${spark().modelUrl('max')}?date=x&host=y`);
     expect(failure.status).toBe(401);
     expect(JSON.parse(failure.body)).toEqual({ message: GATEWAY_MESSAGES.unauthorized });
     expect(failure.headers.date).toMatch(/GMT$/);
   });
 
   it('refuses an unparsable authorization with 401 "cannot be verified"', async () => {
-    const url = new URL(sign(mock.modelUrl('max')));
+    const url = new URL(sign(spark().modelUrl('max')));
     url.searchParams.set('authorization', Buffer.from('not a signature').toString('base64'));
     const failure = await expectRefused(url.toString());
     expect(failure.status).toBe(401);
@@ -59,7 +60,10 @@ describe('handshake authentication', () => {
 
   it('refuses an unknown api_key with 401 "cannot be verified: fail to retrieve credential"', async () => {
     const failure = await expectRefused(
-      signTestUrl(mock.modelUrl('max'), { apiKey: 'x'.repeat(32), apiSecret: mock.credentials.apiSecret }),
+      signTestUrl(spark().modelUrl('max'), {
+        apiKey: 'x'.repeat(32),
+        apiSecret: spark().credentials.apiSecret,
+      }),
     );
     expect(failure.status).toBe(401);
     expect(JSON.parse(failure.body).message).toMatch(/^HMAC signature cannot be verified/);
@@ -70,7 +74,7 @@ describe('handshake authentication', () => {
     ['the host without its port', { signedHost: '127.0.0.1' }],
     ['another path (the pro-128k bug)', { signedPath: '/v3.5/chat' }],
   ])('refuses a signature over %s with 401 "does not match"', async (_name, extra) => {
-    const failure = await expectRefused(sign(mock.modelUrl('pro-128k'), extra));
+    const failure = await expectRefused(sign(spark().modelUrl('pro-128k'), extra));
     expect(failure.status).toBe(401);
     expect(JSON.parse(failure.body)).toEqual({ message: GATEWAY_MESSAGES.doesNotMatch });
   });
@@ -78,28 +82,28 @@ describe('handshake authentication', () => {
   it('refuses a date more than 300 s away with 403 and accepts one just inside', async () => {
     const now = Date.now();
     for (const offset of [301_000, -301_000]) {
-      const failure = await expectRefused(sign(mock.modelUrl('max'), { date: new Date(now + offset) }));
+      const failure = await expectRefused(sign(spark().modelUrl('max'), { date: new Date(now + offset) }));
       expect(failure.status).toBe(403);
       expect(JSON.parse(failure.body)).toEqual({ message: GATEWAY_MESSAGES.clockSkew });
     }
-    const { socket } = await openSocket(sign(mock.modelUrl('max'), { date: new Date(now - 290_000) }));
+    const { socket } = await openSocket(sign(spark().modelUrl('max'), { date: new Date(now - 290_000) }));
     socket.close();
   });
 
   it('answers an unknown path with HTTP 404', async () => {
-    const failure = await expectRefused(sign(`${mock.url}/v9.9/chat`));
+    const failure = await expectRefused(sign(`${spark().url}/v9.9/chat`));
     expect(failure.status).toBe(404);
-    expect(mock.connections.at(-1)).toMatchObject({ path: '/v9.9/chat', model: undefined, status: 404 });
+    expect(spark().connections.at(-1)).toMatchObject({ path: '/v9.9/chat', model: undefined, status: 404 });
   });
 
   it('never records the authorization value', async () => {
-    const url = sign(mock.modelUrl('max'));
+    const url = sign(spark().modelUrl('max'));
     const authorization = new URL(url).searchParams.get('authorization')!;
-    await converse(url, requestFrame({ appId: mock.credentials.appId, domain: 'generalv3.5' }));
-    const recorded = JSON.stringify([mock.requests, mock.connections]);
+    await converse(url, requestFrame({ appId: spark().credentials.appId, domain: 'generalv3.5' }));
+    const recorded = JSON.stringify([spark().requests, spark().connections]);
     expect(recorded).not.toContain(authorization);
-    expect(recorded).not.toContain(mock.credentials.apiSecret);
-    expect(mock.requests[0]!.url).toContain('authorization=[REDACTED]');
+    expect(recorded).not.toContain(spark().credentials.apiSecret);
+    expect(spark().requests[0]!.url).toContain('authorization=[REDACTED]');
   });
 });
 

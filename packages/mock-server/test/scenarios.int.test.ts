@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type MockSpark, startMockSpark } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { startMockSpark } from '../src/index.js';
 import {
   answerText,
   collect,
@@ -10,41 +10,34 @@ import {
 } from './helpers/raw-client.js';
 import { requestFrame } from './helpers/request-frame.js';
 import { signTestUrl } from './helpers/sign-url.js';
+import { useQuietMockSpark } from './helpers/use-quiet-mock.js';
 
 describe('scripted scenarios', () => {
-  let mock: MockSpark;
-  beforeAll(async () => {
-    mock = await startMockSpark({ chunkChars: 6 });
-  });
-  afterEach(async () => {
-    mock.reset();
-    await eventually(() => mock.openSockets() === 0, 'sockets to close');
-  });
-  afterAll(() => mock.close());
+  const spark = useQuietMockSpark({ chunkChars: 6 });
 
   const url = (model = 'max') =>
-    signTestUrl(mock.modelUrl(model), {
-      apiKey: mock.credentials.apiKey,
-      apiSecret: mock.credentials.apiSecret,
+    signTestUrl(spark().modelUrl(model), {
+      apiKey: spark().credentials.apiKey,
+      apiSecret: spark().credentials.apiSecret,
     });
   const frame = (content = '你好') =>
     requestFrame({
-      appId: mock.credentials.appId,
+      appId: spark().credentials.appId,
       domain: 'generalv3.5',
       messages: [{ role: 'user', content }],
     });
   const ask = (content?: string) => converse(url(), frame(content));
 
   it('consumes queued scenarios one per connection in FIFO order, then falls back to the default', async () => {
-    mock.enqueue({ text: 'first' }, { text: 'second' });
+    spark().enqueue({ text: 'first' }, { text: 'second' });
     expect(answerText((await ask()).frames)).toBe('first');
     expect(answerText((await ask()).frames)).toBe('second');
     expect(answerText((await ask()).frames)).toContain('你好');
   });
 
   it('lets a handler see the request and decide, newest handler first', async () => {
-    mock.use(({ request }) => ({ text: `older:${request.messages.at(-1)?.content}` }));
-    mock.use(({ request, model }) =>
+    spark().use(({ request }) => ({ text: `older:${request.messages.at(-1)?.content}` }));
+    spark().use(({ request, model }) =>
       request.messages.at(-1)?.content === 'pass' ? undefined : { text: `newer:${model}` },
     );
     expect(answerText((await ask('x')).frames)).toBe('newer:generalv3.5');
@@ -52,14 +45,14 @@ describe('scripted scenarios', () => {
   });
 
   it('turns a throwing handler into an engine error frame and a throwing handshake hook into HTTP 500', async () => {
-    mock.use(() => {
+    spark().use(() => {
       throw new Error('bug in my handler');
     });
     const { frames } = await ask();
     expect(frames.map((item) => item.header.code)).toEqual([10012]);
     expect(frames[0]?.header.message).toContain('bug in my handler');
-    mock.reset();
-    mock.use({
+    spark().reset();
+    spark().use({
       handshake: () => {
         throw new Error('bug in my hook');
       },
@@ -70,27 +63,27 @@ describe('scripted scenarios', () => {
   });
 
   it('rejects the handshake with any scripted status and body', async () => {
-    mock.enqueue({
+    spark().enqueue({
       reject: { status: 429, body: { message: 'slow down' }, headers: { 'Retry-After': '1' } },
     });
     const failure = await expectRefused(url());
     expect(failure.status).toBe(429);
     expect(JSON.parse(failure.body)).toEqual({ message: 'slow down' });
     expect(failure.headers['retry-after']).toBe('1');
-    mock.use({ handshake: ({ path }) => ({ status: 403, body: { message: `no access to ${path}` } }) });
+    spark().use({ handshake: ({ path }) => ({ status: 403, body: { message: `no access to ${path}` } }) });
     expect((await expectRefused(url())).body).toContain('/v3.5/chat');
   });
 
   it('keeps a queued scenario for the next connection when the handshake fails auth', async () => {
-    mock.enqueue({ text: 'kept' });
+    spark().enqueue({ text: 'kept' });
     await expectRefused(
-      signTestUrl(mock.modelUrl('max'), { apiKey: mock.credentials.apiKey, apiSecret: 'z'.repeat(32) }),
+      signTestUrl(spark().modelUrl('max'), { apiKey: spark().credentials.apiKey, apiSecret: 'z'.repeat(32) }),
     );
     expect(answerText((await ask()).frames)).toBe('kept');
   });
 
   it('sends a scripted error code as an error frame', async () => {
-    mock.enqueue({ error: { code: 11202 } });
+    spark().enqueue({ error: { code: 11202 } });
     const { frames, closeCode } = await ask();
     expect(frames).toHaveLength(1);
     expect(frames[0]?.header).toMatchObject({
@@ -103,7 +96,7 @@ describe('scripted scenarios', () => {
   });
 
   it('sends 10014 after partial output, with the same sid', async () => {
-    mock.enqueue({
+    spark().enqueue({
       text: '这是一段会被审核打断的长回答内容',
       error: { code: 10014, afterFrames: 2, message: 'OutputAuditError:blocked' },
     });
@@ -119,7 +112,7 @@ describe('scripted scenarios', () => {
   });
 
   it('drops the socket mid-stream without a close frame', async () => {
-    mock.enqueue({ drop: { afterFrames: 2 } });
+    spark().enqueue({ drop: { afterFrames: 2 } });
     const { frames, closeCode } = await ask();
     expect(frames).toHaveLength(2);
     expect(frames.every((item) => item.header.status !== 2)).toBe(true);
@@ -127,20 +120,20 @@ describe('scripted scenarios', () => {
   });
 
   it('stalls before the first frame until the client gives up', async () => {
-    mock.enqueue({ stall: {} });
+    spark().enqueue({ stall: {} });
     const { socket } = await openSocket(url());
     const done = collect(socket);
     socket.send(JSON.stringify(frame()));
-    await eventually(() => mock.requests.length === 1, 'the request to arrive');
+    await eventually(() => spark().requests.length === 1, 'the request to arrive');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(mock.openSockets()).toBe(1);
+    expect(spark().openSockets()).toBe(1);
     socket.close(1000, 'client timeout');
     const { frames } = await done;
     expect(frames).toHaveLength(0);
   });
 
   it('stalls after N frames', async () => {
-    mock.enqueue({ stall: { afterFrames: 2 } });
+    spark().enqueue({ stall: { afterFrames: 2 } });
     const { socket } = await openSocket(url());
     const done = collect(socket);
     const received: string[] = [];
@@ -154,7 +147,7 @@ describe('scripted scenarios', () => {
   });
 
   it('stops streaming when the client closes mid-answer', async () => {
-    mock.enqueue({ text: '一个被用户中途取消的很长的回答'.repeat(4), chunkChars: 2, latencyMs: 15 });
+    spark().enqueue({ text: '一个被用户中途取消的很长的回答'.repeat(4), chunkChars: 2, latencyMs: 15 });
     const { socket } = await openSocket(url());
     const done = collect(socket, { stopAfter: 2 });
     socket.send(JSON.stringify(frame()));
@@ -163,11 +156,11 @@ describe('scripted scenarios', () => {
     expect(frames.length).toBeGreaterThanOrEqual(2);
     expect(frames.some((item) => item.header.status === 2)).toBe(false);
     expect(closeCode).toBe(1000);
-    await eventually(() => mock.openSockets() === 0, 'the server side to close');
+    await eventually(() => spark().openSockets() === 0, 'the server side to close');
   });
 
   it('sends a malformed frame', async () => {
-    mock.enqueue({ malformed: { afterFrames: 1 } });
+    spark().enqueue({ malformed: { afterFrames: 1 } });
     const { raw } = await ask();
     expect(raw).toHaveLength(2);
     expect(() => JSON.parse(raw[1] ?? '')).toThrow();
@@ -178,13 +171,13 @@ describe('scripted scenarios', () => {
       header: { code: 0, message: 'Success', sid: 'cht00000001@dx0', status: 2 },
       payload: { extra: true },
     };
-    mock.enqueue({ frames: [scripted, 'not json'] });
+    spark().enqueue({ frames: [scripted, 'not json'] });
     const { raw } = await ask();
     expect(raw).toEqual([JSON.stringify(scripted), 'not json']);
   });
 
   it('waits latencyMs before each frame', async () => {
-    mock.enqueue({ text: 'abcdefghijkl', chunkChars: 4, latencyMs: 40 });
+    spark().enqueue({ text: 'abcdefghijkl', chunkChars: 4, latencyMs: 40 });
     const { socket } = await openSocket(url());
     const arrivals: number[] = [];
     socket.on('message', () => arrivals.push(Date.now()));
@@ -198,7 +191,7 @@ describe('scripted scenarios', () => {
   });
 
   it('answers a second request on the same connection with 10007', async () => {
-    mock.enqueue({ latencyMs: 30 });
+    spark().enqueue({ latencyMs: 30 });
     const { socket } = await openSocket(url());
     const done = collect(socket);
     socket.send(JSON.stringify(frame()));
@@ -210,8 +203,8 @@ describe('scripted scenarios', () => {
 
   it('records every request with its path, model and parsed frame', async () => {
     await ask('记录我');
-    expect(mock.requests).toHaveLength(1);
-    const [recorded] = mock.requests;
+    expect(spark().requests).toHaveLength(1);
+    const [recorded] = spark().requests;
     expect(recorded).toMatchObject({
       path: '/v3.5/chat',
       model: 'generalv3.5',
@@ -219,8 +212,8 @@ describe('scripted scenarios', () => {
     });
     expect(recorded?.request?.messages).toEqual([{ role: 'user', content: '记录我' }]);
     expect(recorded?.frame).toEqual(frame('记录我'));
-    mock.reset();
-    expect(mock.requests).toHaveLength(0);
+    spark().reset();
+    expect(spark().requests).toHaveLength(0);
   });
 });
 

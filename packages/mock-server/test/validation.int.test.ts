@@ -1,29 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type MockSpark, startMockSpark } from '../src/index.js';
-import { converse, eventually } from './helpers/raw-client.js';
+import { describe, expect, it } from 'vitest';
+import { converse } from './helpers/raw-client.js';
 import { requestFrame, type TestRequestFrame } from './helpers/request-frame.js';
 import { signTestUrl } from './helpers/sign-url.js';
+import { useQuietMockSpark } from './helpers/use-quiet-mock.js';
 
 describe('request validation', () => {
-  let mock: MockSpark;
-  beforeAll(async () => {
-    mock = await startMockSpark();
-  });
-  afterEach(async () => {
-    mock.reset();
-    await eventually(() => mock.openSockets() === 0, 'sockets to close');
-  });
-  afterAll(() => mock.close());
+  const spark = useQuietMockSpark();
 
   const send = (model: string, frame: unknown) =>
     converse(
-      signTestUrl(mock.modelUrl(model), {
-        apiKey: mock.credentials.apiKey,
-        apiSecret: mock.credentials.apiSecret,
+      signTestUrl(spark().modelUrl(model), {
+        apiKey: spark().credentials.apiKey,
+        apiSecret: spark().credentials.apiSecret,
       }),
       frame,
     );
-  const valid = (domain = 'generalv3.5') => requestFrame({ appId: mock.credentials.appId, domain });
+  const valid = (domain = 'generalv3.5') => requestFrame({ appId: spark().credentials.appId, domain });
   const withChanges = (change: (frame: TestRequestFrame) => void, domain?: string) => {
     const frame = valid(domain);
     change(frame);
@@ -44,7 +36,7 @@ describe('request validation', () => {
     });
     expect(errorFrame?.header.message).toMatch(detail);
     expect(conversation.closeCode).toBe(1000);
-    expect(mock.requests.at(-1)?.error?.code).toBe(code);
+    expect(spark().requests.at(-1)?.error?.code).toBe(code);
   }
 
   it('answers a frame that is not JSON with 10003', async () => {
