@@ -1,7 +1,7 @@
 import { createSparkClient } from '@xinghuo/core';
 import { deterministicAnswer, type MockScenario, type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from './support/eventually';
+import { eventually } from '../../test-support/eventually';
 import {
   type TrackedTransport,
   trackedBrowserTransport,

@@ -2,7 +2,7 @@ import { getEventListeners, setMaxListeners } from 'node:events';
 import { deterministicAnswer, type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import { createSparkClient, createWsTransport, type SparkClient } from '@xinghuo/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from './support/eventually';
+import { eventually } from '../../test-support/eventually';
 import { type RecordingTransport, recordFrames } from './support/frame-recorder';
 
 const CONCURRENT_STREAMS = 1_000;

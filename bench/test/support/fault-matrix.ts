@@ -6,7 +6,7 @@
 import { createSparkClient, SparkError, type SparkLogger, signUrl } from '@xinghuo/core';
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from './eventually';
+import { eventually } from '../../../test-support/eventually';
 import {
   type AbortPoint,
   type ExpectedError,

@@ -56,15 +56,7 @@ export async function startRawServer(mode: 'silent' | 'deaf-websocket'): Promise
   };
 }
 
-/** Polls `condition` every 10 ms for at most `timeoutMs`; resolves to its last value. */
-export async function eventually(condition: () => boolean, timeoutMs = 5_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return true;
-}
+export { eventually } from '../../../test-support/eventually';
 
 /** An HTTP `CONNECT` proxy on 127.0.0.1 that records what it was asked for. */
 export interface ConnectProxy {

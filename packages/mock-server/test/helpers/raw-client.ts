@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { eventually as pollUntil } from '../../../../test-support/eventually';
 
 /** A refused handshake as the client saw it. */
 export interface HandshakeFailure {
@@ -131,13 +132,9 @@ export function answerText(frames: readonly Frame[]): string {
   return frames.map((frame) => frame?.payload?.choices?.text?.[0]?.content ?? '').join('');
 }
 
-/** Polls until `condition` holds (bounded: 500 tries, 10 ms apart, so a loaded machine has 5 s). */
+/** Waits until `condition` holds (at most 5 s, for a loaded machine); throws naming `what` otherwise. */
 export async function eventually(condition: () => boolean, what = 'condition'): Promise<void> {
-  for (let attempt = 0; attempt < 500; attempt += 1) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  if (!(await pollUntil(condition))) throw new Error(`timed out waiting for ${what}`);
 }
 
 function parseOrUndefined(text: string): unknown {
