@@ -107,7 +107,8 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
       }
       const host = target.host;
       let socket: WebSocket | undefined;
-      const tunnelController = proxy ? new AbortController() : undefined;
+      // Set while a proxy tunnel is being opened: an abort or a timeout cancels it.
+      let cancelTunnel: (() => void) | undefined;
 
       let settled = false;
       const settle = (error: unknown, connection?: SparkConnection) => {
@@ -121,7 +122,7 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
       const fail = (error: unknown) => {
         if (settled) return;
         socket?.terminate();
-        tunnelController?.abort();
+        cancelTunnel?.();
         settle(error);
       };
 
@@ -192,19 +193,13 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
         });
       };
 
-      if (!proxy || !tunnelController) {
+      if (!proxy) {
         open();
         return;
       }
-      const port = Number(target.port) || (target.protocol === 'wss:' ? 443 : 80);
-      openProxyTunnel(
-        proxy,
-        { hostname: target.hostname.replace(/^\[|\]$/g, ''), port },
-        {
-          signal: tunnelController.signal,
-          ca: options.ca,
-        },
-      ).then((tunnel) => {
+      const tunnelController = new AbortController();
+      cancelTunnel = () => tunnelController.abort();
+      openProxyTunnel(proxy, target, { signal: tunnelController.signal, ca: options.ca }).then((tunnel) => {
         if (settled) tunnel.destroy();
         else open(tunnel);
       }, fail);

@@ -24,16 +24,9 @@ export async function probeHttp(
 ): Promise<ProbeAnswer> {
   const target = new URL(url);
   const signal = AbortSignal.timeout(options.timeoutMs);
-  const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
   let tunnel: Awaited<ReturnType<typeof openProxyTunnel>> | undefined;
   try {
-    tunnel = options.proxy
-      ? await openProxyTunnel(
-          options.proxy,
-          { hostname: target.hostname.replace(/^\[|\]$/g, ''), port },
-          { signal },
-        )
-      : undefined;
+    tunnel = options.proxy ? await openProxyTunnel(options.proxy, target, { signal }) : undefined;
   } catch (error) {
     throw new ProbeError(
       signal.aborted ? `no answer within ${options.timeoutMs} ms` : (error as SparkError).message,

@@ -1,3 +1,5 @@
+import { bareHostname, portOf } from './proxy-url';
+
 /** Picks the proxy for one WebSocket URL, or `undefined` to connect directly. */
 export type ProxyResolver = (target: URL) => string | URL | undefined;
 
@@ -31,18 +33,14 @@ export function proxyFromEnv(env: ProxyEnvironment = process.env): ProxyResolver
   return (target) => {
     const secure = target.protocol === 'wss:' || target.protocol === 'https:';
     const proxy = read(secure ? 'https_proxy' : 'http_proxy') ?? read('all_proxy');
-    if (!proxy || isLoopback(target.hostname) || isBypassed(target, bypass)) return undefined;
+    if (!proxy || isLoopback(target) || isBypassed(target, bypass)) return undefined;
     return /^[a-z][a-z\d+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
   };
 }
 
-function defaultPort(target: URL): string {
-  return target.protocol === 'wss:' || target.protocol === 'https:' ? '443' : '80';
-}
-
 function isBypassed(target: URL, entries: readonly string[]): boolean {
-  const hostname = target.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  const port = target.port || defaultPort(target);
+  const hostname = bareHostname(target).toLowerCase();
+  const port = String(portOf(target));
   return entries.some((entry) => {
     if (entry === '*') return true;
     // `host:port` (an IPv6 address in brackets may carry a port too: `[::1]:443`).
@@ -56,8 +54,8 @@ function isBypassed(target: URL, entries: readonly string[]): boolean {
   });
 }
 
-function isLoopback(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+function isLoopback(target: URL): boolean {
+  const host = bareHostname(target).toLowerCase();
   return (
     host === 'localhost' ||
     host.endsWith('.localhost') ||

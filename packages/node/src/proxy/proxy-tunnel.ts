@@ -4,12 +4,7 @@ import { isIP, type Socket } from 'node:net';
 import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
 import { SparkAbortError, SparkConnectionError } from '@xinghuo/core';
 import { isCertificateFailure } from '../tls-failure';
-
-/** Where a tunnel goes: the host and port of the WebSocket URL. */
-export interface TunnelTarget {
-  hostname: string;
-  port: number;
-}
+import { bareHostname, portOf } from './proxy-url';
 
 /** Options of {@link openProxyTunnel}. */
 export interface ProxyTunnelOptions {
@@ -27,18 +22,15 @@ export interface ProxyTunnelOptions {
  * Errors name the proxy's host, never its credentials: a refusal is a `SparkConnectionError` with the
  * proxy's HTTP status (407: the proxy wants credentials), an abort a `SparkAbortError`.
  */
-export function openProxyTunnel(
-  proxy: URL,
-  target: TunnelTarget,
-  options: ProxyTunnelOptions = {},
-): Promise<Socket> {
+export function openProxyTunnel(proxy: URL, target: URL, options: ProxyTunnelOptions = {}): Promise<Socket> {
   const { signal } = options;
   return new Promise<Socket>((resolve, reject) => {
     if (signal?.aborted) {
       reject(new SparkAbortError('The request was aborted before connecting.'));
       return;
     }
-    const authority = `${target.hostname.includes(':') ? `[${target.hostname}]` : target.hostname}:${target.port}`;
+    // `host:port` of the URL the tunnel leads to (`[::1]:443` for an IPv6 address).
+    const authority = `${target.hostname}:${portOf(target)}`;
     const headers: Record<string, string> = { host: authority };
     if (proxy.username || proxy.password) {
       const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
@@ -46,8 +38,8 @@ export function openProxyTunnel(
     }
     const secureProxy = proxy.protocol === 'https:';
     const connect = (secureProxy ? httpsRequest : httpRequest)({
-      host: proxy.hostname.replace(/^\[|\]$/g, ''),
-      port: proxy.port || (secureProxy ? 443 : 80),
+      host: bareHostname(proxy),
+      port: portOf(proxy),
       method: 'CONNECT',
       path: authority,
       headers,
@@ -82,7 +74,7 @@ export function openProxyTunnel(
           status === 407 ? ' The proxy wants credentials: put them in the proxy URL (user:password@).' : '';
         settle(
           new SparkConnectionError(
-            `The proxy ${proxy.host} refused the tunnel to ${target.hostname} (HTTP ${status}).${hint}`,
+            `The proxy ${proxy.host} refused the tunnel to ${bareHostname(target)} (HTTP ${status}).${hint}`,
             { status },
           ),
         );
@@ -111,7 +103,7 @@ export function openProxyTunnel(
  */
 export function connectThroughTunnel(tunnel: Socket, target: URL, tls: ConnectionOptions = {}): Socket {
   if (target.protocol !== 'wss:' && target.protocol !== 'https:') return tunnel;
-  const hostname = target.hostname.replace(/^\[|\]$/g, '');
+  const hostname = bareHostname(target);
   return tlsConnect({
     ...tls,
     socket: tunnel,

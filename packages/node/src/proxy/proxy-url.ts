@@ -38,3 +38,13 @@ export function proxyChooser(
   const parsed = parseProxyUrl(proxy);
   return () => parsed;
 }
+
+/** The URL's host name without IPv6 brackets, as sockets and TLS want it. */
+export function bareHostname(url: URL): string {
+  return url.hostname.replace(/^\[|\]$/g, '');
+}
+
+/** The URL's port, or its scheme's default (443 for `wss:`/`https:`, 80 otherwise). */
+export function portOf(url: URL): number {
+  return Number(url.port) || (url.protocol === 'wss:' || url.protocol === 'https:' ? 443 : 80);
+}
