@@ -2,28 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SparkConfigError } from '@xinghuo/core';
 import { describe, expect, it } from 'vitest';
-import { createSigningHandler, type SigningHandlerOptions } from '../src/signing/index';
-
-const CREDENTIALS = {
-  appId: 'app12345',
-  apiKey: 'key-0123456789abcdef0123456789ab',
-  apiSecret: 'secret-0123456789abcdef012345678',
-};
-const ORIGIN = 'https://app.example.com';
-const FIXED_DATE = new Date('2026-01-02T03:04:05Z');
-
-function handler(options: Partial<SigningHandlerOptions> = {}) {
-  return createSigningHandler({ ...CREDENTIALS, public: true, now: () => FIXED_DATE, ...options });
-}
-
-function get(query: string, headers: Record<string, string> = {}, method = 'GET'): Request {
-  return new Request(`https://app.example.com/api/spark/sign${query}`, { method, headers });
-}
-
-async function errorOf(response: Response): Promise<{ code: string; message: string }> {
-  const body = (await response.json()) as { error: { code: string; message: string } };
-  return body.error;
-}
+import { createSigningHandler } from '../src/signing/index';
+import { CREDENTIALS, errorOf, FIXED_DATE, get, handler, ORIGIN } from './signing-requests';
 
 describe('createSigningHandler', () => {
   it('returns a signed URL for a registry model with expiry, domain and app id', async () => {
@@ -163,23 +143,22 @@ describe('createSigningHandler', () => {
   it('rate-limits a burst per client with 429 and Retry-After, then refills', async () => {
     let now = FIXED_DATE.getTime();
     const limited = handler({ rateLimit: { capacity: 3, refillPerSecond: 0.5 }, now: () => new Date(now) });
-    const from = (ip: string) => get('?model=lite', { 'x-forwarded-for': `${ip}, 10.0.0.1` });
+    const from = (ip: string) => limited(get('?model=lite'), { remoteAddress: ip });
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 5; attempt += 1)
-      statuses.push((await limited(from('203.0.113.7'))).status);
+    for (let attempt = 0; attempt < 5; attempt += 1) statuses.push((await from('203.0.113.7')).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
 
-    const refused = await limited(from('203.0.113.7'));
+    const refused = await from('203.0.113.7');
     expect(refused.headers.get('retry-after')).toBe('2');
     expect((await errorOf(refused)).code).toBe('rate_limited');
-    expect((await limited(from('198.51.100.9'))).status).toBe(200);
+    expect((await from('198.51.100.9')).status).toBe(200);
 
     now += 2_000;
-    expect((await limited(from('203.0.113.7'))).status).toBe(200);
-    expect((await limited(from('203.0.113.7'))).status).toBe(429);
+    expect((await from('203.0.113.7')).status).toBe(200);
+    expect((await from('203.0.113.7')).status).toBe(429);
   });
 
-  it('rate-limits before authorizing, so guessing tokens is slowed down too', async () => {
+  it('throttles repeated refusals with 429, asking authorize() every time', async () => {
     let calls = 0;
     const guarded = handler({
       public: false,
@@ -193,7 +172,8 @@ describe('createSigningHandler', () => {
     for (let attempt = 0; attempt < 4; attempt += 1)
       statuses.push((await guarded(get('?model=lite'))).status);
     expect(statuses).toEqual([401, 401, 429, 429]);
-    expect(calls).toBe(2);
+    // Only authorize() can tell a refusal from a caller who keeps a budget of their own.
+    expect(calls).toBe(4);
   });
 
   it('never puts the API secret in any response, nor the API key in an error', async () => {

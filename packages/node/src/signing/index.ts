@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export type { SigningRequestContext } from './client-key';
+export type { ClientAddressHeader, ClientKeyFunction, SigningRequestContext } from './client-key';
 export { defaultClientKey } from './client-key';
 export type { AllowedOrigins } from './cors';
 export type { SigningErrorCode } from './json-response';
@@ -15,3 +15,4 @@ export {
   type SigningHandlerOptions,
 } from './signing-handler';
 export type { RateLimitOptions } from './token-bucket';
+export type { TrustedHosts } from './trusted-hosts';

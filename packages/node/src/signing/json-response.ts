@@ -4,6 +4,7 @@ export type SigningErrorCode =
   | 'unknown_model'
   | 'forbidden_host'
   | 'forbidden_origin'
+  | 'untrusted_host'
   | 'unauthorized'
   | 'method_not_allowed'
   | 'rate_limited'

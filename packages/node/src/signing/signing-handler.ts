@@ -8,10 +8,18 @@ import {
   signUrl,
   withBaseURL,
 } from '@xinghuo/core';
-import { defaultClientKey, type SigningRequestContext } from './client-key';
+import {
+  type ClientAddressHeader,
+  type ClientKeyFunction,
+  defaultClientKey,
+  type SigningRequestContext,
+  trustedHeaderClientKey,
+  trustedHeaderNames,
+} from './client-key';
 import { type AllowedOrigins, corsHeaders, isOriginAllowed, preflightHeaders } from './cors';
 import { errorResponse, jsonResponse } from './json-response';
 import { type RateLimitOptions, TokenBuckets } from './token-bucket';
+import { createHostCheck, type TrustedHosts } from './trusted-hosts';
 
 /** The Spark gateway accepts a signed date up to 300 s away from its clock. */
 const SIGNATURE_LIFETIME_MS = 300_000;
@@ -29,7 +37,10 @@ export interface SigningHandlerOptions {
    * Required unless `public: true`.
    */
   authorize?: ((request: Request) => boolean | Promise<boolean>) | undefined;
-  /** Serve anyone without `authorize`. Meant for local development only. */
+  /**
+   * Serve anyone without `authorize`. Meant for local development only: unless `trustedHosts` says
+   * otherwise, a public handler answers only under loopback names (`localhost`, `127.0.0.1`, `[::1]`).
+   */
   public?: boolean | undefined;
   /** Registry ids or aliases that may be signed (default: every registry model). */
   models?: readonly string[] | undefined;
@@ -44,12 +55,39 @@ export interface SigningHandlerOptions {
    * the registry and of `customModels`.
    */
   allowedHosts?: readonly string[] | undefined;
-  /** Browser origins allowed to call cross-origin (CORS). Default: same origin only. */
+  /**
+   * Browser origins allowed to call (CORS, with credentials for listed origins). A request carrying
+   * any other `Origin` gets 403, unless it is the page's own origin on one of `trustedHosts`.
+   * Browsers send no Origin on a same-origin GET, so a same-origin app needs nothing here. Default: none.
+   */
   allowedOrigins?: AllowedOrigins | undefined;
-  /** Per-client token bucket (default 10 at once, 1 per second); `false` disables it. */
+  /**
+   * Host names this handler is served under (the request's `Host`): `'app.example.com'` (any port),
+   * `'localhost:3000'`, `'.example.com'` (it and its subdomains), or `'*'`. Other hosts get 403
+   * `untrusted_host` before `authorize` runs: a domain rebound to your server's address, or a raw
+   * request with a made-up Host, is not your app. Default: loopback names for a `public` handler,
+   * any host when `authorize` decides.
+   */
+  trustedHosts?: TrustedHosts | undefined;
+  /**
+   * Per-client token buckets (default 10 at once, 1 per second); `false` disables them. Refused
+   * requests (401, or a failing `authorize`) and signatures are counted in separate buckets, so a
+   * flood of refusals from one address throttles only further refusals, never an authorized caller.
+   */
   rateLimit?: RateLimitOptions | false | undefined;
-  /** Rate-limit key of a request (default: peer address or client-IP header, else `'anonymous'`). */
-  clientKey?: ((request: Request, context: SigningRequestContext) => string) | undefined;
+  /**
+   * Request headers that carry the client address and that a proxy or platform in front of the app
+   * sets itself (it overwrites what the client sent): `'x-real-ip'` behind nginx, `'cf-connecting-ip'`
+   * on Cloudflare, `'x-forwarded-for'` (right-most entry) on Vercel. The first one present wins. By
+   * default no header is trusted: the key is the peer address when the adapter passes it
+   * (`toNodeHandler`), else one bucket shared by every caller.
+   */
+  trustProxyHeaders?: ClientAddressHeader | readonly ClientAddressHeader[] | undefined;
+  /**
+   * Rate-limit key of a request, replacing the address (e.g. a session or user id); cannot be
+   * combined with `trustProxyHeaders`. Default: see `trustProxyHeaders`.
+   */
+  clientKey?: ClientKeyFunction | undefined;
   /** Clock, for tests and for a known skew (default `() => new Date()`). */
   now?: (() => Date) | undefined;
   /**
@@ -61,7 +99,12 @@ export interface SigningHandlerOptions {
 
 /** Body of a successful answer. */
 export interface SignedUrlResponse {
-  /** The signed `wss://` URL; valid for about five minutes, for one connection at a time. */
+  /**
+   * The signed `wss://` URL: a credential for about five minutes. The SDK fetches a fresh one for every
+   * connection attempt (retries included) and never reuses it. Whether the Spark gateway accepts one
+   * signed URL for several connections is not known (its documentation does not say), so do not rely
+   * on either behaviour.
+   */
   url: string;
   /** When the gateway stops accepting the signature (ISO 8601). */
   expiresAt: string;
@@ -108,6 +151,12 @@ function checkOptions(options: SigningHandlerOptions): void {
   if (options.hmac !== undefined && typeof options.hmac !== 'function') {
     throw new SparkConfigError('createSigningHandler: `hmac` must be a function (key, message) => bytes.');
   }
+  if (options.clientKey !== undefined && options.trustProxyHeaders !== undefined) {
+    throw new SparkConfigError(
+      'createSigningHandler: pass either `clientKey` or `trustProxyHeaders`, not both ' +
+        '(a clientKey can call defaultClientKey itself).',
+    );
+  }
   if (!options.authorize && options.public !== true) {
     throw new SparkConfigError(
       'createSigningHandler: pass `authorize(request)` to decide who may get a signed URL, ' +
@@ -146,15 +195,29 @@ export function createSigningHandler(options: SigningHandlerOptions): SigningHan
   const table = buildModelTable(options);
   const allowedHosts = defaultAllowedHosts(options, table);
   if (options.baseURL) withBaseURL('wss://placeholder/', options.baseURL); // fails fast on a bad baseURL
-  const buckets = options.rateLimit === false ? undefined : new TokenBuckets(options.rateLimit);
+  const isTrustedHost = createHostCheck(options.trustedHosts, options.public === true);
+  // A page's own origin counts only on hosts the app named (or, for `public`, the loopback names);
+  // with `trustedHosts: '*'`, or with `authorize` and no hosts named, the Host header proves nothing.
+  const sameOriginIsConfigured =
+    Array.isArray(options.trustedHosts) || (options.trustedHosts === undefined && options.public === true);
+  // Two budgets per client: refusals cannot use up what authorized callers behind the same address get.
+  const refusals = options.rateLimit === false ? undefined : new TokenBuckets(options.rateLimit);
+  const signatures = options.rateLimit === false ? undefined : new TokenBuckets(options.rateLimit);
   const now = options.now ?? (() => new Date());
-  const clientKey = options.clientKey ?? defaultClientKey;
+  const clientKey =
+    options.clientKey ??
+    (options.trustProxyHeaders === undefined
+      ? defaultClientKey
+      : trustedHeaderClientKey(trustedHeaderNames(options.trustProxyHeaders)));
   const credentials = { apiKey: options.apiKey, apiSecret: options.apiSecret };
 
   return async (request, context = {}) => {
     const requestUrl = new URL(request.url);
+    if (!isTrustedHost(requestUrl)) {
+      return errorResponse(403, 'untrusted_host', 'This host name is not configured for signing Spark URLs.');
+    }
     const origin = request.headers.get('origin');
-    if (!isOriginAllowed(origin, requestUrl, options.allowedOrigins)) {
+    if (!isOriginAllowed(origin, requestUrl, options.allowedOrigins, sameOriginIsConfigured)) {
       return errorResponse(403, 'forbidden_origin', 'This origin may not request signed Spark URLs.');
     }
     const cors = corsHeaders(origin, requestUrl, options.allowedOrigins);
@@ -165,25 +228,36 @@ export function createSigningHandler(options: SigningHandlerOptions): SigningHan
       return errorResponse(405, 'method_not_allowed', 'Use GET.', { ...cors, allow: 'GET, OPTIONS' });
     }
 
-    // Limit before authorizing, so the limiter also slows down guessing of credentials.
-    const taken = buckets?.take(clientKey(request, context), now().getTime());
-    if (taken && !taken.allowed) {
+    const key = clientKey(request, context);
+    const rateLimited = (buckets: TokenBuckets | undefined): Response | undefined => {
+      const taken = buckets?.take(key, now().getTime());
+      if (!taken || taken.allowed) return undefined;
       return errorResponse(429, 'rate_limited', 'Too many signing requests; retry later.', {
         ...cors,
         'retry-after': String(taken.retryAfterSeconds),
       });
-    }
+    };
 
-    // A given authorize() always applies; `public` only allows having none.
+    // A given authorize() always applies; `public` only allows having none. It runs before the
+    // limiter: whether a request spends a refusal or a signature depends on its answer.
     if (options.authorize) {
-      let authorized = false;
+      let authorized: boolean | 'failed' = false;
       try {
         authorized = (await options.authorize(request)) === true;
       } catch {
-        return errorResponse(500, 'internal_error', 'The authorization check failed.', cors);
+        authorized = 'failed';
       }
-      if (!authorized) return errorResponse(401, 'unauthorized', 'Not authorized to use Spark.', cors);
+      if (authorized !== true) {
+        const limited = rateLimited(refusals);
+        if (limited) return limited;
+        if (authorized === 'failed') {
+          return errorResponse(500, 'internal_error', 'The authorization check failed.', cors);
+        }
+        return errorResponse(401, 'unauthorized', 'Not authorized to use Spark.', cors);
+      }
     }
+    const limited = rateLimited(signatures);
+    if (limited) return limited;
 
     const name = requestUrl.searchParams.get('model') ?? options.defaultModel;
     if (!name) return errorResponse(400, 'bad_request', 'The `model` query parameter is required.', cors);
