@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeSigningListener, type SigningHandlerOptions } from '@xinghuo/node';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -185,14 +185,75 @@ describe('signing handler under abuse', () => {
     }
     expect(statuses.filter((status) => status === 200)).toHaveLength(5);
     expect(statuses.filter((status) => status === 429)).toHaveLength(45);
-    // Unauthorized guessing is limited too: the limiter runs before the authorization check.
-    const guess = await fetch(`${base}/sign?model=lite`, { headers: { authorization: 'Bearer guess' } });
-    expect(guess.status).toBe(429);
-    await guess.arrayBuffer();
+    // Refusals are counted apart: the exhausted signature budget does not turn a guess into a 429…
+    const guesses: number[] = [];
+    for (let index = 0; index < 8; index += 1) {
+      const guess = await fetch(`${base}/sign?model=lite`, { headers: { authorization: 'Bearer guess' } });
+      guesses.push(guess.status);
+      if (guess.status === 429) await expectRefusal(guess, 429, 'rate_limited');
+      else await expectRefusal(guess, 401, 'unauthorized');
+    }
+    // …but guessing has a budget of its own.
+    expect(guesses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
     clock += 2_000;
     const later = await fetch(`${base}/sign?model=lite`, authorized);
     expect(later.status).toBe(200);
     await later.arrayBuffer();
+  });
+
+  it('keeps signing for an authorized caller while refusals from the same address are throttled', async () => {
+    const base = await serve({ rateLimit: { capacity: 10, refillPerSecond: 0.001 } });
+    const statuses: number[] = [];
+    for (let index = 0; index < 12; index += 1) {
+      const response = await fetch(`${base}/sign?model=lite`);
+      statuses.push(response.status);
+      await response.arrayBuffer();
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+    const authorizedAfter = await fetch(`${base}/sign?model=lite`, authorized);
+    expect(authorizedAfter.status).toBe(200);
+    await authorizedAfter.arrayBuffer();
+  });
+
+  it('does not let forged client-IP headers buy fresh buckets', async () => {
+    const base = await serve({ rateLimit: { capacity: 5, refillPerSecond: 0.001 } });
+    const statuses: number[] = [];
+    for (let index = 0; index < 50; index += 1) {
+      const address = `192.0.2.${index}`;
+      const response = await fetch(`${base}/sign?model=lite`, {
+        headers: {
+          authorization: TOKEN,
+          'x-forwarded-for': address,
+          'x-real-ip': address,
+          'cf-connecting-ip': address,
+        },
+      });
+      statuses.push(response.status);
+      await response.arrayBuffer();
+    }
+    expect(statuses.filter((status) => status === 200)).toHaveLength(5);
+  });
+
+  it('refuses a public handler under a Host it was not configured for (DNS rebinding)', async () => {
+    const base = await serve({ authorize: undefined, public: true });
+    const port = new URL(base).port;
+    const status = await new Promise<number>((resolve, reject) => {
+      const outgoing = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/sign?model=lite',
+          headers: { host: `rebind.attacker.test:${port}` },
+        },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end();
+    });
+    expect(status).toBe(403);
   });
 
   it('keeps separate buckets per client address behind a trusted proxy key', async () => {

@@ -205,6 +205,25 @@ describe('createSigningHandler', () => {
     }
   });
 
+  it('signs afresh on every request: each answer is a new credential', async () => {
+    let now = FIXED_DATE.getTime();
+    const signing = handler({ now: () => new Date(now) });
+    const first = (await (await signing(get('?model=lite'))).json()) as { url: string };
+    now += 1_000;
+    const second = (await (await signing(get('?model=lite'))).json()) as { url: string };
+    expect(second.url).not.toBe(first.url);
+  });
+
+  it('documents the signed URL as one attempt’s credential, with the gateway’s reuse rules unknown', () => {
+    const source = readFileSync(join(import.meta.dirname, '../src/signing/signing-handler.ts'), 'utf8');
+    const response = source.slice(source.indexOf('export interface SignedUrlResponse'));
+    const urlDoc = /\/\*\*([\s\S]*?)\*\/\s*url: string;/.exec(response)?.[1]?.replace(/\s*\*\s*/g, ' ') ?? '';
+    // The old wording promised a rule ("one connection at a time") that nothing enforces.
+    expect(urlDoc).not.toMatch(/one connection at a time/i);
+    expect(urlDoc).toMatch(/every connection attempt/i);
+    expect(urlDoc).toMatch(/gateway[^.]*not known/i);
+  });
+
   it('keeps the handler module free of Node built-ins and ws, so it runs on edge runtimes', () => {
     const directory = join(import.meta.dirname, '../src/signing');
     for (const file of readdirSync(directory)) {
