@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import { createSigningHandler, MODELS, type SigningHandlerOptions } from '@xinghuo/node';
 import { createApiHandler, type PublicConfig } from './api-handler';
-import { DEFAULT_HOST, displayUrl, isAllowedHostHeader } from './listen-address';
+import { DEFAULT_HOST, displayUrl, isAllowedHostHeader, isLoopbackHost } from './listen-address';
 import { MOCK_FAULTS } from './mock-faults';
 import { BodyTooLargeError, sendWebResponse, toWebRequest } from './node-adapter';
 import { type PlaygroundEnvironment, type SparkMode, sparkModeFromEnv } from './spark-mode';
@@ -72,6 +72,7 @@ export async function startPlaygroundServer(
         })
       : undefined;
   try {
+    const host = options.host ?? DEFAULT_HOST;
     const signing = signingOptions(sparkMode, mock);
     const config: PublicConfig = {
       mode: sparkMode.mode,
@@ -82,11 +83,12 @@ export async function startPlaygroundServer(
     };
     const api = createApiHandler({
       config,
-      sign: createSigningHandler(signing),
+      // A loopback server's signing handler answers only under loopback names (its default); one
+      // bound to another interface was exposed on purpose and serves any name, like the pages.
+      sign: createSigningHandler({ ...signing, trustedHosts: isLoopbackHost(host) ? undefined : '*' }),
       enqueueMockScenario: mock ? (scenario) => mock.enqueue(scenario) : undefined,
     });
 
-    const host = options.host ?? DEFAULT_HOST;
     const server = createServer((request, response) => {
       if (!isAllowedHostHeader(request.headers.host, host)) {
         response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
