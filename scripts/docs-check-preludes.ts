@@ -42,6 +42,7 @@ export const readmePreludes: Readonly<Record<string, ReadmePrelude>> = {
       credentials: '{ appId: string; apiKey: string; apiSecret: string }',
       checkSession: '(request: Request) => Promise<boolean>',
       auth: '(request: Request) => Promise<{ userId: string } | null>',
+      Deno: '{ serve(handler: (request: Request, info: { remoteAddr: { hostname: string } }) => Promise<Response>): unknown }',
     },
   },
   'packages/browser/README.md': {
