@@ -74,6 +74,15 @@ describe('signing handler: the rate-limit key comes only from a source the app t
     expect((await limited(get('?model=lite'), { remoteAddress: '203.0.113.8' })).status).toBe(200);
   });
 
+  it('counts a whole IPv6 /64 as one client, so rotating through it buys nothing', async () => {
+    const limited = handler({ rateLimit: limit });
+    const statuses = await statusesOf(8, (index) =>
+      limited(get('?model=lite'), { remoteAddress: `2001:db8:1:2::${index.toString(16)}` }),
+    );
+    expect(statuses).toEqual(repeated([200, 5], [429, 3]));
+    expect((await limited(get('?model=lite'), { remoteAddress: '2001:db8:1:3::1' })).status).toBe(200);
+  });
+
   it('reads only the header the app names: a forged cf-connecting-ip does not win over x-real-ip', async () => {
     const limited = handler({ rateLimit: limit, trustProxyHeaders: 'x-real-ip' });
     const forged = (index: number) =>

@@ -19,7 +19,7 @@ import {
 import { type AllowedOrigins, corsHeaders, isOriginAllowed, preflightHeaders } from './cors';
 import { errorResponse, jsonResponse } from './json-response';
 import { type RateLimitOptions, TokenBuckets } from './token-bucket';
-import { createHostCheck, type TrustedHosts } from './trusted-hosts';
+import { createHostPolicy, type TrustedHosts } from './trusted-hosts';
 
 /** The Spark gateway accepts a signed date up to 300 s away from its clock. */
 const SIGNATURE_LIFETIME_MS = 300_000;
@@ -166,12 +166,30 @@ function checkOptions(options: SigningHandlerOptions): void {
 }
 
 /**
+ * Asks the app's `authorize`. A given one always applies (`public` only allows having none); one
+ * that throws is a failure, reported without its details.
+ */
+async function authorization(
+  authorize: SigningHandlerOptions['authorize'],
+  request: Request,
+): Promise<'allowed' | 'refused' | 'failed'> {
+  if (!authorize) return 'allowed';
+  try {
+    return (await authorize(request)) === true ? 'allowed' : 'refused';
+  } catch {
+    return 'failed';
+  }
+}
+
+/**
  * Creates a Web-standard handler that hands out short-lived signed URLs, so browsers call Spark
  * without ever holding the API secret: `GET /any/path?model=lite` →
  * `{ url, expiresAt, model, domain, appId }`.
  *
  * It is not an open signing oracle: it signs only registry models (and the configured custom ones),
- * only for allowed hosts, only for authorized callers, only from allowed origins, at a limited rate.
+ * only for allowed hosts, only for authorized callers, only under trusted host names, only from
+ * allowed origins, at a limited rate (refusals and signatures counted apart, per client address;
+ * behind a proxy name the header it sets in `trustProxyHeaders`).
  * Errors are JSON `{ error: { code, message } }` and never contain a secret. The module uses only
  * `Request`, `Response`, `URL` and WebCrypto, so it runs unchanged on edge runtimes.
  *
@@ -185,6 +203,7 @@ function checkOptions(options: SigningHandlerOptions): void {
  *   apiKey: process.env.SPARK_API_KEY!,
  *   apiSecret: process.env.SPARK_API_SECRET!,
  *   authorize: async (request) => (await getSession(request)) !== null,
+ *   trustProxyHeaders: 'x-real-ip', // on Vercel: the client address it sets
  * });
  * export const GET = handler;
  * export const OPTIONS = handler;
@@ -195,11 +214,7 @@ export function createSigningHandler(options: SigningHandlerOptions): SigningHan
   const table = buildModelTable(options);
   const allowedHosts = defaultAllowedHosts(options, table);
   if (options.baseURL) withBaseURL('wss://placeholder/', options.baseURL); // fails fast on a bad baseURL
-  const isTrustedHost = createHostCheck(options.trustedHosts, options.public === true);
-  // A page's own origin counts only on hosts the app named (or, for `public`, the loopback names);
-  // with `trustedHosts: '*'`, or with `authorize` and no hosts named, the Host header proves nothing.
-  const sameOriginIsConfigured =
-    Array.isArray(options.trustedHosts) || (options.trustedHosts === undefined && options.public === true);
+  const hosts = createHostPolicy(options.trustedHosts, options.public === true);
   // Two budgets per client: refusals cannot use up what authorized callers behind the same address get.
   const refusals = options.rateLimit === false ? undefined : new TokenBuckets(options.rateLimit);
   const signatures = options.rateLimit === false ? undefined : new TokenBuckets(options.rateLimit);
@@ -213,11 +228,11 @@ export function createSigningHandler(options: SigningHandlerOptions): SigningHan
 
   return async (request, context = {}) => {
     const requestUrl = new URL(request.url);
-    if (!isTrustedHost(requestUrl)) {
+    if (!hosts.allows(requestUrl)) {
       return errorResponse(403, 'untrusted_host', 'This host name is not configured for signing Spark URLs.');
     }
     const origin = request.headers.get('origin');
-    if (!isOriginAllowed(origin, requestUrl, options.allowedOrigins, sameOriginIsConfigured)) {
+    if (!isOriginAllowed(origin, requestUrl, options.allowedOrigins, hosts.sameOriginCounts)) {
       return errorResponse(403, 'forbidden_origin', 'This origin may not request signed Spark URLs.');
     }
     const cors = corsHeaders(origin, requestUrl, options.allowedOrigins);
@@ -238,23 +253,14 @@ export function createSigningHandler(options: SigningHandlerOptions): SigningHan
       });
     };
 
-    // A given authorize() always applies; `public` only allows having none. It runs before the
-    // limiter: whether a request spends a refusal or a signature depends on its answer.
-    if (options.authorize) {
-      let authorized: boolean | 'failed' = false;
-      try {
-        authorized = (await options.authorize(request)) === true;
-      } catch {
-        authorized = 'failed';
-      }
-      if (authorized !== true) {
-        const limited = rateLimited(refusals);
-        if (limited) return limited;
-        if (authorized === 'failed') {
-          return errorResponse(500, 'internal_error', 'The authorization check failed.', cors);
-        }
-        return errorResponse(401, 'unauthorized', 'Not authorized to use Spark.', cors);
-      }
+    // authorize() runs before the limiter: its answer decides which budget the request spends.
+    const verdict = await authorization(options.authorize, request);
+    if (verdict !== 'allowed') {
+      const limited = rateLimited(refusals);
+      if (limited) return limited;
+      if (verdict === 'failed')
+        return errorResponse(500, 'internal_error', 'The authorization check failed.', cors);
+      return errorResponse(401, 'unauthorized', 'Not authorized to use Spark.', cors);
     }
     const limited = rateLimited(signatures);
     if (limited) return limited;

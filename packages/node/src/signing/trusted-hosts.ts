@@ -40,20 +40,36 @@ function parseEntry(entry: string): { hostname: string; port: string | undefined
   return { hostname: url.hostname, port: /:\d+$/.test(entry) ? url.port || '80' : undefined, subdomains };
 }
 
+/** Which `Host` a handler answers under, and whether that host vouches for a same-origin `Origin`. */
+export interface HostPolicy {
+  /** Whether the request URL's host is one the app serves the handler under. */
+  allows: HostCheck;
+  /**
+   * Whether a page on the request's own (allowed) host counts as an allowed origin: only when the app
+   * named its hosts, or for a `public` handler on loopback names. With `'*'`, or with `authorize` and
+   * no hosts named, the Host header is whatever the caller wrote and proves nothing.
+   */
+  sameOriginCounts: boolean;
+}
+
 /**
- * Builds the host check. Without `trustedHosts` a public handler answers only under loopback names
+ * Builds the host policy. Without `trustedHosts` a public handler answers only under loopback names
  * (it is for local development, and a page whose domain was rebound to 127.0.0.1 must not get signed
  * URLs); a handler with `authorize` answers under any host, since a rebound page does not carry the
  * app's session.
  */
-export function createHostCheck(trustedHosts: TrustedHosts | undefined, isPublic: boolean): HostCheck {
-  if (trustedHosts === '*') return () => true;
-  if (trustedHosts === undefined) return isPublic ? (url) => isLoopbackHostname(url.hostname) : () => true;
+export function createHostPolicy(trustedHosts: TrustedHosts | undefined, isPublic: boolean): HostPolicy {
+  if (trustedHosts === '*') return { allows: () => true, sameOriginCounts: false };
+  if (trustedHosts === undefined) {
+    return isPublic
+      ? { allows: (url) => isLoopbackHostname(url.hostname), sameOriginCounts: true }
+      : { allows: () => true, sameOriginCounts: false };
+  }
   if (!Array.isArray(trustedHosts)) {
     throw new SparkConfigError('createSigningHandler: `trustedHosts` is an array of host names, or "*".');
   }
   const entries = trustedHosts.map((entry: unknown) => parseEntry(String(entry)));
-  return (url) => {
+  const allows: HostCheck = (url) => {
     const port = url.port || (url.protocol === 'https:' ? '443' : '80');
     return entries.some(
       (entry) =>
@@ -63,4 +79,5 @@ export function createHostCheck(trustedHosts: TrustedHosts | undefined, isPublic
         (entry.port === undefined || entry.port === port),
     );
   };
+  return { allows, sameOriginCounts: true };
 }
