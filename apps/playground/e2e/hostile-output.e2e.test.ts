@@ -152,6 +152,29 @@ describe('playground in Chromium: hostile model output (issue 16.1)', () => {
     );
   });
 
+  it('ignores a no-cors POST from another origin to the mock fault endpoint (issue 16.6)', async () => {
+    // http://localhost:<port> and http://127.0.0.1:<port> are different origins (and sites). The
+    // other page is a plain-text 404, which carries no CSP of ours that would stop its fetch.
+    const other = await chromium.context.newPage();
+    await other.goto(`${playground.url}/not-here.txt`);
+    const armedBefore = playground.mock!.connections.length;
+    const target = `${playground.url.replace('localhost', '127.0.0.1')}/api/mock/next-fault`;
+    await other.evaluate(async (url) => {
+      await fetch(url, { method: 'POST', mode: 'no-cors', body: '{"fault":"input-moderation"}' });
+      await fetch(url, {
+        method: 'POST',
+        mode: 'no-cors',
+        headers: { 'content-type': 'text/plain' },
+        body: '{"fault":"input-moderation"}',
+      });
+    }, target);
+    await other.close();
+    // The next answer on the playground page is not refused by moderation: nothing was armed.
+    await chat.ask('是否被设置了故障？');
+    await expect(chat.settled()).resolves.toBe('done');
+    expect(playground.mock!.connections.length).toBe(armedBefore + 1);
+  });
+
   it('threw no uncaught error in the page', () => {
     expect(pageErrors).toEqual([]);
   });
