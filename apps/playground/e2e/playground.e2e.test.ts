@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedChromium, launchChromium } from '../../../test-support/launch-chromium';
 import { type PlaygroundServer, startPlaygroundServer } from '../src/server/playground-server';
 import { ChatPage } from './support/chat-page';
+import { pinLanguage } from './support/language';
 import { BUILT_UI, outputPath, PACKAGE_ROOT } from './support/paths';
 
 /**
@@ -23,6 +24,7 @@ describe('playground in Chromium (mock mode)', () => {
   beforeAll(async () => {
     playground = await startPlaygroundServer({ port: 0, env: {}, staticDir: BUILT_UI, mockLatencyMs: 30 });
     chromium = await launchChromium({ profilePrefix: 'xinghuo-playground-e2e-' });
+    await pinLanguage(chromium.context, 'en');
     page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
     page.on('response', (response) => {
       response.text().then(
@@ -192,8 +194,9 @@ describe('playground in Chromium (mock mode)', () => {
     await newChat();
     await chat.ask('<img src=x onerror="window.__pwned=1">');
     await expect(chat.settled()).resolves.toBe('done');
-    // The tag reached the renderer (the mock quotes the question) and came out without its handler.
-    await expect(chat.lastAnswer().locator('img').count()).resolves.toBe(1);
+    // The tag reached the renderer (the mock quotes the question) and came out as no image at all:
+    // only absolute https images are kept, and those as a click-to-open placeholder.
+    await expect(chat.lastAnswer().locator('img').count()).resolves.toBe(0);
     await expect(page.locator('[data-testid="message-list"] [onerror]').count()).resolves.toBe(0);
     await expect(page.evaluate(() => (window as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
   });

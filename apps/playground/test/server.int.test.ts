@@ -105,6 +105,7 @@ describe('playground server (mock mode)', () => {
     });
     const armed = await fetch(`${base}/api/mock/next-fault`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: '{"fault":"input-moderation"}',
     });
     expect(armed.status).toBe(200);
@@ -116,24 +117,89 @@ describe('playground server (mock mode)', () => {
   });
 
   it('refuses foreign Host names, so a rebound domain cannot fetch signed URLs', async () => {
-    const status = (host: string) =>
-      new Promise<number | undefined>((resolve, reject) => {
-        const outgoing = httpRequest(
-          { host: '127.0.0.1', port: playground.port, path: '/api/spark/sign?model=lite', headers: { host } },
-          (incoming) => {
-            incoming.resume();
-            resolve(incoming.statusCode);
-          },
-        );
-        outgoing.on('error', reject);
-        outgoing.end();
-      });
+    const status = (host: string) => signStatus('127.0.0.1', playground.port, host);
     await expect(status('evil.example')).resolves.toBe(403);
     await expect(status(`localhost:${playground.port}`)).resolves.toBe(200);
+    // User info in the Host header is malformed: a 400, not a crash in URL handling.
+    await expect(status('evil.com@localhost')).resolves.toBe(400);
+    await expect(status(`evil.com@localhost:${playground.port}`)).resolves.toBe(400);
+  });
+
+  it('refuses a cross-site POST to the mock fault endpoint, so another page cannot arm a fault', async () => {
+    const queued = playground.mock!.requests.length;
+    const post = (headers: Record<string, string>) =>
+      fetch(`${base}/api/mock/next-fault`, { method: 'POST', headers, body: '{"fault":"drop"}' });
+    // What `fetch(url, { mode: 'no-cors', method: 'POST', body })` from another page sends.
+    const noCors = await post({
+      'content-type': 'text/plain;charset=UTF-8',
+      origin: 'http://attacker.test',
+      'sec-fetch-site': 'cross-site',
+      'sec-fetch-mode': 'no-cors',
+    });
+    expect(noCors.status).toBe(403);
+    expect((await post({ 'content-type': 'text/plain;charset=UTF-8' })).status).toBe(415);
+    expect((await post({ 'content-type': 'application/json', origin: 'http://attacker.test' })).status).toBe(
+      403,
+    );
+    // Nothing was armed: the next answer streams normally.
+    const client = createSparkClient({
+      appId: playground.mock!.credentials.appId,
+      signUrl: createSignedUrlFetcher({ endpoint: `${base}/api/spark/sign` }),
+      transport: createWsTransport(),
+    });
+    const result = await client.chat({ model: 'lite', messages: [{ role: 'user', content: '你好' }] });
+    expect(result.finishReason).toBe('stop');
+    expect(playground.mock!.requests.length).toBe(queued + 1);
   });
 
   it('limits request bodies', async () => {
     const response = await fetch(`${base}/api/mock/next-fault`, { method: 'POST', body: 'x'.repeat(20_000) });
     expect(response.status).toBe(413);
+  });
+});
+
+/** The status of `GET /api/spark/sign` sent to `address:port` with a chosen Host header. */
+function signStatus(address: string, port: number, host: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      { host: address, port, path: '/api/spark/sign?model=lite', headers: { host } },
+      (incoming) => {
+        incoming.resume();
+        resolve(incoming.statusCode);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+/** HOST spelled in ways that all mean loopback: the DNS-rebinding guard must hold for each. */
+describe.each([
+  { host: '::ffff:127.0.0.1', dial: '127.0.0.1' },
+  { host: '0:0:0:0:0:0:0:1', dial: '::1' },
+  { host: '::1', dial: '::1' },
+  { host: 'localhost', dial: 'localhost' },
+])('playground server bound to HOST=$host', ({ host, dial }) => {
+  let staticDir: string;
+  let playground: PlaygroundServer;
+
+  beforeAll(async () => {
+    staticDir = await mkdtemp(join(tmpdir(), 'xinghuo-playground-ui-'));
+    await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>ui</title>');
+    playground = await startPlaygroundServer({ port: 0, host, env: {}, staticDir, mockLatencyMs: 0 });
+  });
+
+  afterAll(async () => {
+    await playground?.close();
+    await rm(staticDir, { recursive: true, force: true });
+  });
+
+  it('refuses a rebound Host name, serves localhost and rejects malformed Host headers', async () => {
+    const status = (hostHeader: string) => signStatus(dial, playground.port, hostHeader);
+    await expect(status('rebind.attacker.test')).resolves.toBe(403);
+    await expect(status(`rebind.attacker.test:${playground.port}`)).resolves.toBe(403);
+    await expect(status('evil.com@localhost')).resolves.toBe(400);
+    await expect(status(`localhost:${playground.port}`)).resolves.toBe(200);
+    expect(playground.url).toBe(`http://localhost:${playground.port}`);
   });
 });

@@ -93,7 +93,12 @@ describe('npm start (node dist/server/main.js)', () => {
     const config = await (await fetch(`${origin}/api/config`)).json();
     expect(config).toMatchObject({ mode: 'live', appId: 'app12345' });
     expect(config.mockFaults).toBeUndefined();
-    expect((await fetch(`${origin}/api/mock/next-fault`, { method: 'POST', body: '{}' })).status).toBe(404);
+    const faultRoute = await fetch(`${origin}/api/mock/next-fault`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(faultRoute.status).toBe(404);
     child.kill('SIGINT');
     await expect(exitCode(child)).resolves.toBe(0);
   });

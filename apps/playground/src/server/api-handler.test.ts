@@ -4,6 +4,7 @@ import { createApiHandler, type PublicConfig } from './api-handler';
 
 const config: PublicConfig = { mode: 'mock', appId: 'app', models: ['lite'], defaultModel: 'lite' };
 const sign = async () => Response.json({ url: 'ws://signed' });
+const JSON_HEADERS = { 'content-type': 'application/json' };
 
 async function call(handler: ReturnType<typeof createApiHandler>, path: string, init?: RequestInit) {
   const response = await handler(new Request(`http://127.0.0.1${path}`, init));
@@ -28,7 +29,8 @@ describe('createApiHandler', () => {
       sign,
       enqueueMockScenario: (scenario) => armed.push(scenario),
     });
-    const post = (body: string) => call(handler, '/api/mock/next-fault', { method: 'POST', body });
+    const post = (body: string) =>
+      call(handler, '/api/mock/next-fault', { method: 'POST', headers: JSON_HEADERS, body });
     await expect(post('{"fault":"input-moderation"}')).resolves.toEqual({
       status: 200,
       body: { armed: true },
@@ -45,9 +47,55 @@ describe('createApiHandler', () => {
   it('has no fault route in live mode', async () => {
     const handler = createApiHandler({ config: { ...config, mode: 'live' }, sign });
     await expect(
-      call(handler, '/api/mock/next-fault', { method: 'POST', body: '{"code":10013}' }),
+      call(handler, '/api/mock/next-fault', {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: '{"code":10013}',
+      }),
     ).resolves.toMatchObject({
       status: 404,
     });
+  });
+
+  it('refuses state-changing requests another site could send (CSRF)', async () => {
+    const armed: MockScenario[] = [];
+    const handler = createApiHandler({
+      config,
+      sign,
+      enqueueMockScenario: (scenario) => armed.push(scenario),
+    });
+    const post = (headers: Record<string, string>) =>
+      call(handler, '/api/mock/next-fault', { method: 'POST', headers, body: '{"fault":"drop"}' });
+    // What a no-cors fetch or a form from another page sends: a "simple" content type.
+    await expect(post({ 'content-type': 'text/plain;charset=UTF-8' })).resolves.toMatchObject({
+      status: 415,
+      body: { error: { code: 'unsupported_media_type' } },
+    });
+    await expect(post({ 'content-type': 'application/x-www-form-urlencoded' })).resolves.toMatchObject({
+      status: 415,
+    });
+    await expect(post({ 'content-type': 'application/jsonp' })).resolves.toMatchObject({ status: 415 });
+    // JSON, but from another origin, or a browser that says the request is cross-site.
+    await expect(post({ ...JSON_HEADERS, origin: 'http://evil.example' })).resolves.toMatchObject({
+      status: 403,
+      body: { error: { code: 'cross_origin' } },
+    });
+    await expect(post({ ...JSON_HEADERS, origin: 'null' })).resolves.toMatchObject({ status: 403 });
+    await expect(post({ ...JSON_HEADERS, 'sec-fetch-site': 'cross-site' })).resolves.toMatchObject({
+      status: 403,
+    });
+    await expect(post({ ...JSON_HEADERS, 'sec-fetch-site': 'same-site' })).resolves.toMatchObject({
+      status: 403,
+    });
+    expect(armed).toEqual([]);
+    // The playground page itself: same origin, JSON.
+    await expect(
+      post({
+        'content-type': 'application/json; charset=utf-8',
+        origin: 'http://127.0.0.1',
+        'sec-fetch-site': 'same-origin',
+      }),
+    ).resolves.toMatchObject({ status: 200 });
+    expect(armed).toEqual([{ drop: { afterFrames: 3 } }]);
   });
 });

@@ -1,6 +1,7 @@
 import type { MockScenario } from '@xinghuo/mock-server';
 import type { SigningHandler, SigningRequestContext } from '@xinghuo/node';
 import { MOCK_FAULTS, scenarioForFault } from './mock-faults';
+import { checkWriteRequest, isSafeMethod } from './write-guard';
 
 /** What `/api/config` tells the page. The app id is not a secret: it goes into every request frame. */
 export interface PublicConfig {
@@ -37,10 +38,16 @@ function failure(status: number, code: string, message: string): Response {
  * - `GET /api/spark/sign?model=<id>`: a signed URL, so the browser never holds the API secret;
  * - `POST /api/mock/next-fault` with `{ "fault": "<id>" }` or `{ "code": 10013 }`: the next answer
  *   fails that way (mock mode only; 404 in live mode).
+ * State-changing requests must be same-origin `application/json` (403 / 415 otherwise).
  */
 export function createApiHandler(options: ApiHandlerOptions) {
   return async (request: Request, context: SigningRequestContext = {}): Promise<Response> => {
     const { pathname } = new URL(request.url);
+    // Every state-changing request, on any route, is same-origin JSON or nothing (see checkWriteRequest).
+    if (!isSafeMethod(request.method)) {
+      const refusal = checkWriteRequest(request);
+      if (refusal) return failure(refusal.status, refusal.code, refusal.message);
+    }
     if (pathname === '/api/config') {
       if (request.method !== 'GET') return failure(405, 'method_not_allowed', 'Use GET.');
       return json(options.config);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import { createSigningHandler, MODELS, type SigningHandlerOptions } from '@xinghuo/node';
 import { createApiHandler, type PublicConfig } from './api-handler';
-import { DEFAULT_HOST, displayUrl, isAllowedHostHeader, isLoopbackHost } from './listen-address';
+import { checkHostHeader, DEFAULT_HOST, displayUrl, isLoopbackHost } from './listen-address';
 import { MOCK_FAULTS } from './mock-faults';
 import { BodyTooLargeError, sendWebResponse, toWebRequest } from './node-adapter';
 import { type PlaygroundEnvironment, type SparkMode, sparkModeFromEnv } from './spark-mode';
@@ -89,10 +89,19 @@ export async function startPlaygroundServer(
       enqueueMockScenario: mock ? (scenario) => mock.enqueue(scenario) : undefined,
     });
 
+    // The guard follows the address the socket is bound to once listening (the OS's own spelling:
+    // `HOST=localhost` or `HOST=127.1` end up as 127.0.0.1), and the name given, whichever is loopback.
+    let boundHost = host;
     const server = createServer((request, response) => {
-      if (!isAllowedHostHeader(request.headers.host, host)) {
-        response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
-        response.end('This host name is not allowed. Open the playground at http://localhost.');
+      const hostCheck = checkHostHeader(request.headers.host, boundHost);
+      if (hostCheck !== 'allowed') {
+        const malformed = hostCheck === 'malformed';
+        response.writeHead(malformed ? 400 : 403, { 'content-type': 'text/plain; charset=utf-8' });
+        response.end(
+          malformed
+            ? 'Malformed Host header.'
+            : 'This host name is not allowed. Open the playground at http://localhost.',
+        );
         return;
       }
       const handle = async () => {
@@ -120,7 +129,8 @@ export async function startPlaygroundServer(
         resolve();
       });
     });
-    const { port } = server.address() as AddressInfo;
+    const { port, address } = server.address() as AddressInfo;
+    if (!isLoopbackHost(host) && isLoopbackHost(address)) boundHost = address;
 
     let closing: Promise<void> | undefined;
     const close = () => {

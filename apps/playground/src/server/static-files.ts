@@ -17,17 +17,27 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The page's policy: scripts and styles from this origin only, WebSockets to any host (the mock
- * server or Spark), images from https and data URLs (Markdown in answers). A second line of defence
- * behind the DOMPurify sanitizing of model output.
+ * The page's policy, a second line of defence behind the sanitizing of model output:
+ * - scripts and style sheets from this origin only. No `'unsafe-inline'` styles: a `<style>` element
+ *   or `style` attribute that got into the page is ignored (React's `style` prop sets CSSOM
+ *   properties, which the policy does not restrict);
+ * - images from this origin and `data:` URLs (the page's own icon) only. Remote images in answers
+ *   are never loaded by the page: the user opens one in a new tab with a click, which is a
+ *   navigation, not an image load, so it needs nothing here. Allowing `https:` images would let an
+ *   answer send conversation text to any host in an image URL if markup ever got through;
+ * - no form submissions (`form-action 'none'`): the composer is a form handled by script only;
+ * - WebSockets to any host (the mock server or Spark), fetches to this origin;
+ * - no plugins, no `<base>`, no framing of the page.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https:",
+  "style-src 'self'",
+  "img-src 'self' data:",
   "connect-src 'self' ws: wss:",
+  "form-action 'none'",
   "object-src 'none'",
+  "frame-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');

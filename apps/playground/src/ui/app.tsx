@@ -13,6 +13,7 @@ import { SettingsPanel } from './components/settings-panel';
 import { useChat } from './hooks/use-chat';
 import { useConversations } from './hooks/use-conversations';
 import { usePlaygroundConfig } from './hooks/use-playground-config';
+import { useI18n } from './i18n/i18n-context';
 import { buildHistory } from './lib/build-history';
 import { parseFunctions } from './lib/parse-functions';
 import { planBudget } from './lib/plan-budget';
@@ -21,6 +22,7 @@ import type { PlaygroundSettings, RecordedExchange } from './types';
 
 /** The playground page: conversation on the left (top on phones), settings and inspector beside it. */
 export function App() {
+  const { t } = useI18n();
   const configState = usePlaygroundConfig();
   const config = configState.status === 'ready' ? configState.config : undefined;
   const { settings, setSettings, conversations, active, select, startNew, remove, updateTurns } =
@@ -62,10 +64,8 @@ export function App() {
     [turns, settings.systemPrompt, settings.maxTokens, draft, model],
   );
   const functionsError =
-    settings.functionsEnabled && !parseFunctions(settings.functionsJson).ok
-      ? 'Fix the function definitions first.'
-      : undefined;
-  const blockedReason = !client ? 'Connecting to the playground server…' : functionsError;
+    settings.functionsEnabled && !parseFunctions(settings.functionsJson).ok ? t.fixFunctions : undefined;
+  const blockedReason = !client ? t.connecting : functionsError;
 
   const sendDraft = () => {
     const question = draft.trim();
@@ -91,11 +91,11 @@ export function App() {
       <HeaderBar config={config} onNewChat={newChat} />
       {configState.status === 'failed' && (
         <p className="banner-error" role="alert">
-          The playground server is not reachable: {configState.message}
+          {t.serverUnreachable(configState.message)}
         </p>
       )}
       <main className="layout">
-        <section className="chat" aria-label="Conversation">
+        <section className="chat" aria-label={t.conversationRegion}>
           <MessageList turns={turns} droppedTurnIds={plan?.droppedTurnIds ?? new Set()} />
           {plan && <BudgetBar plan={plan} />}
           <Composer
@@ -107,7 +107,7 @@ export function App() {
             blockedReason={blockedReason}
           />
         </section>
-        <aside className="sidebar" aria-label="Settings">
+        <aside className="sidebar" aria-label={t.settingsRegion}>
           <ConversationList
             conversations={conversations}
             activeId={active.id}

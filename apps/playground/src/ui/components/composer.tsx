@@ -1,4 +1,5 @@
 import type { FormEvent, KeyboardEvent } from 'react';
+import { useI18n } from '../i18n/i18n-context';
 
 /** The question box with Send and Stop. Enter sends, Shift+Enter adds a line. */
 export function Composer({
@@ -16,6 +17,7 @@ export function Composer({
   busy: boolean;
   blockedReason: string | undefined;
 }) {
+  const { t } = useI18n();
   const canSend = !busy && draft.trim() !== '' && blockedReason === undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -30,21 +32,21 @@ export function Composer({
   return (
     <form className="composer" onSubmit={submit}>
       <textarea
-        aria-label="Your message"
+        aria-label={t.composerLabel}
         data-testid="composer-input"
         rows={2}
         value={draft}
-        placeholder="Message Spark…  (Enter to send, Shift+Enter for a new line)"
+        placeholder={t.composerPlaceholder}
         onChange={(event) => onDraftChange(event.target.value)}
         onKeyDown={onKeyDown}
       />
       {busy ? (
         <button type="button" className="stop" data-testid="stop-button" onClick={onStop}>
-          Stop
+          {t.stop}
         </button>
       ) : (
         <button type="submit" data-testid="send-button" disabled={!canSend} title={blockedReason}>
-          Send
+          {t.send}
         </button>
       )}
     </form>

@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n/i18n-context';
 import type { Conversation } from '../lib/conversations';
 
 /** The saved conversations, newest first: open one, or delete it. */
@@ -12,11 +13,12 @@ export function ConversationList({
   onSelect: (id: string) => void;
   onDelete: (id: string) => void;
 }) {
+  const { t } = useI18n();
   return (
     <section className="panel" aria-labelledby="conversations-heading">
       <details open>
         <summary>
-          <h2 id="conversations-heading">Conversations</h2>
+          <h2 id="conversations-heading">{t.conversations}</h2>
           <span className="muted"> {conversations.length}</span>
         </summary>
         <ul className="conversations" data-testid="conversation-list">
@@ -28,12 +30,12 @@ export function ConversationList({
                 aria-current={conversation.id === activeId ? 'true' : undefined}
                 onClick={() => onSelect(conversation.id)}
               >
-                {conversation.title}
+                {conversation.title || t.untitled}
               </button>
               <button
                 type="button"
                 className="conversation-delete"
-                aria-label={`Delete “${conversation.title}”`}
+                aria-label={t.deleteConversation(conversation.title || t.untitled)}
                 onClick={() => onDelete(conversation.id)}
               >
                 ×

@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n/i18n-context';
 import type { RecordedExchange } from '../types';
 
 /** Pretty-prints a frame when it is JSON; shows it as it came otherwise (a malformed frame). */
@@ -11,16 +12,17 @@ function prettyFrame(text: string): string {
 
 /** The raw frames of the last exchange, and the URL dialled with its authorization redacted. */
 export function FrameInspector({ exchange }: { exchange: RecordedExchange | undefined }) {
+  const { t } = useI18n();
   return (
     <section className="panel inspector" aria-labelledby="inspector-heading">
       <details>
         <summary>
-          <h2 id="inspector-heading">Frame inspector</h2>
-          <span className="muted">{exchange ? ` ${exchange.frames.length} frames` : ' no exchange yet'}</span>
+          <h2 id="inspector-heading">{t.frameInspector}</h2>
+          <span className="muted">{exchange ? t.frameCount(exchange.frames.length) : t.noExchange}</span>
         </summary>
         {exchange && (
           <div data-testid="frame-inspector">
-            <p className="muted">URL (authorization redacted)</p>
+            <p className="muted">{t.redactedUrl}</p>
             <code className="url" data-testid="inspector-url">
               {exchange.url}
             </code>
@@ -32,7 +34,7 @@ export function FrameInspector({ exchange }: { exchange: RecordedExchange | unde
                   data-testid={`frame-${frame.direction}`}
                 >
                   <span className="frame-meta">
-                    {frame.direction === 'sent' ? '→ sent' : '← received'} +{frame.atMs} ms
+                    {frame.direction === 'sent' ? t.sent : t.received} +{frame.atMs} ms
                   </span>
                   <pre>{prettyFrame(frame.text)}</pre>
                 </li>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useI18n } from '../i18n/i18n-context';
 import { parseFunctions } from '../lib/parse-functions';
 import type { PlaygroundSettings } from '../types';
 
@@ -10,10 +11,11 @@ export function FunctionsPanel({
   settings: PlaygroundSettings;
   onChange: (patch: Partial<PlaygroundSettings>) => void;
 }) {
+  const { t } = useI18n();
   const parsed = useMemo(() => parseFunctions(settings.functionsJson), [settings.functionsJson]);
   return (
     <section className="panel" aria-labelledby="functions-heading">
-      <h2 id="functions-heading">Function calling</h2>
+      <h2 id="functions-heading">{t.functionCalling}</h2>
       <label className="toggle">
         <input
           type="checkbox"
@@ -21,22 +23,19 @@ export function FunctionsPanel({
           checked={settings.functionsEnabled}
           onChange={(event) => onChange({ functionsEnabled: event.target.checked })}
         />
-        <span>send these functions</span>
+        <span>{t.sendFunctions}</span>
       </label>
       <textarea
         className="code"
         rows={10}
         spellCheck={false}
-        aria-label="Function definitions (JSON)"
+        aria-label={t.functionDefinitions}
         data-testid="functions-json"
         value={settings.functionsJson}
         onChange={(event) => onChange({ functionsJson: event.target.value })}
       />
       {parsed.ok ? (
-        <p className="muted">
-          {parsed.functions.length} function{parsed.functions.length === 1 ? '' : 's'}:{' '}
-          {parsed.functions.map((definition) => definition.name).join(', ')}
-        </p>
+        <p className="muted">{t.functionCount(parsed.functions.map((definition) => definition.name))}</p>
       ) : (
         <p className="field-error" role="alert">
           {parsed.error}

@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n/i18n-context';
 import type { Turn } from '../types';
 import { AnswerStatsLine } from './answer-stats-line';
 import { ErrorCard } from './error-card';
@@ -5,16 +6,16 @@ import { FunctionCallCard } from './function-call-card';
 import { MarkdownView } from './markdown-view';
 import { SearchResultsList } from './search-results-list';
 
-const STATUS_LABELS = { streaming: 'streaming…', done: '', stopped: 'stopped', error: 'failed' } as const;
-
 /** One turn. Questions are shown as plain text; answers as sanitized Markdown with their details. */
 export function MessageItem({ turn, dropped }: { turn: Turn; dropped: boolean }) {
+  const { t } = useI18n();
+  const statusLabel = turn.role === 'assistant' && turn.status !== 'done' ? t.status[turn.status] : '';
   const className = `message message-${turn.role}${dropped ? ' message-dropped' : ''}`;
   if (turn.role === 'user') {
     return (
       <li className={className} data-testid="user-message" data-dropped={dropped}>
         <p className="plain">{turn.content}</p>
-        {dropped && <span className="dropped-note">trimmed from the next request</span>}
+        {dropped && <span className="dropped-note">{t.trimmed}</span>}
       </li>
     );
   }
@@ -28,17 +29,15 @@ export function MessageItem({ turn, dropped }: { turn: Turn; dropped: boolean })
     >
       <div className="message-meta">
         <span className="model-tag">{turn.model}</span>
-        {STATUS_LABELS[turn.status] && (
-          <span className={`status status-${turn.status}`}>{STATUS_LABELS[turn.status]}</span>
-        )}
-        {dropped && <span className="dropped-note">trimmed from the next request</span>}
+        {statusLabel && <span className={`status status-${turn.status}`}>{statusLabel}</span>}
+        {dropped && <span className="dropped-note">{t.trimmed}</span>}
       </div>
       {turn.searchResults && turn.searchResults.length > 0 && (
         <SearchResultsList results={turn.searchResults} />
       )}
       {turn.reasoning && (
         <details className="reasoning">
-          <summary>reasoning</summary>
+          <summary>{t.reasoning}</summary>
           <p className="plain">{turn.reasoning}</p>
         </details>
       )}

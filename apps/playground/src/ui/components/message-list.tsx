@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { useI18n } from '../i18n/i18n-context';
 import type { Turn } from '../types';
+import { MessageBoundary } from './message-boundary';
 import { MessageItem } from './message-item';
 
 /** The conversation, scrolled to the newest turn as answers stream in. */
@@ -10,6 +12,7 @@ export function MessageList({
   turns: readonly Turn[];
   droppedTurnIds: ReadonlySet<string>;
 }) {
+  const { t } = useI18n();
   const endRef = useRef<HTMLDivElement>(null);
   const lastContent = turns.at(-1)?.content;
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever the newest turn grows
@@ -20,10 +23,7 @@ export function MessageList({
   if (turns.length === 0) {
     return (
       <div className="empty-state">
-        <p>
-          Ask anything. Try “用三句话介绍合肥” or, with function calling on, “What is the weather in 合肥? Use
-          get_weather.”
-        </p>
+        <p>{t.emptyState}</p>
       </div>
     );
   }
@@ -31,7 +31,16 @@ export function MessageList({
     <div className="message-scroll">
       <ol className="message-list" data-testid="message-list">
         {turns.map((turn) => (
-          <MessageItem key={turn.id} turn={turn} dropped={droppedTurnIds.has(turn.id)} />
+          <MessageBoundary
+            key={turn.id}
+            fallback={
+              <li className="message" data-testid="unrenderable-message">
+                {t.unrenderable}
+              </li>
+            }
+          >
+            <MessageItem turn={turn} dropped={droppedTurnIds.has(turn.id)} />
+          </MessageBoundary>
         ))}
       </ol>
       <div ref={endRef} />

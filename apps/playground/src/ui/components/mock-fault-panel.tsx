@@ -1,39 +1,41 @@
 import { useState } from 'react';
+import { useI18n } from '../i18n/i18n-context';
 import { armMockFault } from '../lib/fetch-config';
 import type { MockFaultOption } from '../types';
 
 /** Mock mode only: makes the mock server fail the next answer in a chosen way. */
 export function MockFaultPanel({ faults }: { faults: readonly MockFaultOption[] }) {
+  const { t } = useI18n();
+  const labelOf = (fault: MockFaultOption) => t.faultLabels[fault.id] ?? fault.label;
   const [selected, setSelected] = useState(faults[0]?.id ?? '');
   const [status, setStatus] = useState('');
   const arm = async () => {
     try {
       await armMockFault(selected);
-      setStatus(
-        `Armed: the next answer fails with "${faults.find((fault) => fault.id === selected)?.label}".`,
-      );
+      const fault = faults.find((candidate) => candidate.id === selected);
+      setStatus(t.faultArmed(fault ? labelOf(fault) : selected));
     } catch (error) {
       setStatus((error as Error).message);
     }
   };
   return (
     <section className="panel" aria-labelledby="faults-heading">
-      <h2 id="faults-heading">Mock faults</h2>
+      <h2 id="faults-heading">{t.mockFaults}</h2>
       <div className="row">
         <select
-          aria-label="Fault"
+          aria-label={t.fault}
           data-testid="fault-select"
           value={selected}
           onChange={(event) => setSelected(event.target.value)}
         >
           {faults.map((fault) => (
             <option key={fault.id} value={fault.id}>
-              {fault.label}
+              {labelOf(fault)}
             </option>
           ))}
         </select>
         <button type="button" className="secondary" data-testid="arm-fault" onClick={arm}>
-          Fail next answer
+          {t.failNextAnswer}
         </button>
       </div>
       {status && (

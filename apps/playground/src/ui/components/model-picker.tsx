@@ -1,14 +1,16 @@
 import type { SparkModel } from '@xinghuo/browser';
+import { useI18n } from '../i18n/i18n-context';
+import type { Messages } from '../i18n/messages';
 import { formatTokens } from '../lib/format-tokens';
 
 /** The capabilities a model has, as short badges. */
-function capabilityBadges(model: SparkModel): string[] {
+function capabilityBadges(model: SparkModel, labels: Messages['capabilities']): string[] {
   const { capabilities } = model;
   return [
-    capabilities.system && 'system prompt',
-    capabilities.functions && 'functions',
-    capabilities.webSearch && 'web search',
-    capabilities.reasoning && 'reasoning',
+    capabilities.system && labels.system,
+    capabilities.functions && labels.functions,
+    capabilities.webSearch && labels.webSearch,
+    capabilities.reasoning && labels.reasoning,
   ].filter((badge): badge is string => typeof badge === 'string');
 }
 
@@ -22,11 +24,12 @@ export function ModelPicker({
   selected: SparkModel | undefined;
   onSelect: (id: string) => void;
 }) {
+  const { t } = useI18n();
   return (
     <section className="panel" aria-labelledby="model-heading">
-      <h2 id="model-heading">Model</h2>
+      <h2 id="model-heading">{t.model}</h2>
       <select
-        aria-label="Model"
+        aria-label={t.model}
         data-testid="model-select"
         value={selected?.id ?? ''}
         onChange={(event) => onSelect(event.target.value)}
@@ -40,12 +43,12 @@ export function ModelPicker({
       {selected && (
         <div className="model-facts" data-testid="model-facts">
           <span>
-            domain <code>{selected.domain}</code>
+            {t.domain} <code>{selected.domain}</code>
           </span>
-          <span>context {formatTokens(selected.contextWindow)}</span>
-          <span>output ≤ {formatTokens(selected.maxOutputTokens)}</span>
+          <span>{t.context(formatTokens(selected.contextWindow))}</span>
+          <span>{t.output(formatTokens(selected.maxOutputTokens))}</span>
           <span className="badges">
-            {capabilityBadges(selected).map((badge) => (
+            {capabilityBadges(selected, t.capabilities).map((badge) => (
               <span key={badge} className="badge">
                 {badge}
               </span>

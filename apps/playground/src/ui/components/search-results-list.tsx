@@ -1,4 +1,5 @@
 import type { SearchResult } from '@xinghuo/browser';
+import { useI18n } from '../i18n/i18n-context';
 
 /** Only http(s) links are made clickable; anything else from a search result is shown as text. */
 function isWebUrl(url: string): boolean {
@@ -12,9 +13,10 @@ function isWebUrl(url: string): boolean {
 
 /** The web-search sources Spark returned before the answer (`show_ref_label`). */
 export function SearchResultsList({ results }: { results: readonly SearchResult[] }) {
+  const { t } = useI18n();
   return (
     <div className="search-results" data-testid="search-results">
-      <p className="muted">Sources</p>
+      <p className="muted">{t.sources}</p>
       <ol>
         {results.map((result) => (
           <li key={`${result.index}-${result.url}`}>

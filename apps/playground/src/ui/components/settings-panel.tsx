@@ -1,4 +1,5 @@
 import type { SparkModel } from '@xinghuo/browser';
+import { useI18n } from '../i18n/i18n-context';
 import type { PlaygroundSettings } from '../types';
 
 /** Edits the sampling parameters, the system prompt and web search. */
@@ -11,13 +12,14 @@ export function SettingsPanel({
   model: SparkModel | undefined;
   onChange: (patch: Partial<PlaygroundSettings>) => void;
 }) {
+  const { t } = useI18n();
   const maxOutput = model?.maxOutputTokens ?? 8192;
   return (
     <section className="panel" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Parameters</h2>
+      <h2 id="settings-heading">{t.parameters}</h2>
       <label className="field">
         <span>
-          temperature <output>{settings.temperature.toFixed(2)}</output>
+          {t.temperature} <output>{settings.temperature.toFixed(2)}</output>
         </span>
         <input
           type="range"
@@ -29,7 +31,7 @@ export function SettingsPanel({
         />
       </label>
       <label className="field">
-        <span>max tokens (1–{maxOutput})</span>
+        <span>{t.maxTokens(maxOutput)}</span>
         <input
           type="number"
           min={1}
@@ -44,7 +46,7 @@ export function SettingsPanel({
         />
       </label>
       <label className="field">
-        <span>top_k (1–6)</span>
+        <span>{t.topK}</span>
         <input
           type="number"
           min={1}
@@ -56,11 +58,14 @@ export function SettingsPanel({
         />
       </label>
       <label className="field">
-        <span>system prompt{model && !model.capabilities.system ? ' (this model may ignore it)' : ''}</span>
+        <span>
+          {t.systemPrompt}
+          {model && !model.capabilities.system ? t.systemPromptIgnored : ''}
+        </span>
         <textarea
           rows={3}
           value={settings.systemPrompt}
-          placeholder="You are a helpful assistant."
+          placeholder={t.systemPromptPlaceholder}
           onChange={(event) => onChange({ systemPrompt: event.target.value })}
         />
       </label>
@@ -72,8 +77,8 @@ export function SettingsPanel({
           onChange={(event) => onChange({ webSearch: event.target.checked })}
         />
         <span>
-          web search with source links
-          {model && !model.capabilities.webSearch ? ' (not supported by this model)' : ''}
+          {t.webSearch}
+          {model && !model.capabilities.webSearch ? t.webSearchUnsupported : ''}
         </span>
       </label>
     </section>

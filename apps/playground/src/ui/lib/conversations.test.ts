@@ -20,7 +20,7 @@ const withTurns = (id: string, turns: Turn[]): Conversation => ({
 
 describe('conversations', () => {
   it('titles a conversation by its first question, on one line and shortened', () => {
-    expect(titleOf([])).toBe('New chat');
+    expect(titleOf([])).toBe('');
     expect(titleOf([question('  你好\n世界 ')])).toBe('你好 世界');
     expect(titleOf([question('长'.repeat(50))])).toBe(`${'长'.repeat(40)}…`);
   });

@@ -4,7 +4,7 @@ import { createId } from './create-id';
 /** One saved conversation. */
 export interface Conversation {
   id: string;
-  /** From the first question; "New chat" until there is one. */
+  /** From the first question; empty until there is one (the list shows "New chat" in the UI language). */
   title: string;
   turns: Turn[];
   /** Milliseconds since the epoch of the last change; the list is newest first. */
@@ -14,22 +14,20 @@ export interface Conversation {
 /** Oldest conversations beyond this are forgotten, so localStorage (about 5 MB) never fills up. */
 export const MAX_CONVERSATIONS = 30;
 
-const UNTITLED = 'New chat';
-
-/** The title of a conversation: its first question on one line, at most 40 characters. */
+/** The title of a conversation: its first question on one line, at most 40 characters; empty before. */
 export function titleOf(turns: readonly Turn[]): string {
   const question = turns
     .find((turn) => turn.role === 'user')
     ?.content.replace(/\s+/g, ' ')
     .trim();
-  if (!question) return UNTITLED;
+  if (!question) return '';
   const characters = Array.from(question);
   return characters.length > 40 ? `${characters.slice(0, 40).join('')}…` : question;
 }
 
 /** A new, empty conversation. */
 export function createConversation(now = Date.now()): Conversation {
-  return { id: createId(), title: UNTITLED, turns: [], updatedAt: now };
+  return { id: createId(), title: '', turns: [], updatedAt: now };
 }
 
 /**

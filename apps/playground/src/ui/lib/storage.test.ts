@@ -13,7 +13,7 @@ describe('stored state', () => {
       settings: { ...DEFAULT_SETTINGS, model: 'max-32k' },
       conversations: [
         { id: 'c2', title: 'hi', turns, updatedAt: 2 },
-        { id: 'c1', title: 'New chat', turns: [], updatedAt: 1 },
+        { id: 'c1', title: '', turns: [], updatedAt: 1 },
       ],
       activeId: 'c1',
     };
@@ -73,5 +73,55 @@ describe('stored state', () => {
     };
     expect(loadState(broken).conversations).toHaveLength(1);
     expect(() => saveState(parseStoredState(null), broken)).not.toThrow();
+  });
+
+  it('drops stored fields of the wrong shape instead of crashing the page on every load', () => {
+    const raw = JSON.stringify({
+      settings: { temperature: 'hot', maxTokens: null, topK: 3, model: 42, webSearch: 'yes' },
+      conversations: [
+        {
+          id: 'c1',
+          turns: [
+            { id: 'u1', role: 'user', content: 'q', extra: '<style>' },
+            {
+              id: 'a1',
+              role: 'assistant',
+              content: 'answer',
+              status: 'exploded',
+              model: { name: 'lite' },
+              searchResults: 'not a list',
+              functionCall: { name: 1 },
+              stats: { usage: 5, sid: 7, totalMs: 12 },
+              error: 'boom',
+            },
+            {
+              id: 'a2',
+              role: 'assistant',
+              content: 'x',
+              status: 'error',
+              model: 'lite',
+              error: { code: 'timeout' },
+            },
+          ],
+        },
+      ],
+    });
+    const state = parseStoredState(raw);
+    expect(state.settings).toEqual({ ...DEFAULT_SETTINGS, topK: 3 });
+    const [question, answer, failed] = state.conversations[0]!.turns;
+    expect(question).toEqual({ id: 'u1', role: 'user', content: 'q' });
+    expect(answer).toEqual({
+      id: 'a1',
+      role: 'assistant',
+      content: 'answer',
+      status: 'done',
+      model: '',
+      searchResults: undefined,
+      stats: { totalMs: 12 },
+    });
+    expect(failed).toMatchObject({
+      status: 'error',
+      error: { code: 'timeout', hint: '', message: '', retryable: false },
+    });
   });
 });

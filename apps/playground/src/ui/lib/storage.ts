@@ -1,5 +1,6 @@
 import type { PlaygroundSettings, Turn } from '../types';
 import { type Conversation, createConversation, MAX_CONVERSATIONS, titleOf } from './conversations';
+import { storedTurn } from './stored-turn';
 
 /** The localStorage key; bump the version suffix when the stored shape changes incompatibly. */
 export const STORAGE_KEY = 'xinghuo-playground:v1';
@@ -49,19 +50,21 @@ function defaultState(): StoredState {
 
 /**
  * Reads the stored state, falling back to defaults for anything missing or unreadable. Malformed
- * turns and conversations are dropped; an answer that was still streaming when the page closed is
- * shown as stopped.
+ * turns and conversations are dropped, and every turn is rebuilt field by field (see storedTurn);
+ * an answer that was still streaming when the page closed is shown as stopped.
  */
 export function parseStoredState(raw: string | null): StoredState {
   if (!raw) return defaultState();
   try {
     const parsed = JSON.parse(raw) as Partial<StoredState>;
-    const settings = { ...DEFAULT_SETTINGS, ...(isRecord(parsed.settings) ? parsed.settings : {}) };
+    const settings = storedSettings(parsed.settings);
     const conversations = (Array.isArray(parsed.conversations) ? parsed.conversations : [])
       .filter(isRecord)
       .filter((conversation) => typeof conversation.id === 'string' && Array.isArray(conversation.turns))
       .map((conversation): Conversation => {
-        const turns = (conversation.turns as unknown[]).filter(isTurn).map(settleTurn);
+        const turns = (conversation.turns as unknown[])
+          .map(storedTurn)
+          .filter((turn): turn is Turn => turn !== undefined);
         const updatedAt = typeof conversation.updatedAt === 'number' ? conversation.updatedAt : 0;
         return { id: conversation.id as string, title: titleOf(turns), turns, updatedAt };
       })
@@ -76,21 +79,20 @@ export function parseStoredState(raw: string | null): StoredState {
   }
 }
 
+/** Stored settings over the defaults, each kept only when it has the default's type. */
+function storedSettings(value: unknown): PlaygroundSettings {
+  const settings: PlaygroundSettings = { ...DEFAULT_SETTINGS };
+  if (!isRecord(value)) return settings;
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof PlaygroundSettings)[]) {
+    const stored = value[key];
+    const valid = typeof stored === 'number' ? Number.isFinite(stored) : stored !== undefined;
+    if (valid && typeof stored === typeof DEFAULT_SETTINGS[key]) Object.assign(settings, { [key]: stored });
+  }
+  return settings;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isTurn(value: unknown): value is Turn {
-  if (!isRecord(value)) return false;
-  return (
-    typeof value.id === 'string' &&
-    typeof value.content === 'string' &&
-    (value.role === 'user' || value.role === 'assistant')
-  );
-}
-
-function settleTurn(turn: Turn): Turn {
-  return turn.role === 'assistant' && turn.status === 'streaming' ? { ...turn, status: 'stopped' } : turn;
 }
 
 /** Loads from localStorage (which may be unavailable, e.g. in some private modes). */
