@@ -1,18 +1,41 @@
 import type { ChatMessage, ChatResult } from '@xinghuo/core';
 import { type CliArguments, CliUsageError } from '../args';
-import { type CliIO, onInterrupt, readAll } from '../io';
+import { type CliIO, onInterrupt, readAll, warnOnStderr } from '../io';
 import { printStream } from '../print-stream';
 import { requestParams } from '../request-params';
 import { openSession } from '../session';
+import { stripTerminalEscapesDeep } from '../strip-terminal-escapes';
 
-/** The `--json` output of `xinghuo ask`. */
+/**
+ * The `--json` output of `xinghuo ask`.
+ *
+ * Every string in it (`text`, `reasoning`, `sid`, the function call; all from the network) is
+ * stripped of terminal escape sequences here too. `JSON.stringify` alone would make the line itself
+ * safe (it writes ESC as `\u001b`), but not what `jq -r .text` prints from it, and it leaves C1
+ * controls such as U+009B (8-bit CSI) raw. The text is otherwise exactly what the model sent;
+ * a program that needs the unfiltered bytes uses the SDK, not the CLI.
+ */
 export interface AskJsonOutput {
   text: string;
+  /** x1 reasoning, when the model produced any. */
+  reasoning?: string;
   usage: ChatResult['usage'];
   sid: string;
   model: string;
   finishReason: ChatResult['finishReason'];
   functionCall?: ChatResult['functionCall'];
+}
+
+function jsonOutput(result: ChatResult): AskJsonOutput {
+  return stripTerminalEscapesDeep({
+    text: result.text,
+    ...(result.reasoning ? { reasoning: result.reasoning } : {}),
+    usage: result.usage,
+    sid: result.sid,
+    model: result.model,
+    finishReason: result.finishReason,
+    ...(result.functionCall ? { functionCall: result.functionCall } : {}),
+  });
 }
 
 async function readQuestion(args: CliArguments, io: CliIO): Promise<string> {
@@ -31,9 +54,7 @@ async function readQuestion(args: CliArguments, io: CliIO): Promise<string> {
  */
 export async function askCommand(args: CliArguments, io: CliIO): Promise<number> {
   const question = await readQuestion(args, io);
-  const session = await openSession(args.options, io.env, (message) =>
-    io.stderr.write(`${message.replace(/^xinghuo: /, 'xinghuo: warning: ')}\n`),
-  );
+  const session = await openSession(args.options, io.env, warnOnStderr(io));
   const controller = new AbortController();
   const removeInterrupt = onInterrupt(() => controller.abort());
   try {
@@ -45,17 +66,7 @@ export async function askCommand(args: CliArguments, io: CliIO): Promise<number>
       signal: controller.signal,
     });
     const result = await printStream(stream, io, { quiet: args.options.json });
-    if (args.options.json) {
-      const output: AskJsonOutput = {
-        text: result.text,
-        usage: result.usage,
-        sid: result.sid,
-        model: result.model,
-        finishReason: result.finishReason,
-        ...(result.functionCall ? { functionCall: result.functionCall } : {}),
-      };
-      io.stdout.write(`${JSON.stringify(output)}\n`);
-    }
+    if (args.options.json) io.stdout.write(`${JSON.stringify(jsonOutput(result))}\n`);
     return 0;
   } finally {
     removeInterrupt();

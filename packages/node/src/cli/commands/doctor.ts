@@ -7,6 +7,7 @@ import { probeHttp } from '../http-probe';
 import type { CliIO } from '../io';
 import { formatError } from '../render';
 import { resolveSessionSettings, type SessionSettings } from '../session';
+import { stripTerminalEscapes } from '../strip-terminal-escapes';
 
 /** Spark rejects signatures dated more than this far from its clock. */
 const SKEW_LIMIT_SECONDS = 300;
@@ -118,7 +119,8 @@ export async function doctorCommand(args: CliArguments, io: CliIO): Promise<numb
   const settings = await resolveSessionSettings(args.options, io.env);
   const report: Report = (ok, text) => {
     const mark = ok === true ? '✓' : ok === 'warn' ? '!' : ok === 'skip' ? '-' : '✗';
-    io.stdout.write(`${mark} ${text}\n`);
+    // Probe answers and gateway messages are network text: no escape sequences reach the terminal.
+    io.stdout.write(`${mark} ${stripTerminalEscapes(text)}\n`);
   };
   try {
     let healthy = checkCredentials(settings, args.options.mock, report);
