@@ -6,8 +6,10 @@ import { chatCommand } from './commands/chat';
 import { doctorCommand } from './commands/doctor';
 import { modelsCommand } from './commands/models';
 import { signCommand } from './commands/sign';
+import { closestMatch } from './did-you-mean';
 import { HELP_TEXT } from './help-text';
 import type { CliIO } from './io';
+import { PROXY_PASSWORD_WARNING, proxyHasPassword } from './proxy-flag-warning';
 import { exitCodeFor, formatError } from './render';
 
 type Command = (args: CliArguments, io: CliIO) => Promise<number>;
@@ -46,7 +48,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return args.command === undefined && !args.options.help ? 2 : 0;
     }
     const command = COMMANDS[args.command];
-    if (!command) throw new CliUsageError(`unknown command "${args.command}"`);
+    if (!command) {
+      const suggestion = closestMatch(args.command, [...Object.keys(COMMANDS), 'help']);
+      throw new CliUsageError(
+        `Unknown command "${args.command}".${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+      );
+    }
+    if (proxyHasPassword(args.options.proxy)) io.stderr.write(`${PROXY_PASSWORD_WARNING}\n`);
     return await command(args, io);
   } catch (error) {
     io.stderr.write(`${formatError(error, secrets)}\n`);
