@@ -11,9 +11,9 @@ export type ModelSource = 'command-line' | 'repl';
 const EXAMPLE_URL = 'wss://spark-api.xf-yun.com/v3.5/chat';
 
 function knownModels(): string {
-  return MODELS.map((model) => `${model.id}${model.aliases.length ? ` (${model.aliases.join(', ')})` : ''}`).join(
-    ', ',
-  );
+  return MODELS.map(
+    (model) => `${model.id}${model.aliases.length ? ` (${model.aliases.join(', ')})` : ''}`,
+  ).join(', ');
 }
 
 /**
@@ -23,7 +23,9 @@ function knownModels(): string {
 export function unknownModelMessage(name: string, source: ModelSource): string {
   const trimmed = name.trim();
   const shown =
-    trimmed.length <= MAX_ECHOED_NAME_LENGTH ? `"${trimmed}"` : `(a ${trimmed.length}-character name, not shown)`;
+    trimmed.length <= MAX_ECHOED_NAME_LENGTH
+      ? `"${trimmed}"`
+      : `(a ${trimmed.length}-character name, not shown)`;
   const names = MODELS.flatMap((model) => [model.id, ...model.aliases]);
   const suggestion = trimmed.length <= MAX_ECHOED_NAME_LENGTH ? closestMatch(trimmed, names) : undefined;
   const custom =

@@ -38,7 +38,9 @@ describe('runSlashCommand', () => {
     expect(runSlashCommand('/quit', repl).exit).toBe(true);
     expect(runSlashCommand('/frob', repl).error).toContain('Unknown command /frob');
     expect(runSlashCommand('/frob', repl).error).not.toContain('Did you mean');
-    expect(runSlashCommand('/modle x1', repl).error).toContain('Unknown command /modle. Did you mean /model?');
+    expect(runSlashCommand('/modle x1', repl).error).toContain(
+      'Unknown command /modle. Did you mean /model?',
+    );
   });
 
   it('answers an unknown model in CLI terms: the known ids and the flags for a custom endpoint', () => {

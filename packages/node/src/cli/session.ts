@@ -58,7 +58,7 @@ export async function resolveSessionSettings(
   const modelUrl = options.modelUrl ?? (env[MODEL_URL_VARIABLE]?.trim() || undefined);
   const modelName = options.model ?? fromEnv.model;
   if (modelUrl !== undefined && modelName === undefined) {
-    throw new CliUsageError('--model-url needs the model\'s domain too: --model <domain> (or SPARK_MODEL).');
+    throw new CliUsageError("--model-url needs the model's domain too: --model <domain> (or SPARK_MODEL).");
   }
   const model = { modelName: modelName ?? 'lite', modelUrl };
   const proxy = options.proxy ?? proxyFromEnv(env);

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatResult } from '@xinghuo/core';
+import type { ChatMessage, ChatResult, FunctionCall } from '@xinghuo/core';
 import { type CliArguments, CliUsageError } from '../args';
 import { type CliIO, onInterrupt, readAll, warnOnStderr } from '../io';
 import { printStream } from '../print-stream';
@@ -12,7 +12,8 @@ import { stripTerminalEscapesDeep } from '../strip-terminal-escapes';
  * Every string in it (`text`, `reasoning`, `sid`, the function call; all from the network) is
  * stripped of terminal escape sequences here too. `JSON.stringify` alone would make the line itself
  * safe (it writes ESC as `\u001b`), but not what `jq -r .text` prints from it, and it leaves C1
- * controls such as U+009B (8-bit CSI) raw. The text is otherwise exactly what the model sent;
+ * controls such as U+009B (8-bit CSI) raw. The text is otherwise exactly what the model sent (the
+ * function-call arguments are re-encoded, see `safeFunctionCall`);
  * a program that needs the unfiltered bytes uses the SDK, not the CLI.
  */
 export interface AskJsonOutput {
@@ -34,8 +35,19 @@ function jsonOutput(result: ChatResult): AskJsonOutput {
     sid: result.sid,
     model: result.model,
     finishReason: result.finishReason,
-    ...(result.functionCall ? { functionCall: result.functionCall } : {}),
+    ...(result.functionCall ? { functionCall: safeFunctionCall(result.functionCall) } : {}),
   });
+}
+
+/**
+ * The arguments are a JSON text: `"\u001b[2J"` inside it is harmless until a consumer parses it.
+ * When they parse, they are re-encoded from the filtered value, so no layer of the output decodes
+ * to an escape sequence; when they do not, the raw text is filtered like any other string.
+ */
+function safeFunctionCall(call: FunctionCall): FunctionCall {
+  if (call.parsedArguments === undefined) return call;
+  const parsedArguments = stripTerminalEscapesDeep(call.parsedArguments);
+  return { ...call, arguments: JSON.stringify(parsedArguments), parsedArguments };
 }
 
 async function readQuestion(args: CliArguments, io: CliIO): Promise<string> {
