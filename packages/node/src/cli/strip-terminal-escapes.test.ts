@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unsafeCharacters } from '../../test/unsafe-characters';
-import { createTerminalTextFilter, stripTerminalEscapes } from './strip-terminal-escapes';
+import {
+  createTerminalTextFilter,
+  stripTerminalEscapes,
+  stripTerminalEscapesDeep,
+} from './strip-terminal-escapes';
 
 describe('stripTerminalEscapes', () => {
   it.each([
@@ -101,5 +105,12 @@ describe('stripTerminalEscapes', () => {
       filter.write(part),
     );
     expect(parts.join('') + filter.end()).toBe('before  after link');
+  });
+});
+
+describe('stripTerminalEscapesDeep', () => {
+  it('filters every string of a JSON value, keys included, and keeps the rest', () => {
+    const value = { 'k\x1b[2Jey': ['a\x1b]2;t\x07b', 1, null, true], nested: { text: '\x9b8mhi\n' } };
+    expect(stripTerminalEscapesDeep(value)).toEqual({ key: ['ab', 1, null, true], nested: { text: 'hi\n' } });
   });
 });
