@@ -53,8 +53,7 @@ describe('unknown models get CLI-shaped advice', () => {
     const run = await runCli(['ask', '--model', 'gpt-4o', 'hi'], { env });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Unknown model "gpt-4o"');
-    for (const id of ['lite', 'generalv3.5 (max', '4.0Ultra (ultra', 'x1'])
-      expect(run.stderr).toContain(id);
+    for (const id of ['lite', 'generalv3.5 (max', '4.0Ultra (ultra', 'x1']) expect(run.stderr).toContain(id);
     expect(run.stderr).toContain('--model <domain> --model-url wss://');
     expect(run.stderr).toContain('SPARK_MODEL_URL');
     expect(run.stderr).not.toMatch(/\{ ?url, domain ?\}/);
