@@ -51,6 +51,50 @@ function isControl(code: number): boolean {
   return code < 0x20 || (code >= DEL && code <= 0x9f);
 }
 
+/** What to do with one character: print it, drop it, or read it again in the new state. */
+type Verdict = 'print' | 'drop' | 'reread';
+
+/** Introducers of control strings after ESC: `]` OSC, `P` DCS, `X` SOS, `^` PM, `_` APC. */
+const STRING_INTRODUCERS = new Set([0x5d, 0x50, 0x58, 0x5e, 0x5f]);
+const C1_STRING_INTRODUCERS = new Set([C1_OSC, C1_DCS, C1_SOS, C1_PM, C1_APC]);
+
+/** One transition of the filter: the next state and what becomes of the character `code`. */
+function step(state: State, code: number): [State, Verdict] {
+  if (state === 'text') {
+    if (!isControl(code)) return ['text', 'print'];
+    if (code === ESC) return ['escape', 'drop'];
+    if (code === C1_CSI) return ['csi', 'drop'];
+    if (C1_STRING_INTRODUCERS.has(code)) return ['string', 'drop'];
+    return ['text', 'drop'];
+  }
+  // CAN and SUB cancel any sequence in progress (and are not printed themselves).
+  if (code === CANCEL || code === SUBSTITUTE) return ['text', 'drop'];
+  // A malformed sequence ends at the first character that cannot belong to it; that character is
+  // read again as text, where a control is dropped and anything else printed.
+  const malformed: [State, Verdict] = ['text', 'reread'];
+  switch (state) {
+    case 'escape':
+      if (code === 0x5b) return ['csi', 'drop'];
+      if (STRING_INTRODUCERS.has(code)) return ['string', 'drop'];
+      if (code >= 0x20 && code <= 0x2f) return ['escape-intermediate', 'drop'];
+      if (code >= 0x30 && code <= 0x7e) return ['text', 'drop'];
+      return code === ESC ? ['escape', 'drop'] : malformed;
+    case 'escape-intermediate':
+      if (code >= 0x20 && code <= 0x2f) return ['escape-intermediate', 'drop'];
+      return code >= 0x30 && code <= 0x7e ? ['text', 'drop'] : malformed;
+    case 'csi':
+      // Parameters 0x30–0x3F, intermediates 0x20–0x2F, then one final byte 0x40–0x7E.
+      if (code >= 0x20 && code <= 0x3f) return ['csi', 'drop'];
+      return code >= 0x40 && code <= 0x7e ? ['text', 'drop'] : malformed;
+    case 'string':
+      if (code === BEL || code === C1_ST) return ['text', 'drop'];
+      return [code === ESC ? 'string-escape' : 'string', 'drop'];
+    case 'string-escape':
+      // `ESC \` is the string terminator; any other ESC ends the string and starts a new sequence.
+      return code === 0x5c ? ['text', 'drop'] : ['escape', 'reread'];
+  }
+}
+
 /** A streaming filter: sequences split across chunks are still removed whole. */
 export interface TerminalTextFilter {
   /** Filters the next chunk; an unfinished sequence at its end is held until the next chunk. */
@@ -68,68 +112,19 @@ export function createTerminalTextFilter(): TerminalTextFilter {
   return {
     write(chunk) {
       let output = '';
-      let runStart = 0;
-      const flushUntil = (index: number) => {
-        if (index > runStart) output += chunk.slice(runStart, index);
-      };
-      for (let index = 0; index < chunk.length; index += 1) {
-        const code = chunk.charCodeAt(index);
-        if (state === 'text') {
-          if (!isControl(code)) continue;
-          flushUntil(index);
-          runStart = index + 1;
-          if (code === ESC) state = 'escape';
-          else if (code === C1_CSI) state = 'csi';
-          else if (code === C1_OSC || code === C1_DCS || code === C1_SOS || code === C1_PM || code === C1_APC)
-            state = 'string';
-          continue;
+      let runStart = -1;
+      for (let index = 0; index < chunk.length; ) {
+        const [next, verdict] = step(state, chunk.charCodeAt(index));
+        state = next;
+        // Copy printable runs in one slice rather than character by character.
+        if (verdict === 'print' && runStart < 0) runStart = index;
+        if (verdict !== 'print' && runStart >= 0) {
+          output += chunk.slice(runStart, index);
+          runStart = -1;
         }
-        runStart = index + 1;
-        // CAN and SUB cancel any sequence in progress (and are not printed themselves).
-        if (code === CANCEL || code === SUBSTITUTE) {
-          state = 'text';
-          continue;
-        }
-        switch (state) {
-          case 'escape':
-            if (code === 0x5b) state = 'csi';
-            else if (code === 0x5d || code === 0x50 || code === 0x58 || code === 0x5e || code === 0x5f)
-              state = 'string';
-            else if (code >= 0x20 && code <= 0x2f) state = 'escape-intermediate';
-            else if (code >= 0x30 && code <= 0x7e) state = 'text';
-            else if (code !== ESC) index = abort(index);
-            break;
-          case 'escape-intermediate':
-            if (code >= 0x30 && code <= 0x7e) state = 'text';
-            else if (code < 0x20 || code > 0x2f) index = abort(index);
-            break;
-          case 'csi':
-            if (code >= 0x40 && code <= 0x7e) state = 'text';
-            else if (code < 0x20 || code > 0x3f) index = abort(index);
-            break;
-          case 'string':
-            if (code === BEL || code === C1_ST) state = 'text';
-            else if (code === ESC) state = 'string-escape';
-            break;
-          case 'string-escape':
-            if (code === 0x5c) state = 'text';
-            else {
-              // ESC inside a string ends the string and starts a new sequence (ECMA-48 §5.6).
-              state = 'escape';
-              index -= 1;
-            }
-            break;
-        }
+        if (verdict !== 'reread') index += 1;
       }
-      if (state === 'text') flushUntil(chunk.length);
-      return output;
-
-      /** A malformed sequence ends here; the character is read again as text (where controls drop). */
-      function abort(index: number): number {
-        state = 'text';
-        runStart = index;
-        return index - 1;
-      }
+      return runStart >= 0 ? output + chunk.slice(runStart) : output;
     },
     end() {
       state = 'text';
