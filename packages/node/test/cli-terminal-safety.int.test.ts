@@ -91,6 +91,14 @@ describe('the CLI strips terminal escapes from network text', () => {
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it('ask with XINGHUO_DEBUG: the stack trace, which repeats the message', async () => {
+    mock.enqueue({ error: { code: 10013, message: '\x1b]2;pwned\x07Content\x1b[2JAuditError' } });
+    const run = await runCli(['ask', 'q'], { env: { ...env, XINGHUO_DEBUG: '1' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\n\s+at /);
+    expect(unsafeCharacters(run.stderr)).toEqual([]);
+  });
+
   it('chat: a Spark error message after part of an answer', async () => {
     mock.enqueue({
       text: HOSTILE,

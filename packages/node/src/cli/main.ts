@@ -11,6 +11,7 @@ import { HELP_TEXT } from './help-text';
 import type { CliIO } from './io';
 import { PROXY_PASSWORD_WARNING, proxyHasPassword } from './proxy-flag-warning';
 import { exitCodeFor, formatError } from './render';
+import { stripTerminalEscapes } from './strip-terminal-escapes';
 
 type Command = (args: CliArguments, io: CliIO) => Promise<number>;
 
@@ -59,7 +60,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   } catch (error) {
     io.stderr.write(`${formatError(error, secrets)}\n`);
     if (io.env.XINGHUO_DEBUG && error instanceof Error && !(error instanceof CliUsageError)) {
-      io.stderr.write(`${redactSecrets(error.stack ?? '', secrets)}\n`);
+      // The stack starts with the message, which may carry network text.
+      io.stderr.write(`${redactSecrets(stripTerminalEscapes(error.stack ?? ''), secrets)}\n`);
     }
     return exitCodeFor(error);
   }
