@@ -9,6 +9,8 @@ export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** When each stdout chunk arrived (`performance.now()`), to see that an answer streamed. */
+  stdoutTimes: number[];
 }
 
 /**
@@ -33,8 +35,10 @@ export function runCli(
     let stdout = '';
     let stderr = '';
     let interrupted = false;
+    const stdoutTimes: number[] = [];
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
+      stdoutTimes.push(performance.now());
       if (!interrupted && options.interruptWhen?.(stdout)) {
         interrupted = true;
         child.kill('SIGINT');
@@ -47,7 +51,7 @@ export function runCli(
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout, stderr, stdoutTimes });
     });
     child.stdin.end(options.input ?? '');
   });

@@ -31,4 +31,24 @@ describe('parseCliArguments', () => {
     expect(() => parseCliArguments(['ask', '--max-tokens', '1.5'])).toThrow(/integer/);
     expect(() => parseCliArguments(['ask', '--temperature', ''])).toThrow(/number/);
   });
+
+  it('names an unknown flag and suggests the closest known one', () => {
+    expect(() => parseCliArguments(['chat', '--mokc'])).toThrow(
+      'Unknown option --mokc. Did you mean --mock?',
+    );
+    expect(() => parseCliArguments(['ask', '--temprature', '1'])).toThrow('Did you mean --temperature?');
+    expect(() => parseCliArguments(['ask', '--verbose'])).toThrow(/^Unknown option --verbose\.$/);
+    expect(() => parseCliArguments(['ask', '-x'])).toThrow(/^Unknown option -x\.$/);
+  });
+
+  it('takes values that look like flags after -- as positionals', () => {
+    expect(parseCliArguments(['ask', '--', '--mokc']).positionals).toEqual(['--mokc']);
+  });
+
+  it('parses --mock-latency as a non-negative integer and --model-url as text', () => {
+    const parsed = parseCliArguments(['ask', '--mock', '--mock-latency', '0', '--model-url', 'wss://h/p']);
+    expect(parsed.options).toMatchObject({ mock: true, mockLatencyMs: 0, modelUrl: 'wss://h/p' });
+    expect(() => parseCliArguments(['ask', '--mock-latency=-5'])).toThrow(/cannot be negative/);
+    expect(() => parseCliArguments(['ask', '--mock-latency', 'fast'])).toThrow(/integer/);
+  });
 });

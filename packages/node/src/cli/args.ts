@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { closestMatch } from './did-you-mean';
 
 /** A mistake in the command line: printed with a pointer to `--help`, exit status 2. */
 export class CliUsageError extends Error {
@@ -12,9 +13,13 @@ export interface CliOptions {
   temperature?: number | undefined;
   maxTokens?: number | undefined;
   baseURL?: string | undefined;
+  /** `--model-url`: the endpoint of a model not in the registry; `--model` is then its domain. */
+  modelUrl?: string | undefined;
   /** `--proxy`: an HTTP proxy for every connection, instead of the proxy environment variables. */
   proxy?: string | undefined;
   mock: boolean;
+  /** `--mock-latency`: the embedded mock's delay before each answer frame, in milliseconds. */
+  mockLatencyMs?: number | undefined;
   json: boolean;
   help: boolean;
   version: boolean;
@@ -27,6 +32,24 @@ export interface CliArguments {
   options: CliOptions;
 }
 
+/** The default `--mock-latency`: about the pace of a real Spark stream, so streaming and Ctrl-C show. */
+export const DEFAULT_MOCK_LATENCY_MS = 30;
+
+const OPTIONS = {
+  model: { type: 'string', short: 'm' },
+  'model-url': { type: 'string' },
+  system: { type: 'string', short: 's' },
+  temperature: { type: 'string', short: 't' },
+  'max-tokens': { type: 'string' },
+  'base-url': { type: 'string' },
+  proxy: { type: 'string' },
+  mock: { type: 'boolean' },
+  'mock-latency': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
 function parseNumber(value: string | undefined, flag: string, integer: boolean): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
@@ -36,8 +59,41 @@ function parseNumber(value: string | undefined, flag: string, integer: boolean):
   return parsed;
 }
 
+/**
+ * Names an unknown flag and suggests the closest known one. `parseArgs` alone answers `--mokc` with
+ * advice about positionals starting with '-' (and an unbalanced quote), which helps nobody.
+ */
+function checkForUnknownOptions(argv: readonly string[]): void {
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    // Known short flags come back under their long name.
+    if (token.name in OPTIONS) continue;
+    const suggestion = token.rawName.startsWith('--')
+      ? closestMatch(token.name, Object.keys(OPTIONS))
+      : undefined;
+    throw new CliUsageError(
+      `Unknown option ${token.rawName}.${suggestion ? ` Did you mean --${suggestion}?` : ''}`,
+    );
+  }
+}
+
+function parseNonNegativeInteger(value: string | undefined, flag: string): number | undefined {
+  const parsed = parseNumber(value, flag, true);
+  if (parsed !== undefined && parsed < 0)
+    throw new CliUsageError(`${flag} cannot be negative, got "${value}".`);
+  return parsed;
+}
+
 /** Parses `argv` (without `node` and the script) with `node:util` `parseArgs`. */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
+  checkForUnknownOptions(argv);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -55,8 +111,10 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       temperature: parseNumber(values.temperature, '--temperature', false),
       maxTokens: parseNumber(values['max-tokens'], '--max-tokens', true),
       baseURL: values['base-url'],
+      modelUrl: values['model-url'],
       proxy: values.proxy,
       mock: values.mock ?? false,
+      mockLatencyMs: parseNonNegativeInteger(values['mock-latency'], '--mock-latency'),
       json: values.json ?? false,
       help: values.help ?? false,
       version: values.version ?? false,
@@ -65,21 +123,5 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
 }
 
 function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      model: { type: 'string', short: 'm' },
-      system: { type: 'string', short: 's' },
-      temperature: { type: 'string', short: 't' },
-      'max-tokens': { type: 'string' },
-      'base-url': { type: 'string' },
-      proxy: { type: 'string' },
-      mock: { type: 'boolean' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  });
+  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
 }

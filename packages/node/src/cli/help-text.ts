@@ -9,18 +9,23 @@ Usage:
   xinghuo doctor                      check credentials, connectivity and clock skew
 
 Options:
-  -m, --model <id>          model id or alias (default: SPARK_MODEL or lite)
+  -m, --model <id>          model id or alias (default: SPARK_MODEL or lite); with --model-url,
+                            the domain of that endpoint
+      --model-url <url>     a ws(s):// endpoint not in \`xinghuo models\` (SPARK_MODEL_URL)
   -s, --system <text>       system message
   -t, --temperature <n>     sampling temperature, (0, 1]
       --max-tokens <n>      answer length limit in tokens
       --base-url <url>      replace scheme, host and port of model URLs (SPARK_BASE_URL)
-      --proxy <url>         HTTP proxy, e.g. http://user:pass@proxy:3128 (default: HTTPS_PROXY,
-                            HTTP_PROXY or ALL_PROXY, minus NO_PROXY hosts and loopback)
+      --proxy <url>         HTTP proxy, e.g. http://proxy:3128 (default: HTTPS_PROXY, HTTP_PROXY
+                            or ALL_PROXY, minus NO_PROXY hosts and loopback). Put a proxy password
+                            in HTTPS_PROXY, not here: a flag shows in \`ps\` and the shell history
       --mock                use an embedded mock Spark server (no credentials needed)
+      --mock-latency <ms>   the mock's delay before each answer frame (default 30)
       --json                machine-readable output (ask, models, sign)
   -h, --help                this help
   -v, --version             the version
 
-Environment: SPARK_APP_ID, SPARK_API_KEY, SPARK_API_SECRET, SPARK_BASE_URL, SPARK_MODEL.
+Environment: SPARK_APP_ID, SPARK_API_KEY, SPARK_API_SECRET, SPARK_BASE_URL, SPARK_MODEL,
+SPARK_MODEL_URL, HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY.
 Exit status: 0 success, 1 request failed, 2 usage error, 130 interrupted.
 `;

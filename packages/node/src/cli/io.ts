@@ -1,4 +1,5 @@
 import type { SparkEnvironment } from '../env-config';
+import { stripTerminalEscapes } from './strip-terminal-escapes';
 
 /** The process streams a command uses; injected so commands stay testable. */
 export interface CliIO {
@@ -23,4 +24,14 @@ export async function readAll(input: NodeJS.ReadableStream): Promise<string> {
 export function onInterrupt(onInterruptSignal: () => void): () => void {
   process.on('SIGINT', onInterruptSignal);
   return () => process.off('SIGINT', onInterruptSignal);
+}
+
+/**
+ * A sink for the client's warnings (e.g. a system message for a model that may ignore it): one
+ * `xinghuo: warning: …` line each on stderr, without terminal escapes.
+ */
+export function warnOnStderr(io: CliIO): (message: string) => void {
+  return (message) => {
+    io.stderr.write(`${stripTerminalEscapes(message.replace(/^xinghuo: /, 'xinghuo: warning: '))}\n`);
+  };
 }

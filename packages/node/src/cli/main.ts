@@ -6,9 +6,12 @@ import { chatCommand } from './commands/chat';
 import { doctorCommand } from './commands/doctor';
 import { modelsCommand } from './commands/models';
 import { signCommand } from './commands/sign';
+import { closestMatch } from './did-you-mean';
 import { HELP_TEXT } from './help-text';
 import type { CliIO } from './io';
+import { PROXY_PASSWORD_WARNING, proxyHasPassword } from './proxy-flag-warning';
 import { exitCodeFor, formatError } from './render';
+import { stripTerminalEscapes } from './strip-terminal-escapes';
 
 type Command = (args: CliArguments, io: CliIO) => Promise<number>;
 
@@ -46,12 +49,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return args.command === undefined && !args.options.help ? 2 : 0;
     }
     const command = COMMANDS[args.command];
-    if (!command) throw new CliUsageError(`unknown command "${args.command}"`);
+    if (!command) {
+      const suggestion = closestMatch(args.command, [...Object.keys(COMMANDS), 'help']);
+      throw new CliUsageError(
+        `Unknown command "${args.command}".${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+      );
+    }
+    if (proxyHasPassword(args.options.proxy)) io.stderr.write(`${PROXY_PASSWORD_WARNING}\n`);
     return await command(args, io);
   } catch (error) {
     io.stderr.write(`${formatError(error, secrets)}\n`);
     if (io.env.XINGHUO_DEBUG && error instanceof Error && !(error instanceof CliUsageError)) {
-      io.stderr.write(`${redactSecrets(error.stack ?? '', secrets)}\n`);
+      // The stack starts with the message, which may carry network text.
+      io.stderr.write(`${redactSecrets(stripTerminalEscapes(error.stack ?? ''), secrets)}\n`);
     }
     return exitCodeFor(error);
   }

@@ -1,6 +1,7 @@
 import type { ChatResult, ChatStream } from '@xinghuo/core';
 import type { CliIO } from './io';
 import { startSpinner } from './spinner';
+import { createTerminalTextFilter, stripTerminalEscapes } from './strip-terminal-escapes';
 
 const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
@@ -9,6 +10,10 @@ const RESET = '\x1b[0m';
  * Prints a streamed answer: a spinner on stderr until the first token, text deltas on stdout as
  * they arrive (unless `quiet`), x1 reasoning dimmed on stderr when it is a terminal, a function call
  * at the end, and a final newline. On failure the line is terminated and the error rethrown.
+ *
+ * Everything printed from the stream is model output, so it goes through a terminal-escape filter
+ * first (one per channel, so a sequence split across deltas is still removed whole); the dimming
+ * around the reasoning is the CLI's own and is added afterwards.
  */
 export async function printStream(
   stream: ChatStream,
@@ -17,19 +22,25 @@ export async function printStream(
 ): Promise<ChatResult> {
   const spinner = startSpinner(io.stderr);
   const showReasoning = Boolean(io.stderr.isTTY) && !options.quiet;
+  const textFilter = createTerminalTextFilter();
+  const reasoningFilter = createTerminalTextFilter();
   let wroteText = false;
   let wroteReasoning = false;
   try {
     for await (const event of stream) {
       if (event.type === 'reasoning-delta' && showReasoning) {
+        const text = reasoningFilter.write(event.text);
+        if (text === '') continue;
         spinner.stop();
-        io.stderr.write(`${DIM}${event.text}${RESET}`);
+        io.stderr.write(`${DIM}${text}${RESET}`);
         wroteReasoning = true;
       } else if (event.type === 'text-delta' && !options.quiet) {
+        const text = textFilter.write(event.text);
+        if (text === '') continue;
         spinner.stop();
         if (wroteReasoning && !wroteText) io.stderr.write('\n');
-        io.stdout.write(event.text);
-        wroteText = wroteText || event.text !== '';
+        io.stdout.write(text);
+        wroteText = true;
       }
     }
     const result = await stream.finalResult();
@@ -37,7 +48,8 @@ export async function printStream(
     if (!options.quiet) {
       if (result.functionCall) {
         const call = result.functionCall;
-        io.stdout.write(`${wroteText ? '\n' : ''}[function call] ${call.name}(${call.arguments})`);
+        const shown = stripTerminalEscapes(`${call.name}(${call.arguments})`);
+        io.stdout.write(`${wroteText ? '\n' : ''}[function call] ${shown}`);
       }
       io.stdout.write('\n');
     }

@@ -1,5 +1,6 @@
 import { describeSparkCode, redactSecrets, SparkError, type SparkModel } from '@xinghuo/core';
 import { CliUsageError } from './args';
+import { stripTerminalEscapes } from './strip-terminal-escapes';
 
 /** What to do next, per error class, when the message itself does not already say so. */
 const NEXT_STEP: Partial<Record<SparkError['code'], string>> = {
@@ -11,7 +12,8 @@ const NEXT_STEP: Partial<Record<SparkError['code'], string>> = {
 
 /**
  * One line for stderr describing a failure: the error code, Spark's numeric code and its meaning,
- * the sid and what to do. Never a stack trace, never a secret or a signed URL.
+ * the sid and what to do. Never a stack trace, never a secret or a signed URL, never a terminal
+ * escape sequence (Spark's error text and the sid come from the network).
  */
 export function formatError(error: unknown, secrets: readonly (string | undefined)[] = []): string {
   let line: string;
@@ -29,7 +31,7 @@ export function formatError(error: unknown, secrets: readonly (string | undefine
     const message = error instanceof Error ? error.message : String(error);
     line = `xinghuo: unexpected error: ${message}`;
   }
-  return redactSecrets(line.replace(/\s*\n\s*/g, ' '), secrets);
+  return redactSecrets(stripTerminalEscapes(line).replace(/\s*\n\s*/g, ' '), secrets);
 }
 
 /** Exit status for a failure: 2 for usage errors, 130 for an interruption, 1 otherwise. */

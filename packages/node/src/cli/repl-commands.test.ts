@@ -13,8 +13,9 @@ describe('runSlashCommand', () => {
     expect(runSlashCommand('/model ultra', repl).output).toContain('4.0Ultra');
     expect(repl.model.id).toBe('4.0Ultra');
     const unknown = runSlashCommand('/model gpt-5', repl);
-    expect(unknown.error).toContain('Unknown Spark model');
+    expect(unknown.error).toContain('Unknown model "gpt-5"');
     expect(repl.model.id).toBe('4.0Ultra');
+    expect(runSlashCommand('/model mxa', repl).error).toContain('Did you mean max?');
     expect(runSlashCommand('/model', repl).output).toContain('4.0Ultra');
   });
 
@@ -36,5 +37,22 @@ describe('runSlashCommand', () => {
     expect(runSlashCommand('/exit', repl).exit).toBe(true);
     expect(runSlashCommand('/quit', repl).exit).toBe(true);
     expect(runSlashCommand('/frob', repl).error).toContain('Unknown command /frob');
+    expect(runSlashCommand('/frob', repl).error).not.toContain('Did you mean');
+    expect(runSlashCommand('/modle x1', repl).error).toContain(
+      'Unknown command /modle. Did you mean /model?',
+    );
+  });
+
+  it('answers an unknown model in CLI terms: the known ids and the flags for a custom endpoint', () => {
+    const { error } = runSlashCommand('/model gpt-4o', state());
+    expect(error).toContain('Known models: lite');
+    expect(error).toContain('x1');
+    expect(error).toContain('restart with --model <domain> --model-url wss://');
+    expect(error).not.toMatch(/\{ ?url, domain ?\}/);
+  });
+
+  it('does not echo a long name that may be a misplaced credential', () => {
+    const secretLike = 'a3f5c2d8e9b14f6a7c0d2e4f6a8b0c1d';
+    expect(runSlashCommand(`/model ${secretLike}`, state()).error).not.toContain(secretLike);
   });
 });

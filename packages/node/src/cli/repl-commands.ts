@@ -1,6 +1,7 @@
-import { resolveModel, type SparkModel } from '@xinghuo/core';
+import type { SparkModel } from '@xinghuo/core';
 import type { Conversation } from './conversation';
-import { formatError } from './render';
+import { closestMatch } from './did-you-mean';
+import { resolveCliModel } from './model-choice';
 
 /** The REPL's mutable state that slash commands act on. */
 export interface ReplState {
@@ -24,6 +25,8 @@ export const REPL_HELP = `Commands:
   /help            this list
   /exit            leave (or Ctrl-C twice, or Ctrl-D)
 Ctrl-C while an answer streams stops that answer.`;
+
+const SLASH_COMMANDS = ['model', 'system', 'usage', 'reset', 'help', 'exit', 'quit'];
 
 function formatUsage(state: ReplState): string {
   const { lastUsage, totalUsage } = state.conversation;
@@ -57,12 +60,16 @@ export function runSlashCommand(line: string, state: ReplState): SlashOutcome {
       if (words.length === 0 || !argument)
         return { output: `Model: ${state.model.id} (${state.model.label})` };
       try {
-        state.model = resolveModel(argument);
+        state.model = resolveCliModel(argument, undefined, 'repl');
         return { output: `Model: ${state.model.id} (${state.model.label})` };
       } catch (error) {
-        return { error: formatError(error) };
+        return { error: (error as Error).message };
       }
-    default:
-      return { error: `Unknown command /${name}; /help lists the commands.` };
+    default: {
+      const suggestion = closestMatch(name, SLASH_COMMANDS);
+      return {
+        error: `Unknown command /${name}.${suggestion ? ` Did you mean /${suggestion}?` : ''} /help lists the commands.`,
+      };
+    }
   }
 }

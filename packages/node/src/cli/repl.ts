@@ -12,6 +12,15 @@ import type { CliSession } from './session';
 const PROMPT = '› ';
 
 /**
+ * The first line of an interactive chat: the model, and whether the answers come from the embedded
+ * mock (made up, no credentials used) rather than from Spark.
+ */
+export function chatBanner(session: Pick<CliSession, 'model' | 'mock'>): string {
+  const where = session.mock ? ' on the embedded mock server (made-up answers, not Spark)' : '';
+  return `xinghuo chat with ${session.model.id}${where}. /help for commands, /exit to leave.\n`;
+}
+
+/**
  * Streams one answer to stdout. Resolves true when the exchange completed (and was recorded),
  * false when it failed or was interrupted.
  */
@@ -70,9 +79,7 @@ export async function runRepl(session: CliSession, options: CliOptions, io: CliI
   lines.on('SIGINT', interrupt);
   process.on('SIGINT', interrupt);
 
-  if (terminal) {
-    io.stdout.write(`xinghuo chat with ${state.model.id}. /help for commands, /exit to leave.\n`);
-  }
+  if (terminal) io.stdout.write(chatBanner(session));
   lines.prompt();
   try {
     for await (const rawLine of lines) {

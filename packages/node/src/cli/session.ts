@@ -1,8 +1,12 @@
-import { resolveModel, type SparkClient, type SparkModel } from '@xinghuo/core';
+import type { SparkClient, SparkModel } from '@xinghuo/core';
 import { createSparkClient } from '../create-client';
 import { readSparkEnv, type SparkEnvironment } from '../env-config';
 import { type ProxyResolver, proxyFromEnv } from '../proxy/proxy-from-env';
-import type { CliOptions } from './args';
+import { type CliOptions, CliUsageError, DEFAULT_MOCK_LATENCY_MS } from './args';
+import { resolveCliModel } from './model-choice';
+
+/** The variable for `--model-url`, read by the CLI only. */
+export const MODEL_URL_VARIABLE = 'SPARK_MODEL_URL';
 
 /** What a command needs to talk to Spark (or the embedded mock). */
 export interface CliSession {
@@ -13,6 +17,8 @@ export interface CliSession {
   apiKey: string | undefined;
   apiSecret: string | undefined;
   baseURL: string | undefined;
+  /** True when the session talks to the embedded mock (`--mock`), not to Spark. */
+  mock: boolean;
   /** Values that must never be printed (fed to `redactSecrets`). */
   secrets: string[];
   /** Stops the embedded mock server, if any. */
@@ -28,7 +34,16 @@ export interface SessionSettings {
   /** `--proxy`, else the proxy environment variables (`HTTPS_PROXY`, `NO_PROXY`, …). */
   proxy: string | ProxyResolver;
   modelName: string;
+  /** `--model-url` or `SPARK_MODEL_URL`: a custom endpoint whose domain is `modelName`. */
+  modelUrl: string | undefined;
+  /** True for the embedded mock. */
+  mock: boolean;
   close(): Promise<void>;
+}
+
+/** The model of a session: a registry model, or the custom endpoint of `--model-url`. */
+export function sessionModel(settings: SessionSettings): SparkModel {
+  return resolveCliModel(settings.modelName, settings.modelUrl, 'command-line');
 }
 
 /**
@@ -40,17 +55,24 @@ export async function resolveSessionSettings(
   env: SparkEnvironment,
 ): Promise<SessionSettings> {
   const fromEnv = readSparkEnv(env);
-  const modelName = options.model ?? fromEnv.model ?? 'lite';
+  const modelUrl = options.modelUrl ?? (env[MODEL_URL_VARIABLE]?.trim() || undefined);
+  const modelName = options.model ?? fromEnv.model;
+  if (modelUrl !== undefined && modelName === undefined) {
+    throw new CliUsageError("--model-url needs the model's domain too: --model <domain> (or SPARK_MODEL).");
+  }
+  const model = { modelName: modelName ?? 'lite', modelUrl };
   const proxy = options.proxy ?? proxyFromEnv(env);
   if (options.mock) {
     // Loaded only for --mock, so ordinary runs do not pay for it.
     const { startMockSpark } = await import('@xinghuo/mock-server');
-    const mock = await startMockSpark();
+    // A delay per frame like the real service's, so streaming (and Ctrl-C) can be seen.
+    const mock = await startMockSpark({ latencyMs: options.mockLatencyMs ?? DEFAULT_MOCK_LATENCY_MS });
     return {
       ...mock.credentials,
       baseURL: mock.url,
       proxy,
-      modelName,
+      ...model,
+      mock: true,
       close: () => mock.close(),
     };
   }
@@ -60,7 +82,8 @@ export async function resolveSessionSettings(
     apiSecret: fromEnv.apiSecret,
     baseURL: options.baseURL ?? fromEnv.baseURL,
     proxy,
-    modelName,
+    ...model,
+    mock: false,
     close: async () => {},
   };
 }
@@ -73,14 +96,14 @@ export async function openSession(
 ): Promise<CliSession> {
   const settings = await resolveSessionSettings(options, env);
   try {
-    const model = resolveModel(settings.modelName);
+    const model = sessionModel(settings);
     const client = createSparkClient({
       env: {},
       appId: settings.appId,
       apiKey: settings.apiKey,
       apiSecret: settings.apiSecret,
       baseURL: settings.baseURL,
-      defaultModel: model.id,
+      defaultModel: model,
       ws: { proxy: settings.proxy },
       // Capability warnings (e.g. a system message for a model that may ignore it) go to stderr.
       ...(warn ? { logger: { warn: (message: string) => warn(message) } } : {}),
@@ -92,6 +115,7 @@ export async function openSession(
       apiKey: settings.apiKey,
       apiSecret: settings.apiSecret,
       baseURL: settings.baseURL,
+      mock: settings.mock,
       secrets: [settings.apiKey, settings.apiSecret].filter((value): value is string => Boolean(value)),
       close: settings.close,
     };

@@ -1,4 +1,4 @@
-import { resolveModel, SparkClockSkewError, type SparkModel, signUrl, withBaseURL } from '@xinghuo/core';
+import { SparkClockSkewError, type SparkModel, signUrl, withBaseURL } from '@xinghuo/core';
 import { ENV_VARIABLES } from '../../env-config';
 import { proxyChooser } from '../../proxy/proxy-url';
 import { createWsTransport } from '../../ws-transport';
@@ -6,7 +6,8 @@ import type { CliArguments } from '../args';
 import { probeHttp } from '../http-probe';
 import type { CliIO } from '../io';
 import { formatError } from '../render';
-import { resolveSessionSettings, type SessionSettings } from '../session';
+import { resolveSessionSettings, type SessionSettings, sessionModel } from '../session';
+import { stripTerminalEscapes } from '../strip-terminal-escapes';
 
 /** Spark rejects signatures dated more than this far from its clock. */
 const SKEW_LIMIT_SECONDS = 300;
@@ -118,13 +119,14 @@ export async function doctorCommand(args: CliArguments, io: CliIO): Promise<numb
   const settings = await resolveSessionSettings(args.options, io.env);
   const report: Report = (ok, text) => {
     const mark = ok === true ? '✓' : ok === 'warn' ? '!' : ok === 'skip' ? '-' : '✗';
-    io.stdout.write(`${mark} ${text}\n`);
+    // Probe answers and gateway messages are network text: no escape sequences reach the terminal.
+    io.stdout.write(`${mark} ${stripTerminalEscapes(text)}\n`);
   };
   try {
     let healthy = checkCredentials(settings, args.options.mock, report);
     let model: SparkModel;
     try {
-      model = resolveModel(settings.modelName);
+      model = sessionModel(settings);
       report(true, `Model ${model.id} (domain ${model.domain})`);
     } catch (error) {
       report(false, formatError(error).replace(/^xinghuo: /, ''));

@@ -1,8 +1,8 @@
-import { resolveModel, signUrl, withBaseURL } from '@xinghuo/core';
+import { signUrl, withBaseURL } from '@xinghuo/core';
 import { requireCredentials } from '../../env-config';
 import { type CliArguments, CliUsageError } from '../args';
 import type { CliIO } from '../io';
-import { resolveSessionSettings } from '../session';
+import { resolveSessionSettings, sessionModel } from '../session';
 
 /**
  * `xinghuo sign <model>`: prints a freshly signed URL on stdout, for debugging with other tools.
@@ -13,7 +13,7 @@ export async function signCommand(args: CliArguments, io: CliIO): Promise<number
   if (!name) throw new CliUsageError('sign needs a model: xinghuo sign lite');
   const settings = await resolveSessionSettings({ ...args.options, model: name }, io.env);
   try {
-    const model = resolveModel(settings.modelName);
+    const model = sessionModel(settings);
     requireCredentials(settings, true);
     const date = new Date();
     const url = await signUrl(
