@@ -5,6 +5,7 @@
  * functions or web search), the registry records the more permissive reading of the official SDKs and
  * `encodeRequest` warns through `onWarning` instead of refusing: Spark itself is the final judge.
  */
+import { describeValue } from './describe-value';
 import { SparkConfigError } from './errors/error-classes';
 import { MODELS } from './model-registry';
 
@@ -97,7 +98,7 @@ function checkPositiveInteger(value: number | undefined, fallback: number, name:
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1) {
     throw new SparkConfigError(
-      `Custom model: \`${name}\` must be a positive integer (got ${String(value)}).`,
+      `Custom model: \`${name}\` must be a positive integer (got ${describeValue(value)}).`,
     );
   }
   return value;
