@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 export { AsyncQueue } from './async-queue';
+export type { SparkRetryInfo } from './attempt-history';
 export { withBaseURL } from './base-url';
 export { ChatStream, type ChatStreamOptions, type ChatStreamRunner } from './chat-stream';
 export type {

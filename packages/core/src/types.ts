@@ -117,6 +117,8 @@ export interface ChatResult {
   finishReason: FinishReason;
   /** Messages that history trimming removed before sending, oldest first. */
   trimmedMessages?: ChatMessage[] | undefined;
+  /** How many attempts the request took: 1, or more after retries. Set by the client on every result. */
+  attempts?: number | undefined;
 }
 
 /** Events of a {@link ChatStream}, in the order they arrive. */
