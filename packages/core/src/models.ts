@@ -7,6 +7,7 @@
  */
 import { describeValue } from './describe-value';
 import { SparkConfigError } from './errors/error-classes';
+import type { SparkModelId } from './model-id';
 import { MODELS } from './model-registry';
 
 export { MODELS };
@@ -162,7 +163,7 @@ function fromCustom(input: CustomModel): SparkModel {
  * resolveModel({ url: 'wss://maas-api.cn-huabei-1.xf-yun.com/v1.1/chat', domain: 'xdeepseekv3' });
  * ```
  */
-export function resolveModel(input: string | CustomModel | SparkModel): SparkModel {
+export function resolveModel(input: SparkModelId | CustomModel | SparkModel): SparkModel {
   if (typeof input === 'string') {
     const found = findModel(input);
     if (found) return found;

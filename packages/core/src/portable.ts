@@ -26,6 +26,7 @@ export { type EncodeRequestOptions, encodeRequest, type SparkRequestFrame } from
 export { createSparkEngine } from './engine';
 export * from './errors';
 export { estimateTokens, type TokenEstimator } from './estimate-tokens';
+export type { KnownModelId, SparkModelId } from './model-id';
 export { type CustomModel, MODELS, type ModelCapabilities, resolveModel, type SparkModel } from './models';
 export type { HmacSha256, SignUrlOptions, SparkCredentials } from './sign-url';
 export type { SparkConnection, SparkTransport, SparkTransportOptions } from './transport';
