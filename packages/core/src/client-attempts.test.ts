@@ -135,7 +135,7 @@ describe('error.attemptErrors', () => {
     expect(transport.connections).toHaveLength(0);
   });
 
-  it('logs each retry at info and the failure at warn, with the number of attempts', async () => {
+  it('logs each retry at info and the failure at error, with the number of attempts', async () => {
     const logger = recordingLogger();
     const transport = createMemoryTransport((server) => server.refuse({ status: 503 }));
     await failureOf(makeClient(transport, { logger, maxRetries: 1 }).chat(QUESTION));
@@ -144,7 +144,7 @@ describe('error.attemptErrors', () => {
     expect(retries.map((line) => line.level)).toEqual(['info']);
     const failed = logger.lines.filter((line) => line.message === 'xinghuo: the request failed');
     expect(failed).toHaveLength(1);
-    expect(failed[0]?.level).toBe('warn');
+    expect(failed[0]?.level).toBe('error');
     expect(failed[0]?.data).toMatchObject({ attempts: 2, error: { code: 'server_error' } });
   });
 });

@@ -39,8 +39,8 @@ export interface SparkClientOptions {
   /** Backoff of retries: full jitter, base 500 ms, cap 8 s. */
   retryDelay?: RetryDelayOptions | undefined;
   /**
-   * Receives debug lines (attempts; URLs redacted), retries (info), failed requests and capability
-   * warnings (warn), and trimming info.
+   * Receives debug lines (attempts; URLs redacted), info lines (retries, trimming), capability warnings
+   * (warn) and failed requests (error).
    */
   logger?: SparkLogger | undefined;
   /**

@@ -68,7 +68,7 @@ export async function runExchange(
   // Every failed attempt's error, kept on the final one (`error.attemptErrors`).
   const failures: SparkError[] = [];
   const giveUp = (error: SparkError): SparkError => {
-    plan.logger?.warn?.('xinghuo: the request failed', { attempts: failures.length, error: error.toJSON() });
+    plan.logger?.error?.('xinghuo: the request failed', { attempts: failures.length, error: error.toJSON() });
     return recordAttemptErrors(error, failures);
   };
 

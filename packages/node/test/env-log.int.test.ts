@@ -99,7 +99,7 @@ describe('XINGHUO_LOG', () => {
     expect(JSON.parse(run.stdout)).toEqual({ code: 'server_error', attempts: 3 });
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/ WARN xinghuo: the request failed \{"attempts":3,/);
+    expect(lines[0]).toMatch(/ ERROR xinghuo: the request failed \{"attempts":3,/);
     expectNoSecret(run.stderr);
   });
 
