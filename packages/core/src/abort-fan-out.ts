@@ -17,7 +17,8 @@ const fanOuts = new WeakMap<AbortSignal, FanOut>();
 
 /**
  * Calls `onAbort` once when `signal` aborts, through one shared listener per signal. Returns a disposer
- * that unsubscribes (idempotent). Call it for a signal that has not aborted yet.
+ * that unsubscribes (idempotent). Call it for a signal that has not aborted yet, with an `onAbort`
+ * that does not throw (a throw would keep the later subscribers from hearing of the abort).
  *
  * @example
  * ```ts
@@ -32,16 +33,7 @@ export function onSharedAbort(signal: AbortSignal, onAbort: () => void): () => v
     const subscribers = new Set<() => void>();
     const dispatch = () => {
       fanOuts.delete(signal);
-      for (const subscriber of subscribers) {
-        try {
-          subscriber();
-        } catch (error) {
-          // As an event listener's error would be: reported, without keeping the others from running.
-          queueMicrotask(() => {
-            throw error;
-          });
-        }
-      }
+      for (const subscriber of subscribers) subscriber();
       subscribers.clear();
     };
     fanOut = { subscribers, dispatch };
