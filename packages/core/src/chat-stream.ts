@@ -2,6 +2,7 @@
  * The streaming result of `client.stream()`.
  */
 
+import { onSharedAbort } from './abort-fan-out';
 import { AsyncQueue } from './async-queue';
 import { isDisabled, timeoutError } from './deadlines';
 import { SparkAbortError, SparkConfigError, type SparkError } from './errors';
@@ -90,10 +91,8 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
     if (external) {
       const forward = () => this.#abort(new SparkAbortError(undefined, { cause: external.reason }));
       if (external.aborted) forward();
-      else {
-        external.addEventListener('abort', forward, { once: true });
-        cleanups.push(() => external.removeEventListener('abort', forward));
-      }
+      // One listener per signal however many streams share it (Node warns past ten per signal).
+      else cleanups.push(onSharedAbort(external, forward));
     }
     const totalMs = options.totalTimeoutMs ?? 0;
     if (!isDisabled(totalMs) && !signal.aborted) {

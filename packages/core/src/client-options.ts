@@ -1,6 +1,7 @@
 /**
  * The option and client types shared by `createSparkClient` and the lean `createSparkEngine`.
  */
+import type { SparkRetryInfo } from './attempt-history';
 import type { ChatStream } from './chat-stream';
 import type { SignUrlProvider } from './checked-provider';
 import type { SparkTimeouts } from './deadlines';
@@ -37,8 +38,16 @@ export interface SparkClientOptions {
   maxRetries?: number | undefined;
   /** Backoff of retries: full jitter, base 500 ms, cap 8 s. */
   retryDelay?: RetryDelayOptions | undefined;
-  /** Receives debug lines (attempts, retries; URLs redacted), trimming info and capability warnings. */
+  /**
+   * Receives debug lines (attempts; URLs redacted), info lines (retries, trimming), capability warnings
+   * (warn) and failed requests (error).
+   */
   logger?: SparkLogger | undefined;
+  /**
+   * Called before each retry with the failed attempt's number, its error and the backoff delay, e.g.
+   * to show "retrying…" in a UI. A throw from it is logged and ignored.
+   */
+  onRetry?: ((retry: SparkRetryInfo) => void) | undefined;
   /** The clock used for signing dates (ms since the epoch). Default `Date.now`. */
   now?: (() => number) | undefined;
 }

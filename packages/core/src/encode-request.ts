@@ -3,6 +3,7 @@
  * with a clear `SparkInvalidRequestError` before any socket is opened instead of a bare 10163 later.
  */
 import type { SparkModel } from './models';
+import { checkSerializable, readChatParams, readField, withField } from './request-values';
 import type { ChatParams, ChatRole, FunctionParameters, WebSearchOptions } from './types';
 import { invalid, isPlainObject, validateFunctions, validateMessages } from './validate-request';
 
@@ -75,7 +76,7 @@ function checkString(value: unknown, field: string, maximumLength = Infinity): s
 }
 
 function checkOneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-  if (!allowed.includes(value as T)) invalid(field, `"${allowed.join('", "')}"`, JSON.stringify(value));
+  if (!allowed.includes(value as T)) invalid(field, `"${allowed.join('", "')}"`, value);
   return value as T;
 }
 
@@ -87,14 +88,17 @@ function checkBoolean(value: unknown, field: string): boolean {
 function encodeWebSearch(value: boolean | WebSearchOptions): SparkWireWebSearchTool {
   if (typeof value === 'boolean') return { type: 'web_search', web_search: { enable: value } };
   if (!isPlainObject(value)) invalid('webSearch', 'a boolean or { enable?, showRefLabel?, searchMode? }');
+  const enable = readField(value, 'enable', 'webSearch.enable');
+  const showRefLabel = readField(value, 'showRefLabel', 'webSearch.showRefLabel');
+  const searchMode = readField(value, 'searchMode', 'webSearch.searchMode');
   const webSearch: SparkWireWebSearchTool['web_search'] = {
-    enable: checkBoolean(value.enable ?? true, 'webSearch.enable'),
+    enable: checkBoolean(enable ?? true, 'webSearch.enable'),
   };
-  if (value.showRefLabel !== undefined) {
-    webSearch.show_ref_label = checkBoolean(value.showRefLabel, 'webSearch.showRefLabel');
+  if (showRefLabel !== undefined) {
+    webSearch.show_ref_label = checkBoolean(showRefLabel, 'webSearch.showRefLabel');
   }
-  if (value.searchMode !== undefined) {
-    webSearch.search_mode = checkOneOf(value.searchMode, 'webSearch.searchMode', ['normal', 'deep']);
+  if (searchMode !== undefined) {
+    webSearch.search_mode = checkOneOf(searchMode, 'webSearch.searchMode', ['normal', 'deep']);
   }
   return { type: 'web_search', web_search: webSearch };
 }
@@ -109,9 +113,13 @@ function encodePatchId(value: string | readonly string[]): string[] {
 
 function mergeExtra(chat: SparkRequestFrame['parameter']['chat'], extra: unknown): void {
   if (!isPlainObject(extra)) invalid('extra', 'a plain object of parameter.chat keys');
-  for (const [key, value] of Object.entries(extra)) {
+  for (const key of Object.keys(extra)) {
     if (key === 'domain') invalid('extra.domain', 'left out: choose the model instead');
-    if (value !== undefined) chat[key] = value;
+    const value = readField(extra, key, `extra.${key}`);
+    if (value === undefined) continue;
+    // Sent as given: a BigInt or a cycle would make the frame unsendable.
+    checkSerializable(value, `extra.${key}`);
+    chat[key] = value;
   }
 }
 
@@ -145,13 +153,18 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
   if (typeof appId !== 'string' || appId.trim() === '')
     invalid('appId', 'the APPID from the iFlytek console');
   if (!isPlainObject(params)) invalid('messages', 'in a request object');
+  // Each field read once, a throwing getter named; `withField` below names what an exotic object breaks.
+  params = readChatParams(params);
 
-  const messages = validateMessages(params.messages);
+  const messages = withField('messages', () => validateMessages(params.messages));
   warn(messages[0]?.role !== 'system' || capabilities.system, 'a system message');
 
   const header: SparkRequestFrame['header'] = { app_id: appId };
   if (params.uid !== undefined) header.uid = checkString(params.uid, 'uid', 32);
-  if (params.patchId !== undefined) header.patch_id = encodePatchId(params.patchId);
+  if (params.patchId !== undefined) {
+    const patchId = params.patchId;
+    header.patch_id = withField('patchId', () => encodePatchId(patchId));
+  }
 
   const chat: SparkRequestFrame['parameter']['chat'] = { domain: model.domain };
   if (params.temperature !== undefined) chat.temperature = checkTemperature(params.temperature, model);
@@ -166,7 +179,8 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
   if (params.topK !== undefined) chat.top_k = checkInteger(params.topK, 'topK', 6);
   if (params.chatId !== undefined) chat.chat_id = checkString(params.chatId, 'chatId');
   if (params.webSearch !== undefined) {
-    const tool = encodeWebSearch(params.webSearch);
+    const webSearch = params.webSearch;
+    const tool = withField('webSearch', () => encodeWebSearch(webSearch));
     warn(!tool.web_search.enable || capabilities.webSearch, 'web search');
     chat.tools = [tool];
   }
@@ -174,11 +188,15 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
     chat.thinking = { type: checkOneOf(params.thinking, 'thinking', ['enabled', 'disabled', 'auto']) };
     warn(capabilities.reasoning, '`thinking` (reasoning models only)');
   }
-  if (params.extra !== undefined) mergeExtra(chat, params.extra);
+  if (params.extra !== undefined) {
+    const extra = params.extra;
+    withField('extra', () => mergeExtra(chat, extra));
+  }
 
   const frame: SparkRequestFrame = { header, parameter: { chat }, payload: { message: { text: messages } } };
   if (params.functions !== undefined) {
-    const functions = validateFunctions(params.functions);
+    const definitions = params.functions;
+    const functions = withField('functions', () => validateFunctions(definitions));
     if (functions.length > 0) {
       warn(capabilities.functions, 'function calling');
       frame.payload.functions = { text: functions };

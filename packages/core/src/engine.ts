@@ -72,7 +72,10 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
   const retryDelay = resolveRetryDelay(options.retryDelay);
   const defaultModel: SparkModel | undefined =
     options.defaultModel === undefined ? undefined : resolveModel(options.defaultModel);
-  const { appId, baseURL, logger } = options;
+  const { appId, baseURL, logger, onRetry } = options;
+  if (onRetry !== undefined && typeof onRetry !== 'function') {
+    throw new SparkConfigError('onRetry must be a function.');
+  }
   // The per-client part of every exchange plan; the per-request part is added in `stream`.
   const client = {
     sign,
@@ -84,6 +87,7 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
     clock: { offsetMs: 0 } as ClockState,
     now: options.now ?? Date.now,
     logger,
+    onRetry,
   };
 
   // The dialled URL of each model URL, computed once: parsing two URLs per request is measurable.

@@ -10,7 +10,7 @@ const SPARK_HOST = 'wss://spark-api.xf-yun.com';
 // SPARK_HOST, or a full URL), context window / max output / default max tokens in units of 1024, and the
 // capabilities as a bit set: 1 system, 2 functions, 4 web search, 8 reasoning. A table of strings is a
 // fraction of the size of object literals in a browser bundle.
-const TABLE = [
+export const TABLE = [
   'lite|Spark Lite|general spark-lite||/v1.1/chat|8|4|4|0',
   'generalv3|Spark Pro|pro spark-pro||/v3.1/chat|8|8|4|7',
   'pro-128k|Spark Pro-128K|spark-pro-128k||/chat/pro-128k|128|4|4|3',
@@ -19,7 +19,7 @@ const TABLE = [
   '4.0Ultra|Spark 4.0 Ultra|ultra spark-ultra||/v4.0/chat|8|8|4|7',
   'kjwx|Spark Science Literature (科技文献)|||wss://spark-openapi-n.cn-huabei-1.xf-yun.com/v1.1/chat_kjwx|8|4|4|0',
   'x1|Spark X1.5 (deep reasoning)|spark-x|spark-x|/v1/x1|64|64|32|15',
-];
+] as const; // `as const`: model-id.ts derives the id and alias literal types from these rows
 
 function expand(row: string): SparkModel {
   const [id = '', label = '', aliases = '', domain, url = '', context, output, byDefault, flags] =

@@ -5,7 +5,9 @@
  * functions or web search), the registry records the more permissive reading of the official SDKs and
  * `encodeRequest` warns through `onWarning` instead of refusing: Spark itself is the final judge.
  */
+import { describeValue } from './describe-value';
 import { SparkConfigError } from './errors/error-classes';
+import type { SparkModelId } from './model-id';
 import { MODELS } from './model-registry';
 
 export { MODELS };
@@ -97,7 +99,7 @@ function checkPositiveInteger(value: number | undefined, fallback: number, name:
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1) {
     throw new SparkConfigError(
-      `Custom model: \`${name}\` must be a positive integer (got ${String(value)}).`,
+      `Custom model: \`${name}\` must be a positive integer (got ${describeValue(value)}).`,
     );
   }
   return value;
@@ -161,7 +163,7 @@ function fromCustom(input: CustomModel): SparkModel {
  * resolveModel({ url: 'wss://maas-api.cn-huabei-1.xf-yun.com/v1.1/chat', domain: 'xdeepseekv3' });
  * ```
  */
-export function resolveModel(input: string | CustomModel | SparkModel): SparkModel {
+export function resolveModel(input: SparkModelId | CustomModel | SparkModel): SparkModel {
   if (typeof input === 'string') {
     const found = findModel(input);
     if (found) return found;

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 export { AsyncQueue } from './async-queue';
+export type { SparkRetryInfo } from './attempt-history';
 export { withBaseURL } from './base-url';
 export { ChatStream, type ChatStreamOptions, type ChatStreamRunner } from './chat-stream';
 export type {
@@ -25,6 +26,7 @@ export { type EncodeRequestOptions, encodeRequest, type SparkRequestFrame } from
 export { createSparkEngine } from './engine';
 export * from './errors';
 export { estimateTokens, type TokenEstimator } from './estimate-tokens';
+export type { KnownModelId, SparkModelId } from './model-id';
 export { type CustomModel, MODELS, type ModelCapabilities, resolveModel, type SparkModel } from './models';
 export type { HmacSha256, SignUrlOptions, SparkCredentials } from './sign-url';
 export type { SparkConnection, SparkTransport, SparkTransportOptions } from './transport';

@@ -6,7 +6,9 @@ import type { HistoryTrimmer } from './client-options';
 import { encodeRequest } from './encode-request';
 import { SparkConfigError } from './errors';
 import { resolveModel, type SparkModel } from './models';
+import { readChatParams, withField } from './request-values';
 import type { ChatMessage, ChatParams, SparkLogger } from './types';
+import { validateMessages } from './validate-request';
 
 /** A request ready to be sent on every attempt. */
 export interface PreparedRequest {
@@ -34,8 +36,11 @@ export interface PrepareOptions {
  */
 export function prepareRequest(params: ChatParams, options: PrepareOptions): PreparedRequest {
   const { logger } = options;
+  // Each field read once (a throwing getter is named), and the copy below spreads no getter.
+  params = readChatParams(params);
+  const modelInput = params.model;
   let model: SparkModel;
-  if (params.model !== undefined) model = resolveModel(params.model);
+  if (modelInput !== undefined) model = withField('model', () => resolveModel(modelInput));
   else if (options.defaultModel) model = options.defaultModel;
   else {
     throw new SparkConfigError(
@@ -51,7 +56,11 @@ export function prepareRequest(params: ChatParams, options: PrepareOptions): Pre
         'trimHistory needs the trimmer: pass trimHistory (exported by the package) to createSparkClient.',
       );
     }
-    const trimmed = options.trim(messages, model, params.trimHistory === true ? {} : params.trimHistory);
+    // Trimming reads the messages: check them first, so it only ever sees valid ones.
+    const valid = withField('messages', () => validateMessages(messages));
+    const trim = options.trim;
+    const trimOptions = params.trimHistory === true ? {} : params.trimHistory;
+    const trimmed = withField('trimHistory', () => trim(valid, model, trimOptions));
     messages = trimmed.messages;
     if (trimmed.dropped.length > 0) {
       trimmedMessages = [...trimmed.dropped];

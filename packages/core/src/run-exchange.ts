@@ -2,6 +2,7 @@
  * One exchange: attempts, retries with backoff, clock-skew correction.
  */
 import { abortError, sleep } from './abort';
+import { recordAttemptErrors, type SparkRetryInfo } from './attempt-history';
 import { SparkConnectionError, SparkError } from './errors';
 import { backoffDelay, type RetryDelay } from './retry-policy';
 import { type AttemptPlan, type ExchangeProgress, runAttempt } from './run-attempt';
@@ -20,6 +21,7 @@ export interface ExchangePlan extends Omit<AttemptPlan, 'attempt' | 'date'> {
   clock: ClockState;
   now: () => number;
   logger?: SparkLogger | undefined;
+  onRetry?: ((retry: SparkRetryInfo) => void) | undefined;
 }
 
 /**
@@ -33,6 +35,17 @@ function learnClockOffset(error: SparkError, plan: ExchangePlan): boolean {
   if (Number.isNaN(serverTime)) return false;
   plan.clock.offsetMs = serverTime - plan.now();
   return true;
+}
+
+/** Calls the `onRetry` option; a throw from it must not change the exchange, so it is only logged. */
+function notifyRetry(plan: ExchangePlan, retry: SparkRetryInfo): void {
+  try {
+    plan.onRetry?.(retry);
+  } catch (error) {
+    plan.logger?.warn?.('xinghuo: onRetry threw; the retry goes ahead', {
+      error: error instanceof Error ? error.message : typeof error,
+    });
+  }
 }
 
 /**
@@ -52,34 +65,46 @@ export async function runExchange(
   const progress: ExchangeProgress = { contentDelivered: false };
   let retriesUsed = 0;
   let clockSkewRetried = false;
+  // Every failed attempt's error, kept on the final one (`error.attemptErrors`).
+  const failures: SparkError[] = [];
+  const giveUp = (error: SparkError): SparkError => {
+    plan.logger?.error?.('xinghuo: the request failed', { attempts: failures.length, error: error.toJSON() });
+    return recordAttemptErrors(error, failures);
+  };
 
   for (let attempt = 1; ; attempt += 1) {
     try {
       const date = new Date(plan.now() + plan.clock.offsetMs);
-      return await runAttempt({ ...plan, attempt, date }, emit, signal, progress);
+      const result = await runAttempt({ ...plan, attempt, date }, emit, signal, progress);
+      result.attempts = attempt;
+      return result;
     } catch (caught) {
       if (signal.aborted) throw abortError(signal);
       const error = SparkError.isInstance(caught)
         ? caught
         : new SparkConnectionError('The exchange failed unexpectedly.', { cause: caught, retryable: false });
+      failures.push(error);
       const skew = error.code === 'clock_skew';
       // Learned even when not retried, so the next request signs with the corrected date.
       const corrected = skew && learnClockOffset(error, plan);
-      if (skew && (clockSkewRetried || plan.maxRetries === 0)) throw error;
+      if (skew && (clockSkewRetried || plan.maxRetries === 0)) throw giveUp(error);
       clockSkewRetried ||= skew;
       let delayMs = 0;
       // A corrected clock retries at once without counting; anything else is an ordinary retry.
       if (!corrected) {
-        if (!error.retryable || progress.contentDelivered || retriesUsed >= plan.maxRetries) throw error;
+        if (!error.retryable || progress.contentDelivered || retriesUsed >= plan.maxRetries) {
+          throw giveUp(error);
+        }
         delayMs = backoffDelay(retriesUsed++, plan.retryDelay);
       }
-      plan.logger?.debug?.('xinghuo: retrying', {
+      plan.logger?.info?.('xinghuo: retrying', {
         attempt,
         nextAttempt: attempt + 1,
         reason: corrected ? 'clock skew corrected' : error.code,
         delayMs,
         error: error.toJSON(),
       });
+      notifyRetry(plan, { attempt, error, delayMs });
       if (delayMs > 0) await sleep(delayMs, signal);
     }
   }

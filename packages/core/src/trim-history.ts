@@ -6,6 +6,7 @@
  */
 import { SparkConfigError, SparkInvalidRequestError } from './errors/error-classes';
 import { estimateTokens, type TokenEstimator } from './estimate-tokens';
+import type { SparkModelId } from './model-id';
 import { type CustomModel, resolveModel, type SparkModel } from './models';
 import type { ChatMessage } from './types';
 
@@ -80,7 +81,7 @@ function computeBudget(model: SparkModel, options: TrimHistoryOptions): number {
  */
 export function trimHistory(
   messages: readonly ChatMessage[],
-  model: string | CustomModel | SparkModel,
+  model: SparkModelId | CustomModel | SparkModel,
   options: TrimHistoryOptions = {},
 ): TrimHistoryResult {
   const resolved = resolveModel(model);

@@ -3,6 +3,7 @@
  * Wire (snake_case) shapes live only in `encode-request.ts` and `decode-frame.ts`.
  */
 import type { SparkError } from './errors/spark-error';
+import type { SparkModelId } from './model-id';
 import type { CustomModel, SparkModel } from './models';
 import type { TrimHistoryOptions } from './trim-history';
 
@@ -41,7 +42,7 @@ export interface WebSearchOptions {
 }
 
 /** A model id or alias from the registry (`'lite'`, `'max'`, `'generalv3.5'`…) or a custom endpoint. */
-export type ModelInput = string | CustomModel | SparkModel;
+export type ModelInput = SparkModelId | CustomModel | SparkModel;
 
 /** One chat request. */
 export interface ChatParams {
@@ -117,6 +118,8 @@ export interface ChatResult {
   finishReason: FinishReason;
   /** Messages that history trimming removed before sending, oldest first. */
   trimmedMessages?: ChatMessage[] | undefined;
+  /** How many attempts the request took: 1, or more after retries. Set by the client on every result. */
+  attempts?: number | undefined;
 }
 
 /** Events of a {@link ChatStream}, in the order they arrive. */

@@ -2,8 +2,10 @@
  * Structural checks of the conversation and the function definitions, shared by `encodeRequest`.
  * Each failure names the offending field (`messages[3].role`) and what would be valid.
  */
+import { describeValue } from './describe-value';
 import { SparkInvalidRequestError } from './errors/error-classes';
-import type { ChatMessage, ChatRole, FunctionParameters, SparkFunctionDefinition } from './types';
+import { checkSerializable, readField } from './request-values';
+import type { ChatMessage, ChatRole, FunctionParameters } from './types';
 
 /**
  * Throws the `SparkInvalidRequestError` of one field: "Invalid request: <field> must be <rule> (got …)."
@@ -11,7 +13,7 @@ import type { ChatMessage, ChatRole, FunctionParameters, SparkFunctionDefinition
  */
 export function invalid(field: string, rule: string, ...got: [unknown?]): never {
   throw new SparkInvalidRequestError(
-    `Invalid request: ${field} must be ${rule}${got.length ? ` (got ${String(got[0])})` : ''}.`,
+    `Invalid request: ${field} must be ${rule}${got.length ? ` (got ${describeValue(got[0])})` : ''}.`,
     { field },
   );
 }
@@ -34,10 +36,13 @@ export function validateMessages(messages: unknown): { role: ChatRole; content: 
   }
   const result: { role: ChatRole; content: string }[] = [];
   let expected: ChatRole = 'user';
-  messages.forEach((message: unknown, index) => {
+  // An index loop rather than forEach: each read goes through readField (an element may be a getter).
+  for (let index = 0; index < messages.length; index++) {
     const field = `messages[${index}]`;
+    const message = readField(messages, index, field);
     if (!isPlainObject(message)) invalid(field, 'an object { role, content }');
-    const { role, content } = message as Partial<ChatMessage>;
+    const role = readField(message, 'role', `${field}.role`) as ChatMessage['role'] | undefined;
+    const content = readField(message, 'content', `${field}.content`);
     if (typeof content !== 'string') invalid(`${field}.content`, 'a string');
     // After an optional first system message, turns alternate user, assistant, user… ending with user.
     const allowed = index === 0 ? ['system', 'user'] : [expected];
@@ -45,12 +50,12 @@ export function validateMessages(messages: unknown): { role: ChatRole; content: 
       invalid(
         `${field}.role`,
         `"${allowed.join('" or "')}" (system only first, then user and assistant alternate)`,
-        JSON.stringify(role),
+        role,
       );
     }
     expected = role === 'user' ? 'assistant' : 'user';
     result.push({ role: role as ChatRole, content });
-  });
+  }
   if ((expected as ChatRole) !== 'assistant')
     invalid(`messages[${messages.length - 1}].role`, '"user" in the last message');
   return result;
@@ -62,18 +67,28 @@ export function validateFunctions(
 ): { name: string; description: string; parameters: FunctionParameters }[] {
   if (!Array.isArray(functions)) invalid('functions', 'an array of function definitions');
   const names = new Set<string>();
-  return functions.map((definition: unknown, index) => {
+  const result: { name: string; description: string; parameters: FunctionParameters }[] = [];
+  for (let index = 0; index < functions.length; index++) {
     const field = `functions[${index}]`;
+    const definition = readField(functions, index, field);
     if (!isPlainObject(definition)) invalid(field, 'an object { name, description, parameters }');
-    const { name, description, parameters } = definition as Partial<SparkFunctionDefinition>;
+    const name = readField(definition, 'name', `${field}.name`);
+    const description = readField(definition, 'description', `${field}.description`);
+    const parameters = readField(definition, 'parameters', `${field}.parameters`);
     if (typeof name !== 'string' || name.trim() === '' || names.has(name)) {
-      invalid(`${field}.name`, 'a non-empty string used once', JSON.stringify(name));
+      invalid(`${field}.name`, 'a non-empty string used once', name);
     }
     names.add(name);
     if (typeof description !== 'string') invalid(`${field}.description`, 'a string');
-    if (!isPlainObject(parameters) || parameters.type !== 'object') {
+    if (
+      !isPlainObject(parameters) ||
+      readField(parameters, 'type', `${field}.parameters.type`) !== 'object'
+    ) {
       invalid(`${field}.parameters`, 'a JSON schema with type: "object"');
     }
-    return { name, description, parameters };
-  });
+    // Sent as given: a BigInt or a cycle inside would make the frame unsendable.
+    checkSerializable(parameters, `${field}.parameters`);
+    result.push({ name, description, parameters: parameters as FunctionParameters });
+  }
+  return result;
 }

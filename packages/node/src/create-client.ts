@@ -5,6 +5,7 @@ import {
   type SparkTransport,
 } from '@xinghuo/core';
 import { readSparkEnv, requireCredentials, type SparkEnvironment } from './env-config';
+import { loggerFromLogLevel } from './env-logger';
 import { nodeHmacSha256 } from './node-hmac';
 import { createWsTransport, type WsTransportOptions } from './ws-transport';
 
@@ -27,7 +28,10 @@ export interface NodeSparkClientOptions extends Omit<SparkClientOptions, 'appId'
   transport?: SparkTransport | undefined;
   /** Options of the default `ws` transport (proxy, CA certificates, handshake timeout, max payload). */
   ws?: WsTransportOptions | undefined;
-  /** Where `SPARK_*` variables are read from; default `process.env`. Pass `{}` to read none. */
+  /**
+   * Where `SPARK_*` and `XINGHUO_LOG` are read from; default `process.env`. Pass `{}` to read none.
+   * `XINGHUO_LOG=debug|info|warn|error` logs to stderr (redacted) unless a `logger` is given.
+   */
   env?: SparkEnvironment | undefined;
 }
 
@@ -63,5 +67,7 @@ export function createSparkClient(options: NodeSparkClientOptions = {}): SparkCl
     baseURL: rest.baseURL ?? fromEnv.baseURL,
     defaultModel: rest.defaultModel ?? fromEnv.model,
     transport: transport ?? createWsTransport(ws),
+    // An explicit logger wins; otherwise XINGHUO_LOG may ask for stderr lines (redacted of both secrets).
+    logger: rest.logger ?? loggerFromLogLevel(fromEnv.logLevel, [apiKey, apiSecret]),
   });
 }

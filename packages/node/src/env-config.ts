@@ -7,6 +7,8 @@ export const ENV_VARIABLES = {
   apiSecret: 'SPARK_API_SECRET',
   baseURL: 'SPARK_BASE_URL',
   model: 'SPARK_MODEL',
+  /** `debug`, `info`, `warn` or `error`: the SDK's log lines on stderr (see `env-logger.ts`). */
+  logLevel: 'XINGHUO_LOG',
 } as const;
 
 /** A read-only view of environment variables (`process.env` by default). */
@@ -19,6 +21,8 @@ export interface SparkEnvSettings {
   apiSecret?: string | undefined;
   baseURL?: string | undefined;
   model?: string | undefined;
+  /** `XINGHUO_LOG`, as written. */
+  logLevel?: string | undefined;
 }
 
 function read(env: SparkEnvironment, name: string): string | undefined {
@@ -27,7 +31,8 @@ function read(env: SparkEnvironment, name: string): string | undefined {
 }
 
 /**
- * Reads `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET`, `SPARK_BASE_URL` and `SPARK_MODEL`.
+ * Reads `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET`, `SPARK_BASE_URL`, `SPARK_MODEL` and
+ * `XINGHUO_LOG`.
  *
  * @example
  * ```ts
@@ -41,6 +46,7 @@ export function readSparkEnv(env: SparkEnvironment = process.env): SparkEnvSetti
     apiSecret: read(env, ENV_VARIABLES.apiSecret),
     baseURL: read(env, ENV_VARIABLES.baseURL),
     model: read(env, ENV_VARIABLES.model),
+    logLevel: read(env, ENV_VARIABLES.logLevel),
   };
 }
 

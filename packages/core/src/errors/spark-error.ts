@@ -67,6 +67,12 @@ export class SparkError extends Error {
   readonly sid: string | undefined;
   /** HTTP status of a refused handshake, when known. */
   readonly status: number | undefined;
+  /**
+   * On the error a request finally fails with: the errors of every attempt, oldest first, this one
+   * last (so its length is the number of attempts). Shows why each retry failed. Not set on errors
+   * thrown before any attempt (invalid requests) or by an abort.
+   */
+  declare readonly attemptErrors?: readonly SparkError[];
 
   // Read by isInstance() through the global symbol registry, so copies of this package recognise each other.
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read via the Symbol.for marker in isInstance()
