@@ -9,7 +9,7 @@ export type { ChatRequest, WireFunction, WireMessage, WireWebSearch } from './ch
 export type { MockSparkControls } from './controls.js';
 export { DEFAULT_CREDENTIALS, type MockCredentials } from './credentials.js';
 export type { MockSparkEngineOptions } from './engine.js';
-export { estimateTokens } from './estimate-tokens.js';
+export { estimateMockTokens } from './estimate-mock-tokens.js';
 export type { MockConnectionRecord, MockRecordedRequest } from './records.js';
 export { MOCK_ROUTES, type MockModelRoute } from './routes.js';
 export type {
