@@ -61,7 +61,12 @@ export interface SigningHandlerOptions {
 
 /** Body of a successful answer. */
 export interface SignedUrlResponse {
-  /** The signed `wss://` URL; valid for about five minutes, for one connection at a time. */
+  /**
+   * The signed `wss://` URL. The gateway accepts its signature while the signed date is within ±300 s of
+   * its clock. Whether it accepts one URL for more than one connection is not documented: use it for
+   * one connection and fetch a new one for the next (the mock accepts reuse by default and refuses it
+   * with `signedUrlReuse: 'reject'`).
+   */
   url: string;
   /** When the gateway stops accepting the signature (ISO 8601). */
   expiresAt: string;
