@@ -56,7 +56,13 @@ export function pushBounded<T>(records: T[], record: T, max: number): void {
   if (records.length > max) records.splice(0, records.length - max);
 }
 
-/** Cuts a refused handshake's URL or path: nothing an unauthenticated client sends is kept whole. */
+/**
+ * Cuts a refused handshake's URL or path to an excerpt: nothing an unauthenticated client sends is kept
+ * whole. The result is always a fresh copy, joined from an array: V8 represents slices and `replace`
+ * results (`redactAuthorization`) as views that would pin the whole original string in memory.
+ */
 export function truncateRefused(text: string): string {
-  return text.length <= MAX_REFUSED_URL_CHARS ? text : `${text.slice(0, MAX_REFUSED_URL_CHARS)}…`;
+  const kept =
+    text.length <= MAX_REFUSED_URL_CHARS ? [...text] : [...text.slice(0, MAX_REFUSED_URL_CHARS), '…'];
+  return kept.join('');
 }
