@@ -1,130 +1,33 @@
 /**
- * Proves that the TypeScript examples in the READMEs compile against the built packages.
+ * Proves that the TypeScript examples in the READMEs compile against the built packages, then that
+ * those that can run against the mock Spark server do (see `run-docs-examples.ts`).
  *
  * Every ```ts / ```typescript block (and ```js block, checked with `checkJs`) of the root README,
- * packages/* READMEs and apps/* READMEs becomes a module in `.docs-check/` (gitignored). The modules import `@xinghuo/*` by package name, so they resolve
- * through node_modules to each workspace's built `dist` and its published types, exactly as an
- * application would. One `tsc --noEmit` run checks them all; each error is reported at its README line.
+ * packages/* READMEs and apps/* READMEs becomes a module in `.docs-check/` (gitignored). The modules
+ * import `@xinghuo/*` by package name, so they resolve through node_modules to each workspace's built
+ * `dist` and its published types, exactly as an application would. One `tsc --noEmit` run checks them
+ * all; each error is reported at its README line.
  *
  * A block preceded by `<!-- docs-check: skip -->` is left out: use it only for deliberately partial
  * snippets. Names the examples use without declaring them are listed per README in
  * `docs-check-preludes.ts`.
  *
- * Run after `npm run build`: `npm run docs:check`.
+ * Run after `npm run build`: `npm run docs:check` (`-- --compile-only` to skip running the examples).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { type ReadmePrelude, readmePreludes, thirdPartyModules } from './docs-check-preludes.ts';
+import { allExamples, type Example, root, topLevelNames } from './docs-examples.ts';
+import { runExamples } from './run-docs-examples.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, '.docs-check');
-const skipMarker = /^<!--\s*docs-check:\s*skip\b.*-->$/;
-// JavaScript examples are checked too (checkJs), with the same strictness where types can be inferred.
-const checkedLanguages = new Map([
-  ['ts', 'ts'],
-  ['typescript', 'ts'],
-  ['js', 'js'],
-  ['javascript', 'js'],
-]);
-
-/** One fenced TypeScript block of a README. */
-interface Example {
-  readonly readme: string;
-  /** README line (1-based) of the block's first code line. */
-  readonly line: number;
-  readonly code: string;
-  /** File extension of the generated module: `ts` or `js`. */
-  readonly extension: string;
-}
 
 /** A generated module and how its lines map back to the README. */
 interface GeneratedFile {
   readonly example: Example;
   readonly preludeLines: number;
-}
-
-/** The READMEs whose examples are checked, relative to the root (bench/README.md is not a package). */
-function findReadmes(): string[] {
-  const readmes = ['README.md'];
-  for (const folder of ['packages', 'apps']) {
-    for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
-      const readme = join(folder, entry.name, 'README.md');
-      if (entry.isDirectory() && existsSync(join(root, readme))) readmes.push(readme);
-    }
-  }
-  return readmes;
-}
-
-/** Fenced TypeScript and JavaScript blocks of one README, without those marked to skip. */
-function extractExamples(readme: string, markdown: string): Example[] {
-  const lines = markdown.split('\n');
-  const examples: Example[] = [];
-  let index = 0;
-  while (index < lines.length) {
-    const opening = /^(\s*)(`{3,}|~{3,})\s*([\w+-]*)/.exec(lines[index] ?? '');
-    if (!opening) {
-      index += 1;
-      continue;
-    }
-    const [, indent = '', fence = '```', language = ''] = opening;
-    const start = index + 1;
-    let end = start;
-    while (end < lines.length && !(lines[end] ?? '').trim().startsWith(fence)) end += 1;
-    const extension = checkedLanguages.get(language.toLowerCase());
-    if (extension && !isSkipped(lines, index)) {
-      const code = lines
-        .slice(start, end)
-        .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
-        .join('\n');
-      examples.push({ readme, line: start + 1, code, extension });
-    }
-    index = end + 1;
-  }
-  return examples;
-}
-
-/** True when the nearest non-blank line above the fence is the skip marker. */
-function isSkipped(lines: readonly string[], fenceIndex: number): boolean {
-  for (let index = fenceIndex - 1; index >= 0; index -= 1) {
-    const line = (lines[index] ?? '').trim();
-    if (line !== '') return skipMarker.test(line);
-  }
-  return false;
-}
-
-/** Names a module declares at its top level (imports, variables, functions, classes, types). */
-function topLevelNames(code: string): Set<string> {
-  const source = ts.createSourceFile('example.ts', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const names = new Set<string>();
-  const addBinding = (name: ts.BindingName): void => {
-    if (ts.isIdentifier(name)) names.add(name.text);
-    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBinding(element.name);
-  };
-  for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement)) {
-      const clause = statement.importClause;
-      if (clause?.name) names.add(clause.name.text);
-      const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
-      if (bindings && ts.isNamedImports(bindings))
-        for (const element of bindings.elements) names.add(element.name.text);
-    } else if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) addBinding(declaration.name);
-    } else if (
-      (ts.isFunctionDeclaration(statement) ||
-        ts.isClassDeclaration(statement) ||
-        ts.isInterfaceDeclaration(statement) ||
-        ts.isTypeAliasDeclaration(statement)) &&
-      statement.name
-    ) {
-      names.add(statement.name.text);
-    }
-  }
-  return names;
 }
 
 /** The prelude declarations of a README that the example does not declare itself. */
@@ -226,25 +129,25 @@ function typeCheck(files: ReadonlyMap<string, GeneratedFile>): { errors: string[
   return { errors, exitCode: run.status ?? 1 };
 }
 
-function main(): void {
-  const examples = findReadmes().flatMap((readme) =>
-    extractExamples(readme, readFileSync(join(root, readme), 'utf8')),
-  );
+async function main(): Promise<void> {
+  const examples = allExamples();
   const files = writeProject(examples);
   const { errors, exitCode } = typeCheck(files);
   const readmeCount = new Set(examples.map((example) => example.readme)).size;
-  if (exitCode === 0 && errors.length === 0) {
-    console.log(`docs:check: ${examples.length} examples in ${readmeCount} READMEs compile.`);
+  if (exitCode !== 0 || errors.length > 0) {
+    for (const error of errors) console.error(error);
+    if (errors.some((error) => /TS2307: Cannot find module '@xinghuo\//.test(error))) {
+      console.error('docs:check: the examples import the built packages; run `npm run build` first.');
+    }
+    console.error(
+      `docs:check: ${errors.length} errors in ${examples.length} examples (generated in .docs-check/).`,
+    );
+    process.exitCode = 1;
     return;
   }
-  for (const error of errors) console.error(error);
-  if (errors.some((error) => /TS2307: Cannot find module '@xinghuo\//.test(error))) {
-    console.error('docs:check: the examples import the built packages; run `npm run build` first.');
-  }
-  console.error(
-    `docs:check: ${errors.length} errors in ${examples.length} examples (generated in .docs-check/).`,
-  );
-  process.exitCode = 1;
+  console.log(`docs:check: ${examples.length} examples in ${readmeCount} READMEs compile.`);
+  if (process.argv.includes('--compile-only')) return;
+  if (!(await runExamples(examples, join(outDir, 'run')))) process.exitCode = 1;
 }
 
-main();
+await main();

@@ -5,7 +5,8 @@
  * and application code (`isLoggedIn`, `getSession`) is left to the reader. Each name listed here becomes
  * `declare const <name>: <type>;` (a JSDoc-typed constant in JavaScript blocks) at the top of every block
  * of that README that does not declare the name itself. Keep the lists short: an example that can
- * import what it uses should import it.
+ * import what it uses should import it. A name listed here runs only if `docs-run-preludes.ts` gives
+ * it a value; otherwise its examples are compile-only.
  */
 export interface ReadmePrelude {
   /** Names the examples use but do not declare, with their types. */

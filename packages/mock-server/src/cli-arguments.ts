@@ -14,11 +14,15 @@ Options:
   --api-secret <s>    APISecret to verify signatures with (default: fixed fake test secret)
   --latency-ms <n>    delay before each answer frame (default 0)
   --chunk-chars <n>   characters of answer text per frame (default 10)
+  --signed-url-reuse <allow|reject>
+                      accept one signed URL for several connections or only one (default allow)
+  --print-env         print the variables a client needs as sh export lines and exit
+                      (eval "$(xinghuo-mock --print-env)"; needs a fixed --port)
   -h, --help          show this help
 `;
 
-/** Parsed command line: either help or server options. */
-export type CliCommand = { help: true } | { help: false; options: MockSparkOptions };
+/** Parsed command line: help, the environment to print, or a server to run. */
+export type CliCommand = { help: true } | { help: false; printEnv: boolean; options: MockSparkOptions };
 
 /** Parses the CLI arguments; throws an `Error` with a readable message on bad input. */
 export function parseCliArguments(argv: readonly string[]): CliCommand {
@@ -33,6 +37,8 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
       'api-secret': { type: 'string' },
       'latency-ms': { type: 'string' },
       'chunk-chars': { type: 'string' },
+      'signed-url-reuse': { type: 'string' },
+      'print-env': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -40,6 +46,8 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   const options: MockSparkOptions = {
     port: integer(values.port ?? '8787', '--port', 0, 65535),
     host: values.host ?? '127.0.0.1',
+    // Nothing can read the records of a mock in its own process: keep none, so memory stays flat.
+    maxRecords: 0,
   };
   if (values['app-id'] !== undefined) options.appId = values['app-id'];
   if (values['api-key'] !== undefined) options.apiKey = values['api-key'];
@@ -50,7 +58,18 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   if (values['chunk-chars'] !== undefined) {
     options.chunkChars = integer(values['chunk-chars'], '--chunk-chars', 1, 100_000);
   }
-  return { help: false, options };
+  const reuse = values['signed-url-reuse'];
+  if (reuse !== undefined) {
+    if (reuse !== 'allow' && reuse !== 'reject') {
+      throw new Error(`--signed-url-reuse must be "allow" or "reject", got "${reuse}"`);
+    }
+    options.signedUrlReuse = reuse;
+  }
+  const printEnv = values['print-env'] === true;
+  if (printEnv && options.port === 0) {
+    throw new Error('--print-env needs a fixed --port: with port 0 the port is only known once listening');
+  }
+  return { help: false, printEnv, options };
 }
 
 function integer(text: string, name: string, min: number, max: number): number {

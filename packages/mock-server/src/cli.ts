@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { CLI_HELP, parseCliArguments } from './cli-arguments.js';
+import { DEFAULT_CREDENTIALS } from './credentials.js';
+import { baseUrlOf, envExports } from './print-env.js';
 import { MOCK_ROUTES } from './routes.js';
 import { startMockSpark } from './server.js';
 
@@ -17,7 +19,20 @@ async function main(): Promise<void> {
     console.log(CLI_HELP);
     return;
   }
-  const mock = await startMockSpark(command.options);
+  const { options } = command;
+  if (command.printEnv) {
+    // What a server started with the same options will accept, without starting one.
+    const credentials = {
+      appId: options.appId ?? DEFAULT_CREDENTIALS.appId,
+      apiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
+      apiSecret: options.apiSecret ?? DEFAULT_CREDENTIALS.apiSecret,
+    };
+    process.stdout.write(
+      envExports(baseUrlOf(options.host ?? '127.0.0.1', options.port ?? 8787), credentials),
+    );
+    return;
+  }
+  const mock = await startMockSpark(options);
   // Handlers before the first line of output: whoever reads that line may signal at once.
   const stop = (signal: NodeJS.Signals) => {
     console.log(`xinghuo-mock: ${signal} received, closing`);

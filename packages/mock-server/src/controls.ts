@@ -8,9 +8,9 @@ import type { MockHandler, MockScenario } from './scenarios.js';
 export interface MockSparkControls {
   /** The credentials it accepts. */
   readonly credentials: Readonly<MockCredentials>;
-  /** Every request frame received (authorization redacted), oldest first. */
+  /** The latest request frames received (authorization redacted; at most `maxRecords`), oldest first. */
   readonly requests: readonly MockRecordedRequest[];
-  /** Every handshake attempt with its HTTP status (101 when accepted). */
+  /** The latest handshake attempts with their HTTP status (101 when accepted; at most `maxRecords`). */
   readonly connections: readonly MockConnectionRecord[];
   /** Queues scenarios, consumed one per accepted connection in FIFO order. */
   enqueue(...scenarios: MockScenario[]): void;

@@ -1,9 +1,17 @@
 import { GATEWAY_MESSAGES, gatewayRejection, type HandshakeRejection } from './auth/gateway-responses.js';
 import type { HmacSha256Base64 } from './auth/hmac.js';
+import { SignedUrlLedger, type SignedUrlReuse } from './auth/signed-url-reuse.js';
 import { checkSignedRequest } from './auth/verify-signature.js';
 import { DEFAULT_CREDENTIALS, type MockCredentials } from './credentials.js';
 import { andThen, type MaybePromise } from './maybe-promise.js';
-import { type MockConnectionRecord, type MockRecordedRequest, redactAuthorization } from './records.js';
+import {
+  DEFAULT_MAX_RECORDS,
+  type MockConnectionRecord,
+  type MockRecordedRequest,
+  pushBounded,
+  redactAuthorization,
+  truncateRefused,
+} from './records.js';
 import { findRouteByPath } from './routes.js';
 import type { MockHandshakeInfo } from './scenarios.js';
 import { MockScript } from './script.js';
@@ -29,6 +37,16 @@ export interface MockSparkEngineOptions {
   strictAuth?: boolean;
   /** Allowed clock skew of the signed date, in seconds (default 300, as on the gateway). */
   maxClockSkewSeconds?: number;
+  /**
+   * How many handshakes (`connections`) and request frames (`requests`) to keep, each list on its own
+   * (default 1,000); the oldest are dropped first. `0` keeps none.
+   */
+  maxRecords?: number;
+  /**
+   * Whether one signed URL may open several connections (default `'allow'`; `'reject'` answers 401 to
+   * every use after the first). The real gateway's behaviour is not known; see `SignedUrlReuse`.
+   */
+  signedUrlReuse?: SignedUrlReuse;
 }
 
 /** What the engine needs to know about an upgrade request. */
@@ -55,12 +73,14 @@ export type HandshakeDecision =
 export class MockSparkEngine {
   readonly credentials: MockCredentials;
   readonly script = new MockScript();
-  /** Every request frame received, oldest first. */
+  /** The latest request frames received (at most `maxRecords`), oldest first. */
   readonly requests: MockRecordedRequest[] = [];
-  /** Every handshake attempt, oldest first. */
+  /** The latest handshake attempts (at most `maxRecords`), oldest first. */
   readonly connections: MockConnectionRecord[] = [];
   readonly #options: MockSparkEngineOptions;
   readonly #now: () => Date;
+  readonly #maxRecords: number;
+  readonly #usedUrls: SignedUrlLedger | undefined;
 
   constructor(
     options: MockSparkEngineOptions,
@@ -68,6 +88,11 @@ export class MockSparkEngine {
   ) {
     this.#options = options;
     this.#now = options.now ?? (() => new Date());
+    this.#maxRecords = Math.max(0, Math.floor(options.maxRecords ?? DEFAULT_MAX_RECORDS));
+    this.#usedUrls =
+      options.signedUrlReuse === 'reject'
+        ? new SignedUrlLedger((options.maxClockSkewSeconds ?? 300) * 1000)
+        : undefined;
     this.credentials = {
       appId: options.appId ?? DEFAULT_CREDENTIALS.appId,
       apiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
@@ -109,11 +134,12 @@ export class MockSparkEngine {
       );
     });
     return andThen(rejection, (refused): HandshakeDecision => {
-      if (refused !== undefined) {
+      const refusal = refused ?? this.#reuseRefusal(request.query);
+      if (refusal !== undefined) {
         if (queued !== undefined) this.script.putBack(queued);
-        return this.#reject(request.path, route.id, url, refused);
+        return this.#reject(request.path, route.id, url, refusal);
       }
-      this.connections.push({ path: request.path, model: route.id, url, status: 101, at: this.#now() });
+      this.#record({ path: request.path, model: route.id, url, status: 101, at: this.#now() });
       return { accepted: true, context: { route, info, query: request.query, queued } };
     });
   }
@@ -129,7 +155,7 @@ export class MockSparkEngine {
         requestTimeoutMs: this.#options.requestTimeoutMs ?? 60_000,
         now: this.#now,
         script: this.script,
-        record: (request) => this.requests.push(request),
+        record: (request) => pushBounded(this.requests, request, this.#maxRecords),
       },
       context,
     );
@@ -148,7 +174,25 @@ export class MockSparkEngine {
     url: string,
     rejection: HandshakeRejection,
   ): HandshakeDecision {
-    this.connections.push({ path, model, url, status: rejection.status, at: this.#now() });
+    // Only a bounded excerpt of what an unauthenticated client sent is kept.
+    this.#record({
+      path: truncateRefused(path),
+      model,
+      url: truncateRefused(url),
+      status: rejection.status,
+      at: this.#now(),
+    });
     return { accepted: false, rejection };
+  }
+
+  #record(connection: MockConnectionRecord): void {
+    pushBounded(this.connections, connection, this.#maxRecords);
+  }
+
+  /** With `signedUrlReuse: 'reject'`, the refusal of a signed URL that already opened a connection. */
+  #reuseRefusal(query: URLSearchParams): HandshakeRejection | undefined {
+    const authorization = query.get('authorization');
+    if (this.#usedUrls === undefined || authorization === null) return undefined;
+    return this.#usedUrls.use(authorization, new Date(query.get('date') ?? ''), this.#now());
   }
 }

@@ -4,13 +4,14 @@ export { GATEWAY_MESSAGES, type HandshakeRejection } from './auth/gateway-respon
 export type { HmacSha256Base64 } from './auth/hmac.js';
 export { nodeHmacSha256Base64 } from './auth/hmac-node.js';
 export { type AuthorizationParameters, parseAuthorization } from './auth/parse-authorization.js';
+export { SIGNED_URL_REUSED_MESSAGE, type SignedUrlReuse } from './auth/signed-url-reuse.js';
 export { type SignedRequest, type VerifyOptions, verifySignedRequest } from './auth/verify-signature.js';
 export type { ChatRequest, WireFunction, WireMessage, WireWebSearch } from './chat-request.js';
 export type { MockSparkControls } from './controls.js';
 export { DEFAULT_CREDENTIALS, type MockCredentials } from './credentials.js';
 export type { MockSparkEngineOptions } from './engine.js';
-export { estimateTokens } from './estimate-tokens.js';
-export type { MockConnectionRecord, MockRecordedRequest } from './records.js';
+export { estimateMockTokens } from './estimate-mock-tokens.js';
+export { DEFAULT_MAX_RECORDS, type MockConnectionRecord, type MockRecordedRequest } from './records.js';
 export { MOCK_ROUTES, type MockModelRoute } from './routes.js';
 export type {
   MockHandler,

@@ -36,3 +36,33 @@ export interface MockRecordedRequest {
 export function redactAuthorization(url: string): string {
   return url.replace(/([?&]authorization=)[^&#]*/i, '$1[REDACTED]');
 }
+
+/** How many handshakes and request frames a mock keeps by default (`maxRecords`). */
+export const DEFAULT_MAX_RECORDS = 1_000;
+
+/** The longest `url` or `path` kept for a refused handshake; anything longer is cut and marked `…`. */
+export const MAX_REFUSED_URL_CHARS = 512;
+
+/**
+ * Appends `record` and drops the oldest entries beyond `max`, so a long-running mock (the CLI, the
+ * playground in mock mode) holds a bounded amount of memory whatever it is sent.
+ */
+export function pushBounded<T>(records: T[], record: T, max: number): void {
+  if (max <= 0) {
+    records.length = 0;
+    return;
+  }
+  records.push(record);
+  if (records.length > max) records.splice(0, records.length - max);
+}
+
+/**
+ * Cuts a refused handshake's URL or path to an excerpt: nothing an unauthenticated client sends is kept
+ * whole. The result is always a fresh copy, joined from an array: V8 represents slices and `replace`
+ * results (`redactAuthorization`) as views that would pin the whole original string in memory.
+ */
+export function truncateRefused(text: string): string {
+  const kept =
+    text.length <= MAX_REFUSED_URL_CHARS ? [...text] : [...text.slice(0, MAX_REFUSED_URL_CHARS), '…'];
+  return kept.join('');
+}

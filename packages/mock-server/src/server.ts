@@ -7,6 +7,7 @@ import { engineControls, type MockSparkControls } from './controls.js';
 import { MockSparkEngine, type MockSparkEngineOptions } from './engine.js';
 import { guardedHandshake } from './guarded-handshake.js';
 import { writeHttpRejection } from './http-rejection.js';
+import { baseUrlOf } from './print-env.js';
 import { findRouteByPath } from './routes.js';
 
 /** Options of `startMockSpark`. */
@@ -110,7 +111,7 @@ export async function startMockSpark(options: MockSparkOptions = {}): Promise<Mo
   });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
-  const url = `ws://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = baseUrlOf(host, port);
   let closing: Promise<void> | undefined;
 
   return {

@@ -92,14 +92,18 @@ export class MockSession {
       date: this.context.query.get('date'),
       host: this.context.query.get('host'),
       raw: text,
-      frame: parseJson(text),
+      frame: undefined,
       at: this.settings.now(),
     };
     let request: ChatRequest;
     if (queued?.validate === false) {
+      record.frame = parseJson(text);
       request = looseRequest(record.frame);
     } else {
       const result = validateRequest(text, { route, appId: this.settings.appId });
+      // The validated request holds the parsed frame: record that one object rather than parse twice
+      // (a second copy of a large frame would double what each record keeps).
+      record.frame = result.ok ? result.request.frame : parseJson(text);
       if (!result.ok) {
         record.error = result.error;
         this.settings.record(record);

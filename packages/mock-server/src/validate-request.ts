@@ -1,5 +1,5 @@
 import type { ChatRequest, WireFunction, WireMessage, WireWebSearch } from './chat-request.js';
-import { estimateTokens } from './estimate-tokens.js';
+import { estimateMockTokens } from './estimate-mock-tokens.js';
 import type { MockModelRoute } from './routes.js';
 import { type SparkErrorFrameSpec, sparkError } from './spark-errors.js';
 
@@ -83,7 +83,7 @@ function parseRequest(text: string, { route, appId }: ValidationContext): ChatRe
     (value) => Number.isInteger(value) && value >= 1 && value <= route.maxOutputTokens,
     `[1, ${route.maxOutputTokens}]`,
   );
-  const inputTokens = messages.reduce((sum, message) => sum + estimateTokens(message.content), 0);
+  const inputTokens = messages.reduce((sum, message) => sum + estimateMockTokens(message.content), 0);
   if (inputTokens > route.contextWindow) {
     throw new FrameError(
       sparkError(10907, `input is about ${inputTokens} tokens, over the limit of ${route.contextWindow}`),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deterministicAnswer, estimateTokens, MOCK_ROUTES } from '../src/index.js';
+import { deterministicAnswer, estimateMockTokens, MOCK_ROUTES } from '../src/index.js';
 import { answerText, converse, type Frame } from './helpers/raw-client.js';
 import { requestFrame } from './helpers/request-frame.js';
 import { signTestUrl } from './helpers/sign-url.js';
@@ -56,10 +56,10 @@ describe('streamed answers', () => {
     expect(text).toMatch(/[A-Za-z]{3,}/);
     const usage = frames.at(-1)?.payload?.usage?.text;
     expect(usage).toEqual({
-      question_tokens: estimateTokens(question),
-      prompt_tokens: estimateTokens(question),
-      completion_tokens: estimateTokens(text),
-      total_tokens: estimateTokens(question) + estimateTokens(text),
+      question_tokens: estimateMockTokens(question),
+      prompt_tokens: estimateMockTokens(question),
+      completion_tokens: estimateMockTokens(text),
+      total_tokens: estimateMockTokens(question) + estimateMockTokens(text),
     });
   });
 
@@ -82,7 +82,7 @@ describe('streamed answers', () => {
       'max',
       requestFrame({ appId: spark().credentials.appId, domain: 'generalv3.5', messages }),
     );
-    const expected = messages.reduce((sum, message) => sum + estimateTokens(message.content), 0);
+    const expected = messages.reduce((sum, message) => sum + estimateMockTokens(message.content), 0);
     expect(frames.at(-1)?.payload?.usage?.text.prompt_tokens).toBe(expected);
     expect(answerText(frames)).toContain('第二个问题');
   });
@@ -160,7 +160,65 @@ describe('streamed answers', () => {
     });
     expect(frames[0]?.payload?.usage?.text.completion_tokens).toBe(0);
 
-    const plain = await ask('max', frameFor('generalv3.5', '合肥天气', { payload: { functions } }));
+    const several = { text: [...functions.text, { name: 'stock_price', description: 'Stock price' }] };
+    const plain = await ask('max', frameFor('generalv3.5', '你好', { payload: { functions: several } }));
     expect(plain.frames.some((frame) => frame.payload?.choices?.text[0]?.function_call)).toBe(false);
+  });
+
+  it('plays an agent loop: calls the only function, then answers in text from its result', async () => {
+    const functions = {
+      text: [
+        {
+          name: 'get_weather',
+          description: '查询城市天气',
+          parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+        },
+      ],
+    };
+    const question = { role: 'user', content: '合肥今天天气怎么样？' };
+    const first = await ask(
+      'max',
+      requestFrame({
+        appId: spark().credentials.appId,
+        domain: 'generalv3.5',
+        messages: [question],
+        payload: { functions },
+      }),
+    );
+    const call = first.frames[0]?.payload?.choices?.text[0]?.function_call;
+    expect(call).toEqual({ name: 'get_weather', arguments: '{"city":"示例"}' });
+
+    const messages = [
+      question,
+      { role: 'assistant', content: `Calling function "get_weather" with arguments: ${call?.arguments}` },
+      {
+        role: 'user',
+        content: 'Function "get_weather" returned:\n合肥：晴，25°C\nUse this result to answer the question.',
+      },
+    ];
+    const second = await ask(
+      'max',
+      requestFrame({
+        appId: spark().credentials.appId,
+        domain: 'generalv3.5',
+        messages,
+        payload: { functions },
+      }),
+    );
+    expect(second.frames.some((frame) => frame.payload?.choices?.text[0]?.function_call)).toBe(false);
+    expect(answerText(second.frames)).toBe(deterministicAnswer(messages));
+    expect(answerText(second.frames)).toContain('合肥：晴，25°C');
+    expect(second.frames.at(-1)?.header.status).toBe(2);
+  });
+
+  it('answers a request for JSON matching a schema (JSON mode) with such a JSON object', async () => {
+    const schema = {
+      type: 'object',
+      properties: { city: { type: 'string' }, days: { type: 'integer', minimum: 2 } },
+      required: ['city', 'days'],
+    };
+    const question = `下周去合肥玩三天\n\nAnswer with exactly one JSON object. It must match this JSON schema:\n${JSON.stringify(schema)}`;
+    const { frames } = await ask('lite', frameFor('lite', question));
+    expect(JSON.parse(answerText(frames))).toEqual({ city: '示例', days: 2 });
   });
 });

@@ -1,6 +1,7 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CREDENTIALS } from '../src/index.js';
 import { answerText, converse } from './helpers/raw-client.js';
 import { requestFrame } from './helpers/request-frame.js';
 import { signTestUrl } from './helpers/sign-url.js';
@@ -85,5 +86,33 @@ describe('xinghuo-mock CLI', () => {
     const badResult = await exitOf(bad as ChildProcessWithoutNullStreams);
     expect(badResult.code).toBe(2);
     expect(errors).toContain('--port must be an integer');
+  });
+
+  it('--print-env prints export lines that sh can eval, quoting any value, and exits', () => {
+    const appId = "it's $HOME `x`";
+    const script = `eval "$("$NODE" "$CLI" --print-env --port 9123 --app-id "$APP")" && printf '%s\\n' "$SPARK_BASE_URL" "$SPARK_APP_ID" "$SPARK_API_KEY" "$SPARK_API_SECRET"`;
+    const printed = execFileSync('sh', ['-c', script], {
+      env: { PATH: process.env.PATH, NODE: process.execPath, CLI, APP: appId },
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(printed.split('\n').slice(0, 4)).toEqual([
+      'ws://127.0.0.1:9123',
+      appId,
+      DEFAULT_CREDENTIALS.apiKey,
+      DEFAULT_CREDENTIALS.apiSecret,
+    ]);
+    const raw = execFileSync(process.execPath, [CLI, '--print-env', '--port', '9123'], { encoding: 'utf8' });
+    expect(
+      raw
+        .trim()
+        .split('\n')
+        .every((line) => line.startsWith('export SPARK_')),
+    ).toBe(true);
+  });
+
+  it('--print-env refuses port 0, whose port nobody could know', () => {
+    const run = () => execFileSync(process.execPath, [CLI, '--print-env', '--port', '0'], { stdio: 'pipe' });
+    expect(run).toThrow(/--print-env needs a fixed --port/);
   });
 });

@@ -1,5 +1,8 @@
 import type { WireMessage } from '../chat-request.js';
 import { stableHash } from './hash.js';
+import { requestedJsonSchema } from './json-request.js';
+import { exampleForSchema } from './schema-example.js';
+import { recognizeToolResult } from './tool-result.js';
 
 const TEMPLATES: readonly ((topic: string) => string)[] = [
   (topic) =>
@@ -35,14 +38,32 @@ export function lastUserContent(messages: readonly WireMessage[]): string {
 }
 
 /**
- * The default answer: a few sentences of mixed Chinese and English that quote the last user message.
- * The template is picked by a hash of that message, so the same input always yields the same output.
+ * The default answer text:
+ *
+ * - after a tool result (see `recognizeToolResult`): a sentence that quotes the result, so an agent
+ *   loop ends with an answer built on it;
+ * - for a question that ends with `JSON schema:` and a schema (ChatSpark's JSON mode): one JSON object
+ *   with a plausible value for that schema;
+ * - otherwise a few sentences of mixed Chinese and English that quote the last user message, the
+ *   template picked by a hash of that message.
+ *
+ * The same input always yields the same output.
  *
  * @example
  * deterministicAnswer([{ role: 'user', content: '你好' }]); // '…「你好」…' (always the same text)
  */
 export function deterministicAnswer(messages: readonly WireMessage[]): string {
+  const toolResult = recognizeToolResult(messages);
+  if (toolResult !== undefined) {
+    const source = toolResult.name === undefined ? '函数' : `函数 ${toolResult.name} `;
+    return (
+      `根据${source}返回的结果「${topicOf(toolResult.content)}」，这是最终回答。` +
+      'Based on the function result, here is the answer from the mock Spark server.'
+    );
+  }
   const question = lastUserContent(messages);
+  const schema = requestedJsonSchema(question);
+  if (schema !== undefined) return JSON.stringify(exampleForSchema(schema));
   const template = TEMPLATES[stableHash(question) % TEMPLATES.length]!;
   return template(topicOf(question));
 }

@@ -1,5 +1,5 @@
 import type { ChatRequest } from '../chat-request.js';
-import { estimateTokens } from '../estimate-tokens.js';
+import { estimateMockTokens } from '../estimate-mock-tokens.js';
 import type { MockScenario, ScenarioRoute } from '../scenarios.js';
 import { sparkError } from '../spark-errors.js';
 import { deterministicAnswer, deterministicReasoning, lastUserContent } from './deterministic-answer.js';
@@ -79,8 +79,11 @@ function faultOf(
 
 function answerFrames(request: ChatRequest, scenario: MockScenario, context: PlanContext): string[] {
   const { sid } = context;
-  const promptTokens = request.messages.reduce((sum, message) => sum + estimateTokens(message.content), 0);
-  const questionTokens = estimateTokens(lastUserContent(request.messages));
+  const promptTokens = request.messages.reduce(
+    (sum, message) => sum + estimateMockTokens(message.content),
+    0,
+  );
+  const questionTokens = estimateMockTokens(lastUserContent(request.messages));
   const usageFor = (completionTokens: number): WireUsage => {
     const override = scenario.usage ?? {};
     const prompt = override.promptTokens ?? promptTokens;
@@ -122,7 +125,7 @@ function answerFrames(request: ChatRequest, scenario: MockScenario, context: Pla
   ];
   // Even an empty answer ends with one status-2 frame carrying the usage.
   if (deltas.length === 0) deltas.push({ content: '' });
-  const usage = usageFor(estimateTokens(reasoning) + estimateTokens(text));
+  const usage = usageFor(estimateMockTokens(reasoning) + estimateMockTokens(text));
   deltas.forEach((delta, index) => {
     const isFirst = index === 0 && frames.length === 0;
     const isLast = index === deltas.length - 1;

@@ -5,7 +5,7 @@ import { SIGNING_VECTORS as vectors } from '../../../../test-support/signing-vec
 import { GATEWAY_MESSAGES } from './gateway-responses.js';
 import { nodeHmacSha256Base64 } from './hmac-node.js';
 import { portableHmacSha256Base64 } from './hmac-portable.js';
-import { verifySignedRequest } from './verify-signature.js';
+import { MAX_AUTHORIZATION_CHARS, verifySignedRequest } from './verify-signature.js';
 
 const implementations = [
   ['node:crypto', nodeHmacSha256Base64],
@@ -102,5 +102,26 @@ describe('verifySignedRequest checks in the gateway order', () => {
     const origin = `api_key="${credentials.apiKey}", algorithm="hmac-sha1", headers="host date request-line", signature="x"`;
     const query = new URLSearchParams({ authorization: btoa(origin), date: now.toUTCString() });
     expect(await verify(query)).toEqual({ status: 401, body: { message: GATEWAY_MESSAGES.cannotVerify } });
+  });
+});
+
+describe('verifySignedRequest on oversized input', () => {
+  it('refuses an authorization longer than MAX_AUTHORIZATION_CHARS as unverifiable, before decoding it', async () => {
+    const date = new Date().toUTCString();
+    const valid = sign('key', 'secret', 'h', '/v1.1/chat', date);
+    // Valid base64 of a valid origin, padded with spaces the gateway would tolerate, but too long.
+    const padded = Buffer.from(
+      `api_key="key", algorithm="hmac-sha256",${' '.repeat(MAX_AUTHORIZATION_CHARS)} headers="host date request-line", signature="x"`,
+    ).toString('base64');
+    valid.set('authorization', padded);
+    const refusal = await verifySignedRequest(
+      { query: valid, host: 'h', path: '/v1.1/chat' },
+      {
+        credentials: { apiKey: 'key', apiSecret: 'secret' },
+        now: new Date(date),
+        hmac: nodeHmacSha256Base64,
+      },
+    );
+    expect(refusal).toEqual({ status: 401, body: { message: GATEWAY_MESSAGES.cannotVerify } });
   });
 });

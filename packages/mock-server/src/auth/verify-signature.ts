@@ -4,6 +4,9 @@ import { GATEWAY_MESSAGES, gatewayRejection, type HandshakeRejection } from './g
 import type { HmacSha256Base64 } from './hmac.js';
 import { parseAuthorization } from './parse-authorization.js';
 
+/** The longest `authorization` value decoded; longer ones get the gateway's "cannot be verified". */
+export const MAX_AUTHORIZATION_CHARS = 1_024;
+
 /** What the gateway sees of a signed handshake. */
 export interface SignedRequest {
   /** The request target's query, already form-decoded (`+` and `%20` both become spaces). */
@@ -55,7 +58,9 @@ export function checkSignedRequest(
   if (authorization === null || authorization === '') {
     return gatewayRejection(401, GATEWAY_MESSAGES.unauthorized);
   }
-  const parameters = parseAuthorization(authorization);
+  // A real value is under 300 characters; a huge one is refused before any decoding work.
+  const parameters =
+    authorization.length > MAX_AUTHORIZATION_CHARS ? undefined : parseAuthorization(authorization);
   if (parameters === undefined || parameters.algorithm.toLowerCase() !== 'hmac-sha256') {
     return gatewayRejection(401, GATEWAY_MESSAGES.cannotVerify);
   }
