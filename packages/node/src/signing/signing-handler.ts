@@ -103,7 +103,7 @@ export interface SignedUrlResponse {
    * The signed `wss://` URL: a credential for about five minutes (the gateway accepts its signature while
    * the signed date is within ±300 s of its clock). The SDK fetches a fresh one for every connection
    * attempt (retries included) and never reuses it. Whether the Spark gateway accepts one signed URL for
-   * several connections is not documented, so do not rely on either behaviour (the mock accepts reuse by
+   * several connections is not known (its documentation does not say), so do not rely on either behaviour (the mock accepts reuse by
    * default and refuses it with `signedUrlReuse: 'reject'`).
    */
   url: string;
