@@ -100,11 +100,12 @@ export interface SigningHandlerOptions {
 /** Body of a successful answer. */
 export interface SignedUrlResponse {
   /**
-   * The signed `wss://` URL: a credential for about five minutes (the gateway accepts its signature while
-   * the signed date is within ±300 s of its clock). The SDK fetches a fresh one for every connection
-   * attempt (retries included) and never reuses it. Whether the Spark gateway accepts one signed URL for
-   * several connections is not known (its documentation does not say), so do not rely on either behaviour (the mock accepts reuse by
-   * default and refuses it with `signedUrlReuse: 'reject'`).
+   * The signed `wss://` URL: a credential for about five minutes (the gateway accepts its signature
+   * while the signed date is within ±300 s of its clock). The SDK fetches a fresh one for every
+   * connection attempt (retries included) and never reuses it. Whether the Spark gateway accepts one
+   * signed URL for several connections is not known (its documentation does not say), so do not rely
+   * on either behaviour (the mock accepts reuse by default and refuses it with
+   * `signedUrlReuse: 'reject'`).
    */
   url: string;
   /** When the gateway stops accepting the signature (ISO 8601). */
