@@ -5,7 +5,7 @@
 import { AIMessage, HumanMessage, ToolMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
-import { createAgent, summarizationMiddleware } from 'langchain';
+import { type AgentMiddleware, createAgent, summarizationMiddleware } from 'langchain';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { mockModel, receivedMessages } from './helpers/mock-model';
@@ -69,7 +69,11 @@ describe('createAgent with ChatSpark', () => {
     // langchain's middleware types do not compile under this repository's exactOptionalPropertyTypes
     // (its zod 3 schema types), hence the casts; the values are checked by the middleware at run time.
     const middleware = (model: ReturnType<typeof mockModel>) =>
-      summarizationMiddleware({ model, trigger: { fraction: 0.5 }, keep: { messages: 1 } } as never) as never;
+      summarizationMiddleware({
+        model,
+        trigger: { fraction: 0.5 },
+        keep: { messages: 1 },
+      } as never) as unknown as AgentMiddleware;
 
     const model = mockModel(mock(), { model: 'generalv3.5' });
     const agent = createAgent({ model, tools: [], middleware: [middleware(model)] });
