@@ -37,6 +37,26 @@ describe('abort', () => {
     expect(await eventually(() => mock().openSockets() === 0)).toBe(true);
   });
 
+  it('cancelling the model stream (a reader that stops early) closes the socket', async () => {
+    mock().enqueue({
+      text: '一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十',
+      stall: { afterFrames: 2 },
+    });
+    const { stream } = await mockProvider(mock())('max').doStream({
+      prompt: [{ role: 'user', content: [{ type: 'text', text: '数数' }] }],
+    });
+    const reader = stream.getReader();
+    const parts: string[] = [];
+    while (!parts.includes('text-delta')) {
+      const read = await reader.read();
+      if (read.done) break;
+      parts.push(read.value.type);
+    }
+    await reader.cancel();
+    expect(parts).toEqual(['stream-start', 'text-start', 'text-delta']);
+    expect(await eventually(() => mock().openSockets() === 0)).toBe(true);
+  });
+
   it('an already aborted signal rejects doStream before any socket opens', async () => {
     const controller = new AbortController();
     controller.abort();
