@@ -86,11 +86,9 @@ export class SparkLanguageModel implements LanguageModelV3 {
       },
       ...(finish?.providerMetadata ? { providerMetadata: finish.providerMetadata } : {}),
       request,
-      ...(metadata
-        ? { response: { id: metadata.id, modelId: metadata.modelId, timestamp: metadata.timestamp } }
-        : {}),
+      ...(metadata ? { response: responseOf(metadata) } : {}),
       warnings,
-    } as LanguageModelV3GenerateResult;
+    };
   }
 
   async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
@@ -127,9 +125,9 @@ export class SparkLanguageModel implements LanguageModelV3 {
       toError,
     );
 
-    let first: IteratorResult<SparkStreamEvent>;
     try {
-      first = await events.next();
+      const first = await events.next();
+      if (!first.done) translator.event(first.value);
     } catch (error) {
       if (signal?.aborted) throw abortReason(signal, error);
       translator.fail(error);
@@ -137,7 +135,6 @@ export class SparkLanguageModel implements LanguageModelV3 {
       const failure = buffered.find((part) => part.type === 'error');
       if (failure) throw failure.error;
     }
-    if (!translator.finished && first! && !first.done) translator.event(first.value);
 
     const stream = new ReadableStream<LanguageModelV3StreamPart>({
       start(controller) {
@@ -184,6 +181,14 @@ export class SparkLanguageModel implements LanguageModelV3 {
   #requestBody(params: ReturnType<typeof prepareCall>['params']): Record<string, unknown> {
     return { ...params, model: this.#model.id };
   }
+}
+
+/** The response metadata of a `response-metadata` part, without its `type`. */
+function responseOf({
+  type: _type,
+  ...metadata
+}: Extract<LanguageModelV3StreamPart, { type: 'response-metadata' }>) {
+  return metadata;
 }
 
 /** The abort reason the AI SDK recognises: the signal's own, else an `AbortError`. */
