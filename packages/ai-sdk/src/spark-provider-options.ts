@@ -22,7 +22,9 @@ export type SparkProviderClient = Pick<SparkClient, 'stream'>;
  * `createSparkClient({ signUrl })` from `@xinghuo/browser`), or the client options below, from which the
  * provider builds a client over the global `WebSocket` when the first request is made. Credentials not
  * passed are read from `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET` and `SPARK_BASE_URL` at that
- * moment, never at import time.
+ * moment, never at import time. The client options are forwarded to `createSparkClient` of
+ * `@xinghuo/core` as they are, so client options core gains later (such as a `protocol` choice) are
+ * added here by name and forwarded the same way.
  */
 export interface SparkProviderSettings {
   /** A Spark client; when given, the credential, transport and network options below are not used. */
