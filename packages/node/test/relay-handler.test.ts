@@ -127,6 +127,40 @@ describe('createRelayHandler: forwarding', () => {
     expect(body).not.toContain(PASSWORD);
   });
 
+  it('passes a non-stream JSON answer through, and never serves upstream HTML as HTML', async () => {
+    const replies: UpstreamReply[] = [
+      { headers: { 'content-type': 'application/json; charset=utf-8' }, chunks: ['{"code":0,"choices":[]}'] },
+      { status: 502, headers: { 'content-type': 'text/html' }, chunks: ['<script>alert(1)</script>'] },
+    ];
+    const relay = await relayTo((index) => replies[index] as UpstreamReply);
+    const json = await relay(post({ ...CHAT, stream: false }));
+    expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await json.json()).toEqual({ code: 0, choices: [] });
+    expect(upstream?.requests[0]?.headers.accept).toBe('application/json');
+    const html = await relay(post(CHAT));
+    expect(html.status).toBe(502);
+    expect(html.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(html.headers.get('x-content-type-options')).toBe('nosniff');
+    await html.text();
+  });
+
+  it('does not follow an upstream redirect (the credential stays with the configured upstream)', async () => {
+    const target = await startFakeUpstream();
+    try {
+      const relay = await relayTo(() => ({
+        status: 307,
+        headers: { location: `${target.url}/v1/chat/completions` },
+        chunks: [],
+      }));
+      const response = await relay(post(CHAT));
+      expect(response.status).toBe(502);
+      expect((await errorOf(response)).code).toBe('upstream_unavailable');
+      expect(target.requests).toHaveLength(0);
+    } finally {
+      await target.close();
+    }
+  });
+
   it('answers 502 without details when the upstream cannot be reached', async () => {
     const relay = await relayTo();
     await upstream?.close();

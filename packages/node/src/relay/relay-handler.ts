@@ -124,6 +124,15 @@ async function boundedText(response: Response, limit: number): Promise<string> {
   return text + decoder.decode();
 }
 
+/**
+ * The upstream's content type when it is one the API speaks (SSE or JSON), else plain text: the
+ * answer is served from the app's own origin, so an HTML error page must not render as HTML there.
+ */
+function passableContentType(contentType: string | null): string {
+  if (contentType && /^(text\/event-stream|application\/json)\s*(;|$)/i.test(contentType)) return contentType;
+  return 'text/plain; charset=utf-8';
+}
+
 const BODY_REFUSALS = {
   too_large: ['payload_too_large', 'The request body is too large.'],
   not_json: ['unsupported_media_type', 'Send the body as application/json.'],
@@ -235,8 +244,9 @@ export function createRelayHandler(options: RelayHandlerOptions): RelayHandler {
 
     const headers: Record<string, string> = {
       ...cors,
-      'content-type': answer.headers.get('content-type') ?? 'application/json',
+      'content-type': passableContentType(answer.headers.get('content-type')),
       'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
       // Proxies such as nginx would otherwise hold the stream back in a buffer.
       'x-accel-buffering': 'no',
     };
