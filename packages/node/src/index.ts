@@ -2,7 +2,7 @@
  * @xinghuo/node: the xinghuo SDK for iFlytek Spark (讯飞星火) on Node.js.
  *
  * Everything from `@xinghuo/core`, plus the Node platform: a `ws` transport, a client that reads
- * `SPARK_*` environment variables, and a URL-signing handler for browser apps.
+ * `SPARK_*` environment variables, and a URL-signing handler and an HTTP relay for browser apps.
  *
  * @packageDocumentation
  */
@@ -16,7 +16,17 @@ export {
   type SparkEnvSettings,
 } from './env-config';
 export { nodeHmacSha256 } from './node-hmac';
-export { createNodeSigningListener, type NodeRequestListener, toNodeHandler } from './node-signing-listener';
+export {
+  createNodeRelayHandler,
+  createNodeRelayListener,
+  type RelayEnvironment,
+} from './node-relay-listener';
+export {
+  createNodeSigningListener,
+  type NodeRequestListener,
+  toNodeHandler,
+  type WebRequestHandler,
+} from './node-signing-listener';
 export { type ProxyEnvironment, type ProxyResolver, proxyFromEnv } from './proxy/proxy-from-env';
 export * from './signing/index';
 export { createWsTransport, type WsTransportOptions } from './ws-transport';

@@ -1,11 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { SigningRequestContext } from './guards/client-key';
 import { nodeHmacSha256 } from './node-hmac';
-import { createSigningHandler, type SigningHandler, type SigningHandlerOptions } from './signing/index';
+import { createSigningHandler, type SigningHandlerOptions } from './signing/index';
 
 /** A `node:http` request listener; also fits Express and Connect (`app.get(path, listener)`). */
 export type NodeRequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
-function toWebRequest(request: IncomingMessage): Request {
+/** A Web-standard handler that an adapter can pass the peer address to. */
+export type WebRequestHandler = (request: Request, context?: SigningRequestContext) => Promise<Response>;
+
+function toWebRequest(request: IncomingMessage, signal: AbortSignal): Request {
   // Express rewrites `url` under a mount path; `originalUrl` keeps the query the client sent.
   const path = (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url ?? '/';
   const encrypted = (request.socket as { encrypted?: boolean }).encrypted === true;
@@ -15,13 +20,49 @@ function toWebRequest(request: IncomingMessage): Request {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value !== undefined) headers.set(name, value);
   }
-  // The signing handler answers GET and OPTIONS only, so the body is never read.
-  return new Request(url, { method: request.method ?? 'GET', headers });
+  const method = request.method ?? 'GET';
+  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers, signal });
+  // The body streams in as the handler reads it (the relay stops reading at its size limit).
+  const body = Readable.toWeb(request) as ReadableStream<Uint8Array>;
+  return new Request(url, { method, headers, signal, body, duplex: 'half' } as RequestInit);
+}
+
+/** Writes a Web body to a Node response chunk by chunk, honouring backpressure; stops when the client leaves. */
+async function writeBody(body: ReadableStream<Uint8Array>, response: ServerResponse): Promise<void> {
+  const reader = body.getReader();
+  const stop = () => {
+    reader.cancel().catch(() => undefined);
+  };
+  response.once('close', stop);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || response.destroyed) break;
+      if (!response.write(value)) {
+        await new Promise<void>((resolve) => {
+          const resume = () => {
+            response.off('drain', resume);
+            response.off('close', resume);
+            resolve();
+          };
+          response.once('drain', resume);
+          response.once('close', resume);
+        });
+      }
+    }
+    response.end();
+  } catch {
+    // The upstream stream broke mid-answer: cut the connection, so the client sees a truncated body.
+    response.destroy();
+  } finally {
+    response.off('close', stop);
+  }
 }
 
 /**
- * Adapts a Web-standard handler (such as {@link createSigningHandler}'s) to `node:http`, Express
- * and Connect. The TCP peer address is passed on as the default rate-limit key.
+ * Adapts a Web-standard handler ({@link createSigningHandler}'s, {@link createRelayHandler}'s) to
+ * `node:http`, Express and Connect. The TCP peer address is passed on as the default rate-limit
+ * key; request and response bodies stream; when the client goes away, `request.signal` aborts.
  *
  * @example
  * ```ts
@@ -35,16 +76,23 @@ function toWebRequest(request: IncomingMessage): Request {
  * }).listen(3000);
  * ```
  */
-export function toNodeHandler(handler: SigningHandler): NodeRequestListener {
+export function toNodeHandler(handler: WebRequestHandler): NodeRequestListener {
   return (request, response) => {
+    const gone = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) gone.abort();
+    });
     const respond = async () => {
-      const answer = await handler(toWebRequest(request), { remoteAddress: request.socket.remoteAddress });
+      const answer = await handler(toWebRequest(request, gone.signal), {
+        remoteAddress: request.socket.remoteAddress,
+      });
       const headers: Record<string, string> = {};
       answer.headers.forEach((value, name) => {
         headers[name] = value;
       });
       response.writeHead(answer.status, headers);
-      response.end(answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined);
+      if (answer.body) await writeBody(answer.body, response);
+      else response.end();
     };
     respond().catch(() => {
       // The handler turns its own failures into JSON; this covers a malformed request (bad Host header).

@@ -52,6 +52,31 @@ describe('SECURITY.md', () => {
     }
   });
 
+  it('names every protection option the HTTP relay has, as the code spells it', () => {
+    const source = readFileSync(join(import.meta.dirname, '../src/relay/relay-handler.ts'), 'utf8');
+    const options = source.slice(source.indexOf('export interface RelayHandlerOptions'));
+    const model = section(policy(), 'What is protected, and from whom');
+    const relay = model.slice(model.indexOf('### The HTTP relay'), model.indexOf('### The playground'));
+    expect(relay).not.toMatch(/planned/i);
+    for (const name of [
+      'authorize',
+      'public',
+      'endpoints',
+      'models',
+      'upstream',
+      'maxBodyBytes',
+      'transformBody',
+      'trustedHosts',
+      'allowedOrigins',
+      'rateLimit',
+      'trustProxyHeaders',
+      'clientKey',
+    ]) {
+      expect(options, `RelayHandlerOptions.${name}`).toMatch(new RegExp(`\\n  ${name}\\?:\\s`));
+      expect(relay, name).toContain(`\`${name}`);
+    }
+  });
+
   it('lists the guarantees, each with tests that exist', () => {
     const guarantees = section(policy(), 'Guarantees');
     for (const phrase of [

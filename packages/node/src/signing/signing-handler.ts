@@ -8,18 +8,12 @@ import {
   signUrl,
   withBaseURL,
 } from '@xinghuo/core';
-import {
-  type ClientAddressHeader,
-  type ClientKeyFunction,
-  defaultClientKey,
-  type SigningRequestContext,
-  trustedHeaderClientKey,
-  trustedHeaderNames,
-} from './client-key';
-import { type AllowedOrigins, corsHeaders, isOriginAllowed, preflightHeaders } from './cors';
-import { errorResponse, jsonResponse } from './json-response';
-import { type RateLimitOptions, TokenBuckets } from './token-bucket';
-import { createHostPolicy, type TrustedHosts } from './trusted-hosts';
+import type { ClientAddressHeader, ClientKeyFunction, SigningRequestContext } from '../guards/client-key';
+import type { AllowedOrigins } from '../guards/cors';
+import { errorResponse, jsonResponse } from '../guards/json-response';
+import { createRequestGuard } from '../guards/request-guard';
+import type { RateLimitOptions } from '../guards/token-bucket';
+import type { TrustedHosts } from '../guards/trusted-hosts';
 
 /** The Spark gateway accepts a signed date up to 300 s away from its clock. */
 const SIGNATURE_LIFETIME_MS = 300_000;
@@ -153,34 +147,6 @@ function checkOptions(options: SigningHandlerOptions): void {
   if (options.hmac !== undefined && typeof options.hmac !== 'function') {
     throw new SparkConfigError('createSigningHandler: `hmac` must be a function (key, message) => bytes.');
   }
-  if (options.clientKey !== undefined && options.trustProxyHeaders !== undefined) {
-    throw new SparkConfigError(
-      'createSigningHandler: pass either `clientKey` or `trustProxyHeaders`, not both ' +
-        '(a clientKey can call defaultClientKey itself).',
-    );
-  }
-  if (!options.authorize && options.public !== true) {
-    throw new SparkConfigError(
-      'createSigningHandler: pass `authorize(request)` to decide who may get a signed URL, ' +
-        'or `public: true` for local development only.',
-    );
-  }
-}
-
-/**
- * Asks the app's `authorize`. A given one always applies (`public` only allows having none); one
- * that throws is a failure, reported without its details.
- */
-async function authorization(
-  authorize: SigningHandlerOptions['authorize'],
-  request: Request,
-): Promise<'allowed' | 'refused' | 'failed'> {
-  if (!authorize) return 'allowed';
-  try {
-    return (await authorize(request)) === true ? 'allowed' : 'refused';
-  } catch {
-    return 'failed';
-  }
 }
 
 /**
@@ -216,57 +182,20 @@ export function createSigningHandler(options: SigningHandlerOptions): SigningHan
   const table = buildModelTable(options);
   const allowedHosts = defaultAllowedHosts(options, table);
   if (options.baseURL) withBaseURL('wss://placeholder/', options.baseURL); // fails fast on a bad baseURL
-  const hosts = createHostPolicy(options.trustedHosts, options.public === true);
-  // Two budgets per client: refusals cannot use up what authorized callers behind the same address get.
-  const refusals = options.rateLimit === false ? undefined : new TokenBuckets(options.rateLimit);
-  const signatures = options.rateLimit === false ? undefined : new TokenBuckets(options.rateLimit);
+  const guard = createRequestGuard(options, {
+    handlerName: 'createSigningHandler',
+    method: 'GET',
+    action: 'get signed Spark URLs',
+    what: 'signing requests',
+  });
   const now = options.now ?? (() => new Date());
-  const clientKey =
-    options.clientKey ??
-    (options.trustProxyHeaders === undefined
-      ? defaultClientKey
-      : trustedHeaderClientKey(trustedHeaderNames(options.trustProxyHeaders)));
   const credentials = { apiKey: options.apiKey, apiSecret: options.apiSecret };
 
   return async (request, context = {}) => {
+    const admitted = await guard(request, context);
+    if (admitted instanceof Response) return admitted;
+    const { cors } = admitted;
     const requestUrl = new URL(request.url);
-    if (!hosts.allows(requestUrl)) {
-      return errorResponse(403, 'untrusted_host', 'This host name is not configured for signing Spark URLs.');
-    }
-    const origin = request.headers.get('origin');
-    if (!isOriginAllowed(origin, requestUrl, options.allowedOrigins, hosts.sameOriginCounts)) {
-      return errorResponse(403, 'forbidden_origin', 'This origin may not request signed Spark URLs.');
-    }
-    const cors = corsHeaders(origin, requestUrl, options.allowedOrigins);
-    if (request.method === 'OPTIONS') {
-      return new Response(null, { status: 204, headers: { ...cors, ...preflightHeaders(request) } });
-    }
-    if (request.method !== 'GET') {
-      return errorResponse(405, 'method_not_allowed', 'Use GET.', { ...cors, allow: 'GET, OPTIONS' });
-    }
-
-    const key = clientKey(request, context);
-    const rateLimited = (buckets: TokenBuckets | undefined): Response | undefined => {
-      const taken = buckets?.take(key, now().getTime());
-      if (!taken || taken.allowed) return undefined;
-      return errorResponse(429, 'rate_limited', 'Too many signing requests; retry later.', {
-        ...cors,
-        'retry-after': String(taken.retryAfterSeconds),
-      });
-    };
-
-    // authorize() runs before the limiter: its answer decides which budget the request spends.
-    const verdict = await authorization(options.authorize, request);
-    if (verdict !== 'allowed') {
-      const limited = rateLimited(refusals);
-      if (limited) return limited;
-      if (verdict === 'failed')
-        return errorResponse(500, 'internal_error', 'The authorization check failed.', cors);
-      return errorResponse(401, 'unauthorized', 'Not authorized to use Spark.', cors);
-    }
-    const limited = rateLimited(signatures);
-    if (limited) return limited;
-
     const name = requestUrl.searchParams.get('model') ?? options.defaultModel;
     if (!name) return errorResponse(400, 'bad_request', 'The `model` query parameter is required.', cors);
     const model = table.byName.get(name.trim().toLowerCase());

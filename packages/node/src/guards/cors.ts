@@ -50,9 +50,9 @@ export function corsHeaders(
 }
 
 /** Headers of a successful preflight (OPTIONS) answer. */
-export function preflightHeaders(request: Request): Record<string, string> {
+export function preflightHeaders(request: Request, method: 'GET' | 'POST' = 'GET'): Record<string, string> {
   return {
-    'access-control-allow-methods': 'GET, OPTIONS',
+    'access-control-allow-methods': `${method}, OPTIONS`,
     'access-control-allow-headers':
       request.headers.get('access-control-request-headers') ?? 'authorization, content-type',
     'access-control-max-age': '600',

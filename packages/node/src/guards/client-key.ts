@@ -103,11 +103,14 @@ export function trustedHeaderClientKey(headers: readonly string[]): ClientKeyFun
 }
 
 /** Normalizes and checks the `trustProxyHeaders` option: header names, at least one. */
-export function trustedHeaderNames(option: ClientAddressHeader | readonly ClientAddressHeader[]): string[] {
+export function trustedHeaderNames(
+  option: ClientAddressHeader | readonly ClientAddressHeader[],
+  handlerName = 'createSigningHandler',
+): string[] {
   const names = typeof option === 'string' ? [option] : [...option];
   if (names.length === 0 || !names.every((name) => typeof name === 'string' && HEADER_NAME.test(name))) {
     throw new SparkConfigError(
-      'createSigningHandler: `trustProxyHeaders` must name the header(s) your proxy sets, e.g. "x-real-ip".',
+      `${handlerName}: \`trustProxyHeaders\` must name the header(s) your proxy sets, e.g. "x-real-ip".`,
     );
   }
   return names;

@@ -21,7 +21,10 @@ export function isLoopbackHostname(hostname: string): boolean {
   );
 }
 
-function parseEntry(entry: string): { hostname: string; port: string | undefined; subdomains: boolean } {
+function parseEntry(
+  entry: string,
+  handlerName: string,
+): { hostname: string; port: string | undefined; subdomains: boolean } {
   const subdomains = entry.startsWith('.');
   let url: URL | undefined;
   try {
@@ -33,7 +36,7 @@ function parseEntry(entry: string): { hostname: string; port: string | undefined
   const expected = (subdomains ? entry.slice(1) : entry).toLowerCase().replace(/:80$/, '');
   if (!url || entry === '' || url.host !== expected) {
     throw new SparkConfigError(
-      `createSigningHandler: \`trustedHosts\` entries are host names such as "app.example.com", ` +
+      `${handlerName}: \`trustedHosts\` entries are host names such as "app.example.com", ` +
         `"localhost:3000" or ".example.com", got "${entry}".`,
     );
   }
@@ -58,7 +61,11 @@ export interface HostPolicy {
  * URLs); a handler with `authorize` answers under any host, since a rebound page does not carry the
  * app's session.
  */
-export function createHostPolicy(trustedHosts: TrustedHosts | undefined, isPublic: boolean): HostPolicy {
+export function createHostPolicy(
+  trustedHosts: TrustedHosts | undefined,
+  isPublic: boolean,
+  handlerName = 'createSigningHandler',
+): HostPolicy {
   if (trustedHosts === '*') return { allows: () => true, sameOriginCounts: false };
   if (trustedHosts === undefined) {
     return isPublic
@@ -66,9 +73,9 @@ export function createHostPolicy(trustedHosts: TrustedHosts | undefined, isPubli
       : { allows: () => true, sameOriginCounts: false };
   }
   if (!Array.isArray(trustedHosts)) {
-    throw new SparkConfigError('createSigningHandler: `trustedHosts` is an array of host names, or "*".');
+    throw new SparkConfigError(`${handlerName}: \`trustedHosts\` is an array of host names, or "*".`);
   }
-  const entries = trustedHosts.map((entry: unknown) => parseEntry(String(entry)));
+  const entries = trustedHosts.map((entry: unknown) => parseEntry(String(entry), handlerName));
   const allows: HostCheck = (url) => {
     const port = url.port || (url.protocol === 'https:' ? '443' : '80');
     return entries.some(
