@@ -27,3 +27,8 @@ export function shellQuote(value: string): string {
 export function baseUrlOf(host: string, port: number): string {
   return `ws://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
+
+/** The `http://host:port` URL of the same listener (the OpenAI-compatible face). */
+export function httpBaseUrlOf(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
