@@ -204,11 +204,20 @@ export class ChatCompletionsExchange {
         step.type === 'drop' ||
         step.type === 'stall',
     );
-    if (fault?.type === 'drop') return this.#drop();
-    if (fault?.type === 'stall') return;
-    if (fault?.type === 'business-error') return this.#businessError(fault.data);
-    // A malformed chunk (or scripted `frames`) becomes the whole body, sent verbatim.
-    if (fault?.type === 'raw') return this.#send(200, JSON_HEADERS, fault.text);
+    switch (fault?.type) {
+      case 'drop':
+        this.#drop();
+        return;
+      case 'stall':
+        return;
+      case 'business-error':
+        this.#businessError(fault.data);
+        return;
+      case 'raw':
+        // A malformed chunk (or scripted `frames`) becomes the whole body, sent verbatim.
+        this.#send(200, JSON_HEADERS, fault.text);
+        return;
+    }
     this.#send(200, JSON_HEADERS, JSON.stringify(completionOf(steps, context)));
   }
 
