@@ -8,7 +8,6 @@ import {
 import {
   type CompletionJson,
   postChat,
-  readEvents,
   readSse,
   streamedContent,
   streamedReasoning,
@@ -19,14 +18,6 @@ import { useQuietMockSpark } from './helpers/use-quiet-mock.js';
 const PASSWORD = `Bearer ${DEFAULT_API_PASSWORD}`;
 const KEY_SECRET = `Bearer ${DEFAULT_CREDENTIALS.apiKey}:${DEFAULT_CREDENTIALS.apiSecret}`;
 const QUESTION = [{ role: 'user', content: '你好，介绍一下星火' }];
-const WEATHER_TOOL = {
-  type: 'function',
-  function: {
-    name: 'get_weather',
-    description: 'Weather of a city',
-    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  },
-};
 
 describe('HTTP face of startMockSpark', () => {
   const spark = useQuietMockSpark({ chunkChars: 8 });
