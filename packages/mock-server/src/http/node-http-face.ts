@@ -55,8 +55,14 @@ export function serveNodeChatCompletions(
       },
       write: (text) => response.write(text),
       end: () => response.end(),
-      // Destroying the socket mid-body is what a client sees when the service's connection breaks.
-      destroy: () => response.socket?.destroy(),
+      // Closing the socket mid-body (after what was written is flushed, without the final chunk) is
+      // what a client sees when the service's connection breaks.
+      destroy() {
+        const socket = response.socket;
+        if (socket === null) return;
+        socket.once('finish', () => socket.destroy());
+        socket.end();
+      },
     };
     const exchange = new ChatCompletionsExchange(engine, sink);
     response.once('close', () => exchange.handleClose());
