@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_API_PASSWORD, deterministicAnswer } from '../src/index.js';
 import { type CompletionJson, postChat, readSse, streamedContent } from './helpers/http-client.js';
-import { eventually } from './helpers/raw-client.js';
 import { useQuietMockSpark } from './helpers/use-quiet-mock.js';
 
 const PASSWORD = `Bearer ${DEFAULT_API_PASSWORD}`;
@@ -21,9 +20,6 @@ const ASK_WEATHER = [{ role: 'user', content: 'What is the weather in Paris?' }]
 
 describe('HTTP answers: tools, web search, JSON mode, validation', () => {
   const spark = useQuietMockSpark();
-  afterEach(async () => {
-    await eventually(() => spark().openHttpRequests() === 0, 'HTTP exchanges to end');
-  });
   const post = (body: Record<string, unknown>, path = '/v1/chat/completions') =>
     postChat(`${spark().httpURL}${path}`, { model: 'generalv3.5', ...body }, { authorization: PASSWORD });
 
@@ -66,6 +62,32 @@ describe('HTTP answers: tools, web search, JSON mode, validation', () => {
     expect(calls[0]!.function.name).toBe('get_weather');
     expect(withCall[0]!.json!.choices![0]!.finish_reason).toBe('tool_calls');
     expect(withCall[0]!.json!.usage?.completion_tokens).toBe(0);
+  });
+
+  it('follows tool_choice: none answers in text, a named function is called, unknown names are refused', async () => {
+    const none = (await (
+      await post({ messages: ASK_WEATHER, tools: [WEATHER_TOOL], tool_choice: 'none' })
+    ).json()) as CompletionJson;
+    expect(none.choices?.[0]?.message?.tool_calls).toBeUndefined();
+    expect(none.choices?.[0]?.finish_reason).toBe('stop');
+
+    const named = (await (
+      await post({
+        messages: ASK_WEATHER,
+        tools: [WEATHER_TOOL, TIME_TOOL],
+        tool_choice: { type: 'function', function: { name: 'get_time' } },
+      })
+    ).json()) as CompletionJson;
+    expect(named.choices?.[0]?.message?.tool_calls).toMatchObject({ function: { name: 'get_time' } });
+
+    const unknown = (await (
+      await post({
+        messages: ASK_WEATHER,
+        tools: [WEATHER_TOOL],
+        tool_choice: { type: 'function', function: { name: 'nope' } },
+      })
+    ).json()) as CompletionJson;
+    expect(unknown.code).toBe(10004);
   });
 
   it('answers with text after a role `tool` result, so an agent loop ends', async () => {

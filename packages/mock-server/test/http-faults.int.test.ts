@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_API_PASSWORD } from '../src/index.js';
 import {
   type CompletionJson,
@@ -15,9 +15,6 @@ const QUESTION = [{ role: 'user', content: '讲一个关于星火的长故事' }
 
 describe('HTTP faults, scripted like the WebSocket ones', () => {
   const spark = useQuietMockSpark({ chunkChars: 4 });
-  afterEach(async () => {
-    await eventually(() => spark().openHttpRequests() === 0, 'HTTP exchanges to end');
-  });
   const post = (stream: boolean, options: { signal?: AbortSignal } = {}) =>
     postChat(
       `${spark().httpURL}/v1/chat/completions`,

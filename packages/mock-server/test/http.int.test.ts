@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_API_PASSWORD,
   DEFAULT_CREDENTIALS,
@@ -12,7 +12,6 @@ import {
   streamedContent,
   streamedReasoning,
 } from './helpers/http-client.js';
-import { eventually } from './helpers/raw-client.js';
 import { useQuietMockSpark } from './helpers/use-quiet-mock.js';
 
 const PASSWORD = `Bearer ${DEFAULT_API_PASSWORD}`;
@@ -21,9 +20,6 @@ const QUESTION = [{ role: 'user', content: '你好，介绍一下星火' }];
 
 describe('HTTP face of startMockSpark', () => {
   const spark = useQuietMockSpark({ chunkChars: 8 });
-  afterEach(async () => {
-    await eventually(() => spark().openHttpRequests() === 0, 'HTTP exchanges to end');
-  });
   const url = (path = '/v1/chat/completions') => `${spark().httpURL}${path}`;
 
   it('serves every /v1 model without streaming, with the deterministic answer and usage', async () => {
@@ -149,9 +145,6 @@ describe('HTTP face of startMockSpark', () => {
 
 describe('HTTP credentials and records', () => {
   const spark = useQuietMockSpark({ apiPassword: 'custom-password' });
-  afterEach(async () => {
-    await eventually(() => spark().openHttpRequests() === 0, 'HTTP exchanges to end');
-  });
   const url = () => `${spark().httpURL}/v1/chat/completions`;
   const body = { model: 'lite', messages: QUESTION };
 

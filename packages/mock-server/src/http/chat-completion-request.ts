@@ -14,6 +14,8 @@ export interface ChatCompletionRequest extends ChatRequest {
   toolCallsSwitch: boolean;
   /** `response_format.type`, e.g. `json_object`. */
   responseFormat?: string;
+  /** `tool_choice`: `auto`, `none`, `required`, or the name of the function it forces. */
+  toolChoice?: string;
 }
 
 /** The outcome of validating one body. */
@@ -85,6 +87,7 @@ function parseBody(text: string, route: MockHttpRoute): ChatCompletionRequest {
   const responseFormat = isRecord(body.response_format)
     ? optional(body.response_format.type, 'response_format.type', 'string')
     : undefined;
+  const toolChoice = parseToolChoice(body.tool_choice, functions);
   const thinking = isRecord(body.thinking)
     ? optional(body.thinking.type, 'thinking.type', 'string')
     : undefined;
@@ -124,7 +127,22 @@ function parseBody(text: string, route: MockHttpRoute): ChatCompletionRequest {
   if (webSearch !== undefined) request.webSearch = webSearch;
   if (thinking !== undefined) request.thinking = thinking;
   if (responseFormat !== undefined) request.responseFormat = responseFormat;
+  if (toolChoice !== undefined) request.toolChoice = toolChoice;
   return request;
+}
+
+/** `auto|none|required` or `{type:'function', function:{name}}` naming one of the functions. */
+function parseToolChoice(value: unknown, functions: readonly WireFunction[]): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (value === 'auto' || value === 'none' || value === 'required') return value;
+  if (isRecord(value) && isRecord(value.function) && typeof value.function.name === 'string') {
+    const { name } = value.function;
+    if (!functions.some((definition) => definition.name === name)) {
+      throw schemaError(`tool_choice names ${name}, which is not in tools`);
+    }
+    return name;
+  }
+  throw schemaError('tool_choice must be auto, none, required or {type: "function", function: {name}}');
 }
 
 function parseMessages(value: unknown): WireMessage[] {

@@ -11,6 +11,7 @@ import { completionOf, type HttpStep, httpSteps } from './completion-chunks.js';
 import type { HttpResponseSink } from './http-response-sink.js';
 import { findHttpRoute, type MockHttpRoute } from './http-routes.js';
 import { jsonAnswerText } from './json-object-answer.js';
+import { withToolChoice } from './tool-choice.js';
 
 /** One `POST …/chat/completions` as the faces hand it to the engine. */
 export interface ChatCompletionsInput {
@@ -139,10 +140,12 @@ export class ChatCompletionsExchange {
 
   async #answer(route: MockHttpRoute, request: ChatCompletionRequest, scenario: MockScenario): Promise<void> {
     const limits = route.models[request.domain] ?? Object.values(route.models)[0]!;
-    const answered =
+    const answered = withToolChoice(
+      request,
       request.responseFormat === 'json_object' && scenario.text === undefined
         ? { ...scenario, text: jsonAnswerText(request.messages) }
-        : scenario;
+        : scenario,
+    );
     const plan = buildPlan(request, answered, {
       route: limits,
       sid: this.#sid,
