@@ -59,7 +59,11 @@ export interface MockScenario {
   sseDataSpace?: boolean;
 }
 
-/** What a handler sees about a connection before its request frame arrives. */
+/**
+ * What a handler sees about a connection before its request frame arrives. On the HTTP face: the
+ * request's path (e.g. `/v1/chat/completions`), the `model` of its body (empty when it has none) and
+ * its URL.
+ */
 export interface MockHandshakeInfo {
   path: string;
   model: string;
