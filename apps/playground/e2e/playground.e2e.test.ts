@@ -57,9 +57,10 @@ describe('playground in Chromium (mock mode)', () => {
 
   it('streams an answer that grows over time, then shows usage, sid and timing', async () => {
     await newChat();
+    const growth = await chat.recordGrowth();
     await chat.ask('用三句话介绍合肥');
-    const lengths = await chat.sampleGrowth();
     await expect(chat.settled()).resolves.toBe('done');
+    const lengths = await growth.lengths();
     const distinct = new Set(lengths.filter((length) => length > 0));
     expect(distinct.size).toBeGreaterThanOrEqual(3);
     const finalText = await chat.lastAnswerText();
@@ -105,8 +106,15 @@ describe('playground in Chromium (mock mode)', () => {
     expect(longText.startsWith(partial)).toBe(true);
     await expect(chat.lastAnswer().innerText()).resolves.toContain('stopped');
     await expect.poll(() => playground.mock!.openSockets(), { timeout: 5_000 }).toBe(0);
-    // The partial text survives a while: nothing overwrites it later.
-    await page.waitForTimeout(300);
+    // Nothing overwrites the partial text later. A whole later exchange (in a new chat) is the barrier
+    // instead of a fixed wait: whatever the stopped stream still had in flight lands before it ends.
+    await newChat();
+    await chat.ask('你好');
+    await expect(chat.settled()).resolves.toBe('done');
+    await page
+      .getByTestId('conversation-list')
+      .getByRole('button', { name: '请写一篇很长的文章', exact: true })
+      .click();
     await expect(chat.lastAnswerText()).resolves.toBe(partial);
   });
 

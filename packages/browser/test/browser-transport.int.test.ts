@@ -32,12 +32,20 @@ async function startServer(
   return { url: `ws://127.0.0.1:${port}/v1.1/chat?authorization=c2VjcmV0&date=now`, server };
 }
 
-/** A TCP server that accepts connections and never answers: a handshake that hangs. */
-async function startSilentServer(): Promise<string> {
+/**
+ * A TCP server that accepts connections and never answers: a handshake that hangs. `connected`
+ * resolves once the first connection is accepted, so a test can act while the handshake is pending.
+ */
+async function startSilentServer(): Promise<{ url: string; connected: Promise<void> }> {
   const sockets = new Set<import('node:net').Socket>();
+  let accepted = () => {};
+  const connected = new Promise<void>((resolve) => {
+    accepted = resolve;
+  });
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    accepted();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closers.push(
@@ -48,7 +56,7 @@ async function startSilentServer(): Promise<string> {
       }),
   );
   const { port } = server.address() as { port: number };
-  return `ws://127.0.0.1:${port}/v1.1/chat`;
+  return { url: `ws://127.0.0.1:${port}/v1.1/chat`, connected };
 }
 
 async function collect(connection: SparkConnection): Promise<string[]> {
@@ -83,12 +91,16 @@ describe('createBrowserTransport', () => {
   });
 
   it('keeps frames that arrive before messages() is called', async () => {
+    let serverClosed: Promise<void> | undefined;
     const { url } = await startServer((socket) => {
+      serverClosed = new Promise((resolve) => socket.on('close', () => resolve()));
       socket.send('early');
       socket.close(1000);
     });
     const connection = await transport(url, {});
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The server's socket closes only after the client answered its close frame, which follows
+    // 'early' on the wire: by then the frame has reached the transport, before anyone reads.
+    await serverClosed;
     expect(await collect(connection)).toEqual(['early']);
   });
 
@@ -140,10 +152,11 @@ describe('createBrowserTransport', () => {
   });
 
   it('rejects with SparkAbortError when aborted during a handshake that hangs', async () => {
-    const url = await startSilentServer();
+    const { url, connected } = await startSilentServer();
     const controller = new AbortController();
     const opening = transport(url, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
+    await connected;
+    controller.abort();
     await expect(opening).rejects.toBeInstanceOf(SparkAbortError);
   });
 
@@ -168,13 +181,20 @@ describe('createBrowserTransport', () => {
   });
 
   it('ends messages() after the received frames when the server drops the connection', async () => {
+    let drop = () => {};
     const { url } = await startServer((socket) => {
+      drop = () => socket.terminate();
       socket.send('partial');
-      setTimeout(() => socket.terminate(), 20);
     });
     const connection = await transport(url, {});
+    // The server drops the connection once the client holds the frame, so the frame cannot go down with it.
     // A dropped TCP connection is an abnormal close (1006): the engine sees the end without a final frame.
-    expect(await collect(connection)).toEqual(['partial']);
+    const frames: string[] = [];
+    for await (const frame of connection.messages()) {
+      frames.push(frame);
+      drop();
+    }
+    expect(frames).toEqual(['partial']);
   });
 
   it('rejects with SparkConfigError when the runtime has no global WebSocket and none is given', async () => {

@@ -111,12 +111,12 @@ describe('createSignedUrlFetcher', () => {
   });
 
   it('rejects with SparkAbortError when the request signal aborts', async () => {
-    route = () => {}; // never answers
     const controller = new AbortController();
+    // The endpoint never answers; the caller aborts once the request has reached it.
+    route = () => controller.abort();
     const pending = createSignedUrlFetcher({ endpoint: `${base}/sign` })(
       request({ signal: controller.signal }),
     );
-    setTimeout(() => controller.abort(), 20);
     await expect(pending).rejects.toBeInstanceOf(SparkAbortError);
   });
 

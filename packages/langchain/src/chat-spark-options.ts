@@ -25,7 +25,10 @@ import type { BindToolsInput } from './convert-tools';
  */
 export type ChatSparkClient = Pick<SparkClient, 'stream'>;
 
-/** Options shared by the constructor and by each call. */
+/**
+ * Options shared by the constructor and by each call (a call option wins). An option is declared here
+ * and in {@link SAMPLING_OPTIONS}; ChatSpark's field, call key and request field follow from the two.
+ */
 export interface SparkSamplingOptions {
   /** Sampling temperature, (0, 1]. Spark's default is 0.5. */
   temperature?: number | undefined;
@@ -51,13 +54,44 @@ export interface SparkSamplingOptions {
 }
 
 /**
+ * Each sampling option and the `ChatParams` field it is sent as. The `satisfies` clause makes the
+ * compiler ask for a row whenever {@link SparkSamplingOptions} gains a key.
+ */
+export const SAMPLING_OPTIONS = {
+  temperature: 'temperature',
+  maxTokens: 'maxTokens',
+  topK: 'topK',
+  uid: 'uid',
+  chatId: 'chatId',
+  webSearch: 'webSearch',
+  thinking: 'thinking',
+  trimHistory: 'trimHistory',
+  modelKwargs: 'extra',
+} as const satisfies { readonly [Option in keyof Required<SparkSamplingOptions>]: keyof ChatParams };
+
+/** The names of the sampling options. */
+export const SAMPLING_OPTION_KEYS = Object.keys(SAMPLING_OPTIONS) as Array<keyof SparkSamplingOptions>;
+
+/** Output options shared by the constructor and by each call. */
+export interface SparkOutputOptions {
+  /**
+   * Put Spark's token usage on the last streamed chunk (`usage_metadata`), as LangChain's
+   * `streamUsage` of other chat models. Default true.
+   */
+  streamUsage?: boolean | undefined;
+}
+
+/**
  * Constructor fields of {@link ChatSpark}.
  *
  * Pass a ready `client` (recommended: `createSparkClient()` from `@xinghuo/node` on servers,
  * `@xinghuo/browser` in pages), or credentials plus a `transport`. Credentials not passed are read
  * from `SPARK_APP_ID`, `SPARK_API_KEY` and `SPARK_API_SECRET`.
  */
-export interface ChatSparkInput extends Omit<BaseChatModelParams, 'maxRetries'>, SparkSamplingOptions {
+export interface ChatSparkInput
+  extends Omit<BaseChatModelParams, 'maxRetries'>,
+    SparkSamplingOptions,
+    SparkOutputOptions {
   /** Model id, alias or custom `{ url, domain }`. Defaults to `SPARK_MODEL`, then `'generalv3.5'` (Spark Max). */
   model?: ModelInput | undefined;
   /** A Spark client; when given, the credential, transport and network fields below are not used. */
@@ -94,7 +128,10 @@ export interface ChatSparkInput extends Omit<BaseChatModelParams, 'maxRetries'>,
 }
 
 /** Per-call options of {@link ChatSpark} (`model.invoke(input, options)`, `.bind(...)`, `.withConfig(...)`). */
-export interface ChatSparkCallOptions extends BaseChatModelCallOptions, SparkSamplingOptions {
+export interface ChatSparkCallOptions
+  extends BaseChatModelCallOptions,
+    SparkSamplingOptions,
+    SparkOutputOptions {
   /** Tools the model may call, as set by `bindTools`. */
   tools?: BindToolsInput[] | undefined;
   /** The `timeout` call option in milliseconds, kept by ChatSpark to word its timeout error. */

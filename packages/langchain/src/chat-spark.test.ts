@@ -17,6 +17,7 @@ import {
   searchResultsFrame,
 } from '@xinghuo/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { eventually } from '../../../test-support/eventually';
 import { FAKE_CREDENTIALS, memoryModel, usageOf, wireMessages } from '../test/helpers/memory-model';
 import { ChatSpark } from './chat-spark';
 
@@ -258,7 +259,7 @@ describe('ChatSpark aborts and retries', () => {
     })().catch((caught: unknown) => caught);
     expect(seen).toEqual(['a']);
     expect((error as Error).name).toBe('AbortError');
-    await vi.waitFor(() => expect(transport.openConnections()).toHaveLength(0));
+    expect(await eventually(() => transport.openConnections().length === 0)).toBe(true);
   });
 
   it('reports the timeout call option as a SparkTimeoutError', async () => {
@@ -268,7 +269,7 @@ describe('ChatSpark aborts and retries', () => {
     const error = await model.invoke('hi', { timeout: 50 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SparkTimeoutError);
     expect((error as SparkTimeoutError).timeoutMs).toBe(50);
-    await vi.waitFor(() => expect(transport.openConnections()).toHaveLength(0));
+    expect(await eventually(() => transport.openConnections().length === 0)).toBe(true);
   });
 
   it('passes maxRetries to the SDK retry policy, which LangChain does not repeat', async () => {

@@ -4,6 +4,7 @@
 import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager';
 import type { BaseLanguageModelInput } from '@langchain/core/language_models/base';
 import { BaseChatModel, type LangSmithParams } from '@langchain/core/language_models/chat_models';
+import type { ModelProfile } from '@langchain/core/language_models/profile';
 import type { AIMessageChunk, BaseMessage, UsageMetadata } from '@langchain/core/messages';
 import type { ChatGenerationChunk, ChatResult } from '@langchain/core/outputs';
 import type { Runnable, RunnableConfig } from '@langchain/core/runnables';
@@ -11,50 +12,41 @@ import { getEnvironmentVariable } from '@langchain/core/utils/env';
 import type { SerializableSchema } from '@langchain/core/utils/standard_schema';
 import type { InteropZodType } from '@langchain/core/utils/types';
 import {
+  type ChatMessage,
   type ChatParams,
   type ModelInput,
   resolveModel,
   type SparkModel,
   SparkProtocolError,
   type SparkTimeouts,
-  type TrimHistoryOptions,
-  type WebSearchOptions,
 } from '@xinghuo/core';
 import { errorForAbortedSignal } from './abort-errors';
-import type {
-  ChatSparkCallOptions,
-  ChatSparkClient,
-  ChatSparkInput,
-  SparkInvocationParams,
+import {
+  type ChatSparkCallOptions,
+  type ChatSparkClient,
+  type ChatSparkInput,
+  SAMPLING_OPTION_KEYS,
+  SAMPLING_OPTIONS,
+  type SparkInvocationParams,
+  type SparkSamplingOptions,
 } from './chat-spark-options';
+import { registerBlockTranslator } from './content-blocks';
 import { toSparkMessages } from './convert-messages';
 import { type BindToolsInput, toSparkFunctions } from './convert-tools';
 import { eventsToChunks } from './events-to-chunks';
 import { readCredentials, resolveClient } from './resolve-client';
 import { type SparkStructuredOutputOptions, structuredOutput } from './structured-output';
 import { toAIMessage } from './to-message-chunks';
-import { selectFunctions } from './tool-choice';
+import { selectFunctions, toolChoiceInstruction } from './tool-choice';
 
 /** The model used when neither `model` nor `SPARK_MODEL` is set: Spark Max, which takes system messages and tools. */
 export const DEFAULT_MODEL = 'generalv3.5';
 
-/** Request settings that are both constructor fields and per-call options (a call option wins). */
-const REQUEST_SETTING_KEYS = [
-  'temperature',
-  'maxTokens',
-  'topK',
-  'uid',
-  'chatId',
-  'webSearch',
-  'thinking',
-  'trimHistory',
-  'modelKwargs',
-];
-
 /** Constructor fields that are plain configuration and go into `toJSON()` (secrets are replaced by markers). */
 const SERIALIZABLE_KEYS = [
   'model',
-  ...REQUEST_SETTING_KEYS,
+  ...SAMPLING_OPTION_KEYS,
+  'streamUsage',
   'appId',
   'apiKey',
   'apiSecret',
@@ -82,6 +74,7 @@ const SERIALIZABLE_KEYS = [
  * console.log(answer.content, answer.usage_metadata);
  * ```
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the sampling fields come from the interface below and are assigned in the constructor from SAMPLING_OPTION_KEYS
 export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChunk> {
   static override lc_name(): string {
     return 'ChatSpark';
@@ -98,29 +91,13 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
   }
 
   override get callKeys(): string[] {
-    return [...super.callKeys, 'tools', 'tool_choice', ...REQUEST_SETTING_KEYS];
+    return [...super.callKeys, 'tools', 'tool_choice', 'streamUsage', ...SAMPLING_OPTION_KEYS];
   }
 
   /** The model id, alias or custom endpoint requests go to. */
   model: ModelInput;
-  /** Sampling temperature, (0, 1]; Spark's default when unset. */
-  temperature: number | undefined;
-  /** Upper bound of answer tokens; the model's default when unset. */
-  maxTokens: number | undefined;
-  /** Sample from the k most likely tokens, 1–6. */
-  topK: number | undefined;
-  /** End-user id sent as `header.uid`. */
-  uid: string | undefined;
-  /** Session id for Spark's logs. */
-  chatId: string | undefined;
-  /** Spark web search settings. */
-  webSearch: boolean | WebSearchOptions | undefined;
-  /** Reasoning mode of x1 / spark-x. */
-  thinking: 'enabled' | 'disabled' | 'auto' | undefined;
-  /** History trimming through `@xinghuo/core`'s `trimHistory`. */
-  trimHistory: boolean | TrimHistoryOptions | undefined;
-  /** Extra `parameter.chat` keys sent as they are. */
-  modelKwargs: Readonly<Record<string, unknown>> | undefined;
+  /** Put the token usage on the last streamed chunk; default true. */
+  streamUsage: boolean;
   /** The app id ChatSpark built its client with (unset when a client was passed). */
   appId: string | undefined;
   /** The API key ChatSpark built its client with; replaced by a secret marker in `toJSON()`. */
@@ -149,15 +126,8 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
     super({ ...fields, maxRetries: 0 });
     this.model = fields.model ?? (getEnvironmentVariable('SPARK_MODEL') || DEFAULT_MODEL);
     this.modelInfo = resolveModel(this.model);
-    this.temperature = fields.temperature;
-    this.maxTokens = fields.maxTokens;
-    this.topK = fields.topK;
-    this.uid = fields.uid;
-    this.chatId = fields.chatId;
-    this.webSearch = fields.webSearch;
-    this.thinking = fields.thinking;
-    this.trimHistory = fields.trimHistory;
-    this.modelKwargs = fields.modelKwargs;
+    for (const key of SAMPLING_OPTION_KEYS) (this as SparkSamplingOptions)[key] = fields[key] as never;
+    this.streamUsage = fields.streamUsage ?? true;
     this.timeouts = fields.timeouts;
     this.maxRetries = fields.maxRetries ?? 2;
     const credentials = readCredentials(fields);
@@ -166,6 +136,30 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
     this.apiSecret = credentials.apiSecret;
     this.baseURL = credentials.baseURL;
     this.#client = resolveClient(fields, credentials);
+    registerBlockTranslator();
+  }
+
+  /**
+   * What LangChain v1 (agents, middleware) may expect of this model, from the registry entry. Tool
+   * choice is emulated (see {@link ChatSpark.bindTools}); there is no native structured output (JSON
+   * schema mode), no image input, and the system message must come first.
+   */
+  override get profile(): ModelProfile {
+    const { capabilities, contextWindow, maxOutputTokens } = this.modelInfo;
+    return {
+      maxInputTokens: contextWindow,
+      maxOutputTokens,
+      toolCalling: capabilities.functions,
+      toolChoice: capabilities.functions,
+      structuredOutput: false,
+      reasoningOutput: capabilities.reasoning,
+      imageInputs: false,
+      imageUrlInputs: false,
+      pdfInputs: false,
+      audioInputs: false,
+      videoInputs: false,
+      midConversationSystemMessages: false,
+    };
   }
 
   /**
@@ -190,20 +184,13 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
     const functions = options?.tools?.length
       ? selectFunctions(toSparkFunctions(options.tools), options.tool_choice)
       : undefined;
-    const extra = options?.modelKwargs ?? this.modelKwargs;
-    const params: SparkInvocationParams = {
+    const params: Record<string, unknown> = {
       model: this.model,
-      temperature: options?.temperature ?? this.temperature,
-      maxTokens: options?.maxTokens ?? this.maxTokens,
-      topK: options?.topK ?? this.topK,
-      uid: options?.uid ?? this.uid,
-      chatId: options?.chatId ?? this.chatId,
-      webSearch: options?.webSearch ?? this.webSearch,
-      thinking: options?.thinking ?? this.thinking,
-      trimHistory: options?.trimHistory ?? this.trimHistory,
       functions: functions?.length ? functions : undefined,
-      extra,
     };
+    for (const key of SAMPLING_OPTION_KEYS) {
+      params[SAMPLING_OPTIONS[key]] = options?.[key] ?? (this as SparkSamplingOptions)[key];
+    }
     // Undefined fields are left out so the SDK applies Spark's defaults and traces stay short.
     return Object.fromEntries(
       Object.entries(params).filter(([, value]) => value !== undefined),
@@ -226,8 +213,10 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
    * Binds tools the model may call: LangChain tools, `{ name, description, schema }`, OpenAI-style
    * tools or Spark function definitions (parameters as zod or JSON schema).
    *
-   * Spark cannot be forced to call a function: `tool_choice: 'none'` sends no functions, a tool name
-   * sends only that function, `'auto'`/`'any'`/`'required'` send them all.
+   * Spark cannot be forced to call a function, so `tool_choice` is emulated: `'none'` sends no
+   * functions, `'auto'` sends all, `'any'`/`'required'` send all and ask for a call at the end of the
+   * last user turn, a tool name sends only that function and asks for it. The model may still answer
+   * in text.
    *
    * @example
    * ```ts
@@ -251,10 +240,16 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
   ): AsyncGenerator<ChatGenerationChunk> {
     const signal = options.signal;
     if (signal?.aborted) throw errorForAbortedSignal(signal, options.timeoutMs);
-    const params: ChatParams = { ...this.invocationParams(options), messages: toSparkMessages(messages) };
+    const invocation = this.invocationParams(options);
+    const instruction = toolChoiceInstruction(invocation.functions ?? [], options.tool_choice);
+    const params: ChatParams = {
+      ...invocation,
+      messages: withInstruction(toSparkMessages(messages), instruction),
+    };
     const stream = this.#client.stream(params, signal ? { signal } : {});
     yield* eventsToChunks(stream, {
       modelId: this.modelInfo.id,
+      streamUsage: options.streamUsage ?? this.streamUsage,
       stop: options.stop,
       signal,
       timeoutMs: options.timeoutMs,
@@ -324,4 +319,18 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
     | Runnable<BaseLanguageModelInput, { raw: BaseMessage; parsed: RunOutput }> {
     return structuredOutput<RunOutput>(this, outputSchema, config);
   }
+}
+
+/**
+ * ChatSpark's sampling options are instance fields declared once, in {@link SparkSamplingOptions}
+ * (the constructor copies them by {@link SAMPLING_OPTION_KEYS}).
+ */
+export interface ChatSpark extends SparkSamplingOptions {}
+
+/** Appends a forced tool choice's request to the last user turn. */
+function withInstruction(messages: ChatMessage[], instruction: string | undefined): ChatMessage[] {
+  if (instruction === undefined) return messages;
+  const last = messages.at(-1);
+  if (last?.role !== 'user') return [...messages, { role: 'user', content: instruction }];
+  return [...messages.slice(0, -1), { role: 'user', content: `${last.content}\n\n${instruction}` }];
 }

@@ -29,6 +29,8 @@ export interface EventsToChunksOptions {
   /** The `timeout` call option, for the timeout error's message. */
   timeoutMs?: number | undefined;
   runManager?: CallbackManagerForLLMRun | undefined;
+  /** Put the usage on the closing chunk (default true). */
+  streamUsage?: boolean | undefined;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function* eventsToChunks(
         case 'end': {
           const rest = stop.flush();
           if (rest.text !== '') yield await emit(textChunk(rest.text));
-          yield await emit(finalChunk(event.result));
+          yield await emit(finalChunk(event.result, options.streamUsage ?? true));
           break;
         }
         default:

@@ -15,6 +15,7 @@ import type {
 import { assembleStructuredOutputPipeline } from '@langchain/core/language_models/structured_output';
 import {
   AIMessage,
+  type AIMessageChunk,
   type BaseMessage,
   type BaseMessageLike,
   coerceMessageLikeToMessage,
@@ -26,11 +27,21 @@ import { type Runnable, type RunnableConfig, RunnableLambda } from '@langchain/c
 import { toJsonSchema, Validator } from '@langchain/core/utils/json_schema';
 import { isSerializableSchema, type SerializableSchema } from '@langchain/core/utils/standard_schema';
 import { type InteropZodType, interopSafeParseAsync, isInteropZodSchema } from '@langchain/core/utils/types';
-import { SparkConfigError } from '@xinghuo/core';
-import type { ChatSpark } from './chat-spark';
+import { SparkConfigError, type SparkModel } from '@xinghuo/core';
+import type { ChatSparkCallOptions } from './chat-spark-options';
 import { toSparkFunction } from './convert-tools';
 
 type AnySchema = InteropZodType | SerializableSchema | Record<string, unknown>;
+
+/**
+ * What structured output needs of ChatSpark. Declared here rather than imported, so this module does
+ * not import `chat-spark.ts` (which imports this one).
+ */
+export interface StructuredOutputModel {
+  /** The registry entry of the model: decides the default method. */
+  readonly modelInfo: SparkModel;
+  withConfig(config: Partial<ChatSparkCallOptions>): Runnable<BaseLanguageModelInput, AIMessageChunk>;
+}
 
 /** Extra option of ChatSpark's `withStructuredOutput`. */
 export interface SparkStructuredOutputOptions<IncludeRaw extends boolean>
@@ -81,7 +92,12 @@ function functionNameOf(schema: Record<string, unknown>, name: string | undefine
   return 'extract';
 }
 
-function functionCalling(model: ChatSpark, schema: AnySchema, json: Record<string, unknown>, name: string) {
+function functionCalling(
+  model: StructuredOutputModel,
+  schema: AnySchema,
+  json: Record<string, unknown>,
+  name: string,
+) {
   const definition = toSparkFunction({
     name,
     description: typeof json.description === 'string' ? json.description : `Return the answer as ${name}.`,
@@ -149,7 +165,7 @@ function withInstruction(messages: BaseMessage[], instruction: string): BaseMess
 }
 
 function jsonMode(
-  model: ChatSpark,
+  model: StructuredOutputModel,
   schema: AnySchema,
   json: Record<string, unknown>,
   repairAttempts: number,
@@ -187,7 +203,7 @@ function jsonMode(
  * @throws SparkConfigError for an unknown method or `strict: true`.
  */
 export function structuredOutput<RunOutput extends Record<string, unknown>>(
-  model: ChatSpark,
+  model: StructuredOutputModel,
   schema: AnySchema,
   config: SparkStructuredOutputOptions<boolean> | undefined,
 ):

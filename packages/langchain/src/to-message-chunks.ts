@@ -14,6 +14,10 @@ import {
 } from '@langchain/core/messages';
 import { ChatGenerationChunk } from '@langchain/core/outputs';
 import type { ChatResult, FunctionCall, SearchResult } from '@xinghuo/core';
+import { MODEL_PROVIDER } from './content-blocks';
+
+// On every chunk, so that each one (and their concatenation) maps to standard content blocks.
+const PROVIDER_METADATA = { model_provider: MODEL_PROVIDER };
 
 /** A fresh tool call id; Spark does not send one. */
 export function createToolCallId(): string {
@@ -24,14 +28,21 @@ export function createToolCallId(): string {
 
 /** A streamed text delta. */
 export function textChunk(text: string): ChatGenerationChunk {
-  return new ChatGenerationChunk({ text, message: new AIMessageChunk({ content: text }) });
+  return new ChatGenerationChunk({
+    text,
+    message: new AIMessageChunk({ content: text, response_metadata: PROVIDER_METADATA }),
+  });
 }
 
 /** A streamed x1 reasoning delta, kept out of `content` (Spark asks not to send it back in history). */
 export function reasoningChunk(text: string): ChatGenerationChunk {
   return new ChatGenerationChunk({
     text: '',
-    message: new AIMessageChunk({ content: '', additional_kwargs: { reasoning_content: text } }),
+    message: new AIMessageChunk({
+      content: '',
+      additional_kwargs: { reasoning_content: text },
+      response_metadata: PROVIDER_METADATA,
+    }),
   });
 }
 
@@ -39,7 +50,11 @@ export function reasoningChunk(text: string): ChatGenerationChunk {
 export function searchResultsChunk(results: readonly SearchResult[]): ChatGenerationChunk {
   return new ChatGenerationChunk({
     text: '',
-    message: new AIMessageChunk({ content: '', additional_kwargs: { search_results: [...results] } }),
+    message: new AIMessageChunk({
+      content: '',
+      additional_kwargs: { search_results: [...results] },
+      response_metadata: PROVIDER_METADATA,
+    }),
   });
 }
 
@@ -50,6 +65,7 @@ export function functionCallChunk(call: FunctionCall, id: string): ChatGeneratio
     message: new AIMessageChunk({
       content: '',
       tool_call_chunks: [{ type: 'tool_call_chunk', name: call.name, args: call.arguments, id, index: 0 }],
+      response_metadata: PROVIDER_METADATA,
     }),
   });
 }
@@ -71,6 +87,7 @@ export function usageMetadataOf(result: ChatResult): UsageMetadata {
 /** The metadata every answer carries: Spark's session id, the model and the finish reason. */
 export function responseMetadataOf(result: ChatResult): Record<string, unknown> {
   return {
+    model_provider: MODEL_PROVIDER,
     model_name: result.model,
     sid: result.sid,
     finish_reason: finishReasonOf(result),
@@ -78,8 +95,11 @@ export function responseMetadataOf(result: ChatResult): Record<string, unknown> 
   };
 }
 
-/** The closing chunk: no text, the usage and the response metadata (so they appear exactly once). */
-export function finalChunk(result: ChatResult): ChatGenerationChunk {
+/**
+ * The closing chunk: no text, the usage and the response metadata (so they appear exactly once).
+ * `streamUsage: false` leaves the usage out.
+ */
+export function finalChunk(result: ChatResult, streamUsage = true): ChatGenerationChunk {
   const responseMetadata = responseMetadataOf(result);
   return new ChatGenerationChunk({
     text: '',
@@ -87,7 +107,7 @@ export function finalChunk(result: ChatResult): ChatGenerationChunk {
       content: '',
       // LangChain's generic message typing resolves `usage_metadata` to `undefined` for the default
       // structure under exactOptionalPropertyTypes; the runtime field is a plain UsageMetadata.
-      usage_metadata: usageMetadataOf(result) as never,
+      ...(streamUsage ? { usage_metadata: usageMetadataOf(result) as never } : {}),
       response_metadata: responseMetadata,
     }),
     generationInfo: { finish_reason: responseMetadata.finish_reason, sid: result.sid },
@@ -103,7 +123,12 @@ export function stoppedChunk(modelId: string): ChatGenerationChunk {
     text: '',
     message: new AIMessageChunk({
       content: '',
-      response_metadata: { model_name: modelId, finish_reason: 'stop', stop_sequence: true },
+      response_metadata: {
+        model_provider: MODEL_PROVIDER,
+        model_name: modelId,
+        finish_reason: 'stop',
+        stop_sequence: true,
+      },
     }),
     generationInfo: { finish_reason: 'stop' },
   });

@@ -1,6 +1,6 @@
 import { SparkInvalidRequestError } from '@xinghuo/core';
 import { describe, expect, it } from 'vitest';
-import { selectFunctions } from './tool-choice';
+import { selectFunctions, toolChoiceInstruction } from './tool-choice';
 
 const functions = ['a', 'b'].map((name) => ({
   name,
@@ -25,5 +25,19 @@ describe('selectFunctions', () => {
 
   it('rejects a choice naming a tool that is not bound', () => {
     expect(() => selectFunctions(functions, 'c')).toThrow(SparkInvalidRequestError);
+  });
+});
+
+describe('toolChoiceInstruction', () => {
+  it('asks for a call when one is forced, and for nothing otherwise', () => {
+    expect(toolChoiceInstruction(functions, 'b')).toBe(
+      'Answer by calling the function "b"; do not answer in text.',
+    );
+    expect(toolChoiceInstruction(functions, { type: 'function', function: { name: 'a' } })).toMatch(/"a"/);
+    expect(toolChoiceInstruction(functions, 'any')).toMatch(/one of the functions/);
+    expect(toolChoiceInstruction(functions, 'required')).toMatch(/one of the functions/);
+    for (const choice of [undefined, 'auto', 'none'])
+      expect(toolChoiceInstruction(functions, choice)).toBeUndefined();
+    expect(toolChoiceInstruction([], 'required')).toBeUndefined();
   });
 });

@@ -2,8 +2,9 @@
  * LangChain's `tool_choice` on a protocol that has none.
  *
  * Spark's WebSocket API offers no way to force or forbid a call, so the choice is applied to the list
- * of functions sent: `'none'` sends none, a named tool sends only that one, and `'auto'`, `'any'` and
- * `'required'` send all (the model decides).
+ * of functions sent and, when a call is required, to the prompt: `'none'` sends no functions; `'auto'`
+ * sends all; `'any'` and `'required'` send all and ask for a call at the end of the last user turn; a
+ * named tool sends only that one and asks for it. The model may still answer in text.
  */
 import type { ToolChoice } from '@langchain/core/language_models/chat_models';
 import { type SparkFunctionDefinition, SparkInvalidRequestError } from '@xinghuo/core';
@@ -38,4 +39,22 @@ export function selectFunctions(
     );
   }
   return chosen;
+}
+
+/**
+ * The sentence appended to the last user turn so that a forced `tool_choice` is asked of the model,
+ * or `undefined` when the choice forces nothing (no choice, `'auto'`, `'none'`, or no tools).
+ */
+export function toolChoiceInstruction(
+  functions: readonly SparkFunctionDefinition[],
+  choice: ToolChoice | undefined,
+): string | undefined {
+  if (choice === undefined || choice === 'auto' || choice === 'none' || functions.length === 0)
+    return undefined;
+  const name = chosenName(choice);
+  if (name !== undefined) return `Answer by calling the function "${name}"; do not answer in text.`;
+  if (choice === 'any' || choice === 'required') {
+    return 'Answer by calling one of the functions you were given; do not answer in text.';
+  }
+  return undefined;
 }

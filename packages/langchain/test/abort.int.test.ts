@@ -1,13 +1,14 @@
 import { SparkTimeoutError } from '@xinghuo/core';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../../test-support/eventually';
 import { mockModel } from './helpers/mock-model';
 
 const getMock = useMockSpark();
 
 afterEach(async () => {
   // Every path below must leave no socket open on the server.
-  await vi.waitFor(() => expect(getMock().openSockets()).toBe(0));
+  expect(await eventually(() => getMock().openSockets() === 0)).toBe(true);
 });
 
 describe('aborts and timeouts against the mock server', () => {
@@ -35,7 +36,7 @@ describe('aborts and timeouts against the mock server', () => {
     })().catch((caught: unknown) => caught);
     expect((error as Error).name).toBe('AbortError');
     expect(seen).toHaveLength(2);
-    await vi.waitFor(() => expect(mock.openSockets()).toBe(0));
+    expect(await eventually(() => mock.openSockets() === 0)).toBe(true);
   });
 
   it('closes the socket when the consumer breaks out of the stream', async () => {
@@ -45,7 +46,7 @@ describe('aborts and timeouts against the mock server', () => {
       expect(String(chunk.content).length).toBeGreaterThan(0);
       break;
     }
-    await vi.waitFor(() => expect(mock.openSockets()).toBe(0));
+    expect(await eventually(() => mock.openSockets() === 0)).toBe(true);
   });
 
   it('turns the timeout call option into SparkTimeoutError and closes the socket', async () => {

@@ -3,7 +3,8 @@ import { AIMessage, HumanMessage, SystemMessage } from '@langchain/core/messages
 import { SparkAuthError, SparkContentFilterError, SparkContextLengthError } from '@xinghuo/core';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { createSparkClient } from '@xinghuo/node';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../../test-support/eventually';
 import { ChatSpark } from '../src/index';
 import { usageOf } from './helpers/memory-model';
 import { mockModel, receivedFrame, receivedMessages } from './helpers/mock-model';
@@ -12,7 +13,7 @@ const getMock = useMockSpark();
 
 afterEach(async () => {
   // The server side finishes its close handshake a moment after the client has its answer.
-  await vi.waitFor(() => expect(getMock().openSockets()).toBe(0));
+  expect(await eventually(() => getMock().openSockets() === 0)).toBe(true);
 });
 
 describe('ChatSpark against the mock server', () => {

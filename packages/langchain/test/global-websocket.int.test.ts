@@ -1,14 +1,15 @@
 import { createBrowserTransport } from '@xinghuo/browser';
 import { SparkAbortError, SparkConnectionError } from '@xinghuo/core';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { eventually } from '../../../test-support/eventually';
 import { ChatSpark } from '../src/index';
 
 const getMock = useMockSpark();
 
 afterEach(async () => {
-  await vi.waitFor(() => expect(getMock().openSockets()).toBe(0));
+  expect(await eventually(() => getMock().openSockets() === 0)).toBe(true);
 });
 
 // ChatSpark's default transport for runtimes with a global WebSocket is @xinghuo/browser's. `ws`

@@ -1,14 +1,15 @@
 import { StringOutputParser } from '@langchain/core/output_parsers';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../../test-support/eventually';
 import { toSparkFunctions } from '../src/index';
 import { mockModel, receivedMessages } from './helpers/mock-model';
 
 const getMock = useMockSpark();
 
 afterEach(async () => {
-  await vi.waitFor(() => expect(getMock().openSockets()).toBe(0));
+  expect(await eventually(() => getMock().openSockets() === 0)).toBe(true);
 });
 
 const prompt = ChatPromptTemplate.fromMessages([

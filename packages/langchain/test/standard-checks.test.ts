@@ -9,6 +9,7 @@ import { SparkConfigError } from '@xinghuo/core';
 import { answerFrames, createMemoryTransport, respondWith } from '@xinghuo/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { eventually } from '../../../test-support/eventually';
 import { ChatSpark } from '../src/index';
 import { FAKE_CREDENTIALS, memoryModel } from './helpers/memory-model';
 
@@ -111,6 +112,6 @@ describe('standard chat model checks', () => {
       for await (const _chunk of await model.stream('hi', { signal: controller.signal })) controller.abort();
     };
     await expect(consume()).rejects.toMatchObject({ name: 'AbortError' });
-    await vi.waitFor(() => expect(transport.openConnections()).toHaveLength(0));
+    expect(await eventually(() => transport.openConnections().length === 0)).toBe(true);
   });
 });

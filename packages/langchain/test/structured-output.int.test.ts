@@ -1,13 +1,14 @@
 import { OutputParserException } from '@langchain/core/output_parsers';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { eventually } from '../../../test-support/eventually';
 import { mockModel, receivedFrame, receivedMessages } from './helpers/mock-model';
 
 const getMock = useMockSpark();
 
 afterEach(async () => {
-  await vi.waitFor(() => expect(getMock().openSockets()).toBe(0));
+  expect(await eventually(() => getMock().openSockets() === 0)).toBe(true);
 });
 
 const Trip = z

@@ -1,14 +1,15 @@
 import { HumanMessage, ToolMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { eventually } from '../../../test-support/eventually';
 import { mockModel, receivedFrame, receivedMessages } from './helpers/mock-model';
 
 const getMock = useMockSpark();
 
 afterEach(async () => {
-  await vi.waitFor(() => expect(getMock().openSockets()).toBe(0));
+  expect(await eventually(() => getMock().openSockets() === 0)).toBe(true);
 });
 
 const getWeather = tool(async ({ city }: { city: string }) => `${city}：晴，25°C`, {

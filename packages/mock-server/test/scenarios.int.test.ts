@@ -7,6 +7,7 @@ import {
   eventually,
   expectRefused,
   openSocket,
+  roundTrip,
 } from './helpers/raw-client.js';
 import { requestFrame } from './helpers/request-frame.js';
 import { signTestUrl } from './helpers/sign-url.js';
@@ -125,7 +126,8 @@ describe('scripted scenarios', () => {
     const done = collect(socket);
     socket.send(JSON.stringify(frame()));
     await eventually(() => spark().requests.length === 1, 'the request to arrive');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The mock stalls as soon as it has recorded the request; a frame it sent first would beat the pong.
+    await roundTrip(socket);
     expect(spark().openSockets()).toBe(1);
     socket.close(1000, 'client timeout');
     const { frames } = await done;
@@ -140,7 +142,8 @@ describe('scripted scenarios', () => {
     socket.on('message', (data) => received.push(data.toString()));
     socket.send(JSON.stringify(frame()));
     await eventually(() => received.length === 2, 'two frames');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // A third frame, had the mock sent one before stalling, would arrive before the pong.
+    await roundTrip(socket);
     expect(received).toHaveLength(2);
     socket.close();
     await done;

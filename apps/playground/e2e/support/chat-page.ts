@@ -31,20 +31,34 @@ export class ChatPage {
   }
 
   /**
-   * Samples the newest answer's text length every `intervalMs` while it streams, so a test can see
-   * it grow. Sampling is bounded by `maxSamples`.
+   * Records the newest answer's text length each time the page changes the conversation, from a
+   * MutationObserver inside the page: every step of the growth is seen however busy the machine is,
+   * which sampling on a timer cannot promise. Call it before `ask`; `lengths()` stops recording and
+   * returns the lengths seen, in order, without repeats.
    */
-  async sampleGrowth(intervalMs = 15, maxSamples = 2_000): Promise<number[]> {
-    const lengths: number[] = [];
-    for (let sample = 0; sample < maxSamples; sample += 1) {
-      const [status, text] = await Promise.all([
-        this.lastAnswer().getAttribute('data-status'),
-        this.lastAnswer().getByTestId('answer-text').innerText(),
-      ]);
-      lengths.push(text.trim().length);
-      if (status !== 'streaming') break;
-      await this.page.waitForTimeout(intervalMs);
-    }
-    return lengths;
+  async recordGrowth(): Promise<{ lengths(): Promise<number[]> }> {
+    await this.page.evaluate(() => {
+      const recorded: number[] = [];
+      const record = () => {
+        const answers = document.querySelectorAll('[data-testid="assistant-message"]');
+        const text = answers[answers.length - 1]?.querySelector('[data-testid="answer-text"]');
+        if (!(text instanceof HTMLElement)) return;
+        const length = text.innerText.trim().length;
+        if (recorded.at(-1) !== length) recorded.push(length);
+      };
+      const observer = new MutationObserver(record);
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      (window as unknown as { __answerGrowth?: unknown }).__answerGrowth = { recorded, observer };
+    });
+    return {
+      lengths: () =>
+        this.page.evaluate(() => {
+          const growth = (
+            window as unknown as { __answerGrowth: { recorded: number[]; observer: MutationObserver } }
+          ).__answerGrowth;
+          growth.observer.disconnect();
+          return growth.recorded;
+        }),
+    };
   }
 }

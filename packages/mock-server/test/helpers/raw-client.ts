@@ -127,6 +127,18 @@ export async function expectRefused(
   throw new Error(`handshake to ${url.split('?')[0]} was accepted`);
 }
 
+/**
+ * Pings the server and waits for its pong. The server answers the ping after everything it had
+ * already sent on that socket, so once the pong is here every such frame has arrived too: a barrier
+ * for checking that nothing more came, without waiting a fixed time.
+ */
+export function roundTrip(socket: WebSocket): Promise<void> {
+  return new Promise((resolve) => {
+    socket.once('pong', () => resolve());
+    socket.ping();
+  });
+}
+
 /** Joins the text deltas of answer frames. */
 export function answerText(frames: readonly Frame[]): string {
   return frames.map((frame) => frame?.payload?.choices?.text?.[0]?.content ?? '').join('');
