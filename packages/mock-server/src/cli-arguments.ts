@@ -4,7 +4,8 @@ import type { MockSparkOptions } from './server.js';
 /** The CLI's help text. */
 export const CLI_HELP = `Usage: xinghuo-mock [options]
 
-Runs a mock iFlytek Spark (讯飞星火) WebSocket server until stopped (Ctrl+C).
+Runs a mock iFlytek Spark (讯飞星火) server until stopped (Ctrl+C): the WebSocket API and, on the
+same port, the OpenAI-compatible HTTP API (POST /v1|/v2|/x2/chat/completions).
 
 Options:
   --port <n>          port to listen on (default 8787; 0 picks a free port)
@@ -12,6 +13,8 @@ Options:
   --app-id <id>       APPID to accept (default mockapp1)
   --api-key <key>     APIKey to accept (default: fixed fake test key)
   --api-secret <s>    APISecret to verify signatures with (default: fixed fake test secret)
+  --api-password <p>  HTTP APIPassword to accept as "Bearer <p>" (default: fixed fake test password;
+                      "Bearer <api-key>:<api-secret>" is accepted too)
   --latency-ms <n>    delay before each answer frame (default 0)
   --chunk-chars <n>   characters of answer text per frame (default 10)
   --signed-url-reuse <allow|reject>
@@ -35,6 +38,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
       'app-id': { type: 'string' },
       'api-key': { type: 'string' },
       'api-secret': { type: 'string' },
+      'api-password': { type: 'string' },
       'latency-ms': { type: 'string' },
       'chunk-chars': { type: 'string' },
       'signed-url-reuse': { type: 'string' },
@@ -52,6 +56,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   if (values['app-id'] !== undefined) options.appId = values['app-id'];
   if (values['api-key'] !== undefined) options.apiKey = values['api-key'];
   if (values['api-secret'] !== undefined) options.apiSecret = values['api-secret'];
+  if (values['api-password'] !== undefined) options.apiPassword = values['api-password'];
   if (values['latency-ms'] !== undefined) {
     options.latencyMs = integer(values['latency-ms'], '--latency-ms', 0, 600_000);
   }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { CLI_HELP, parseCliArguments } from './cli-arguments.js';
-import { DEFAULT_CREDENTIALS } from './credentials.js';
+import { DEFAULT_API_PASSWORD, DEFAULT_CREDENTIALS } from './credentials.js';
+import { MOCK_HTTP_ROUTES } from './http/http-routes.js';
 import { baseUrlOf, envExports } from './print-env.js';
 import { MOCK_ROUTES } from './routes.js';
 import { startMockSpark } from './server.js';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       appId: options.appId ?? DEFAULT_CREDENTIALS.appId,
       apiKey: options.apiKey ?? DEFAULT_CREDENTIALS.apiKey,
       apiSecret: options.apiSecret ?? DEFAULT_CREDENTIALS.apiSecret,
+      apiPassword: options.apiPassword ?? DEFAULT_API_PASSWORD,
     };
     process.stdout.write(
       envExports(baseUrlOf(options.host ?? '127.0.0.1', options.port ?? 8787), credentials),
@@ -40,12 +42,18 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  console.log(`xinghuo-mock listening on ${mock.url}`);
+  console.log(`xinghuo-mock listening on ${mock.url} (WebSocket) and ${mock.httpURL} (HTTP)`);
   console.log(`SPARK_BASE_URL=${mock.url}`);
+  console.log(`SPARK_HTTP_BASE_URL=${mock.httpURL}`);
   console.log(`SPARK_APP_ID=${mock.credentials.appId}`);
   console.log(`SPARK_API_KEY=${mock.credentials.apiKey}`);
+  console.log(`SPARK_API_PASSWORD=${mock.apiPassword}`);
+  // Last of the settings: readers wait for this line to know they have them all.
   console.log(`SPARK_API_SECRET=${mock.credentials.apiSecret}`);
   console.log(`models: ${MOCK_ROUTES.map((route) => `${route.id} ${route.path}`).join(', ')}`);
+  console.log(
+    `HTTP: ${MOCK_HTTP_ROUTES.map((route) => `${route.path} (${Object.keys(route.models).join(', ')})`).join('; ')}`,
+  );
 }
 
 void main();

@@ -20,6 +20,10 @@ export interface MockSparkControls {
   reset(): void;
   /** Number of WebSockets currently open. */
   openSockets(): number;
+  /** Number of HTTP chat-completions requests being answered (open, streaming or stalled). */
+  openHttpRequests(): number;
+  /** The HTTP `APIPassword` it accepts as `Authorization: Bearer <apiPassword>`. */
+  readonly apiPassword: string;
   /** The full URL of a model by id, alias or domain, e.g. `modelUrl('max')` → `<base URL>/v3.5/chat`. */
   modelUrl(model: string): string;
 }
@@ -40,6 +44,8 @@ export function engineControls(
     use: (...handlers) => engine.script.use(...handlers),
     reset: () => engine.reset(),
     openSockets: face.openSockets,
+    openHttpRequests: () => engine.openHttpExchanges(),
+    apiPassword: engine.apiPassword,
     modelUrl(model) {
       const route = findRouteByModel(model);
       if (route === undefined) {

@@ -14,3 +14,9 @@ export const DEFAULT_CREDENTIALS: Readonly<MockCredentials> = Object.freeze({
   apiKey: 'mock-spark-api-key-0000000000000',
   apiSecret: 'mock-spark-api-secret-0000000000',
 });
+
+/**
+ * The fixed, clearly fake HTTP `APIPassword` the mock accepts as `Authorization: Bearer <password>` when
+ * no `apiPassword` option is given.
+ */
+export const DEFAULT_API_PASSWORD = 'mock-spark-api-password-0000000';

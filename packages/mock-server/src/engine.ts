@@ -2,7 +2,7 @@ import { GATEWAY_MESSAGES, gatewayRejection, type HandshakeRejection } from './a
 import type { HmacSha256Base64 } from './auth/hmac.js';
 import { SignedUrlLedger, type SignedUrlReuse } from './auth/signed-url-reuse.js';
 import { checkSignedRequest } from './auth/verify-signature.js';
-import { DEFAULT_CREDENTIALS, type MockCredentials } from './credentials.js';
+import { DEFAULT_API_PASSWORD, DEFAULT_CREDENTIALS, type MockCredentials } from './credentials.js';
 import { andThen, type MaybePromise } from './maybe-promise.js';
 import {
   DEFAULT_MAX_RECORDS,
@@ -25,6 +25,16 @@ export interface MockSparkEngineOptions {
   apiKey?: string;
   /** APISecret the signature is checked with (default: a fixed fake 32-character secret). */
   apiSecret?: string;
+  /**
+   * The HTTP `APIPassword` accepted as `Authorization: Bearer <apiPassword>` by the OpenAI-compatible
+   * face (default `DEFAULT_API_PASSWORD`). `Bearer <apiKey>:<apiSecret>` is accepted too.
+   */
+  apiPassword?: string;
+  /**
+   * How the HTTP face spells SSE data lines: `true` writes `data: ` with a space, `false` `data:` without
+   * one. Default: as the real routes do (no space on `/v1`, a space on `/v2` and `/x2`).
+   */
+  sseDataSpace?: boolean;
   /** Delay before each answer frame, in milliseconds (default 0). */
   latencyMs?: number;
   /** Characters of answer text per frame (default 10). */
@@ -81,6 +91,7 @@ export class MockSparkEngine {
   readonly #now: () => Date;
   readonly #maxRecords: number;
   readonly #usedUrls: SignedUrlLedger | undefined;
+  #openHttpExchanges = 0;
 
   constructor(
     options: MockSparkEngineOptions,
@@ -103,6 +114,79 @@ export class MockSparkEngine {
   /** The server clock. */
   now(): Date {
     return this.#now();
+  }
+
+  /** What the HTTP face accepts: the WebSocket pair (as `key:secret`) and the `APIPassword`. */
+  get httpCredentials(): MockCredentials & { apiPassword: string } {
+    return { ...this.credentials, apiPassword: this.apiPassword };
+  }
+
+  /** The HTTP `APIPassword` this engine accepts. */
+  get apiPassword(): string {
+    return this.#options.apiPassword ?? DEFAULT_API_PASSWORD;
+  }
+
+  /** Whether credentials are checked (the `strictAuth` option). */
+  get strictAuth(): boolean {
+    return this.#options.strictAuth !== false;
+  }
+
+  /** Delay before each answer frame or chunk, in milliseconds. */
+  get latencyMs(): number {
+    return this.#options.latencyMs ?? 0;
+  }
+
+  /** Characters of answer text per frame or chunk. */
+  get chunkChars(): number {
+    return this.#options.chunkChars ?? 10;
+  }
+
+  /** The `sseDataSpace` option (`undefined`: per route). */
+  get sseDataSpace(): boolean | undefined {
+    return this.#options.sseDataSpace;
+  }
+
+  /** Number of HTTP requests being answered (streams open, stalled or waiting). */
+  openHttpExchanges(): number {
+    return this.#openHttpExchanges;
+  }
+
+  /** Counts an HTTP exchange that started. */
+  httpExchangeOpened(): void {
+    this.#openHttpExchanges += 1;
+  }
+
+  /** Counts an HTTP exchange that ended (response complete, dropped or the client left). */
+  httpExchangeClosed(): void {
+    this.#openHttpExchanges -= 1;
+  }
+
+  /** Records an accepted connection or HTTP request. */
+  recordConnection(connection: MockConnectionRecord): void {
+    this.#record(connection);
+  }
+
+  /** Records a refused one, keeping only a bounded excerpt of its path and URL. */
+  recordRefusal(
+    path: string,
+    model: string | undefined,
+    url: string,
+    status: number,
+    protocol?: 'http',
+  ): void {
+    this.#record({
+      path: truncateRefused(path),
+      model,
+      url: truncateRefused(url),
+      status,
+      at: this.#now(),
+      ...(protocol === undefined ? {} : { protocol }),
+    });
+  }
+
+  /** Records a request frame or HTTP body. */
+  recordRequest(request: MockRecordedRequest): void {
+    pushBounded(this.requests, request, this.#maxRecords);
   }
 
   /**
@@ -175,13 +259,7 @@ export class MockSparkEngine {
     rejection: HandshakeRejection,
   ): HandshakeDecision {
     // Only a bounded excerpt of what an unauthenticated client sent is kept.
-    this.#record({
-      path: truncateRefused(path),
-      model,
-      url: truncateRefused(url),
-      status: rejection.status,
-      at: this.#now(),
-    });
+    this.recordRefusal(path, model, url, rejection.status);
     return { accepted: false, rejection };
   }
 

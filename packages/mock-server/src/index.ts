@@ -8,9 +8,12 @@ export { SIGNED_URL_REUSED_MESSAGE, type SignedUrlReuse } from './auth/signed-ur
 export { type SignedRequest, type VerifyOptions, verifySignedRequest } from './auth/verify-signature.js';
 export type { ChatRequest, WireFunction, WireMessage, WireWebSearch } from './chat-request.js';
 export type { MockSparkControls } from './controls.js';
-export { DEFAULT_CREDENTIALS, type MockCredentials } from './credentials.js';
+export { DEFAULT_API_PASSWORD, DEFAULT_CREDENTIALS, type MockCredentials } from './credentials.js';
 export type { MockSparkEngineOptions } from './engine.js';
 export { estimateMockTokens } from './estimate-mock-tokens.js';
+export type { BearerForm } from './http/bearer-credential.js';
+export type { ChatCompletionRequest } from './http/chat-completion-request.js';
+export { MOCK_HTTP_ROUTES, type MockHttpRoute, type UsagePlacement } from './http/http-routes.js';
 export { DEFAULT_MAX_RECORDS, type MockConnectionRecord, type MockRecordedRequest } from './records.js';
 export { MOCK_ROUTES, type MockModelRoute } from './routes.js';
 export type {

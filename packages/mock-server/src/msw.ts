@@ -1,8 +1,9 @@
-import { type WebSocketHandler, ws } from 'msw';
+import { type HttpHandler, type WebSocketHandler, ws } from 'msw';
 import { portableHmacSha256Base64 } from './auth/hmac-portable.js';
 import { engineControls, type MockSparkControls } from './controls.js';
 import { type HandshakeDecision, MockSparkEngine, type MockSparkEngineOptions } from './engine.js';
 import { guardedHandshake } from './guarded-handshake.js';
+import { chatCompletionsHandlers } from './http/msw-http-handlers.js';
 import { andThen } from './maybe-promise.js';
 import type { MockSession } from './session.js';
 
@@ -15,12 +16,21 @@ export interface MockSparkHandlerOptions extends MockSparkEngineOptions {
   url?: string | RegExp;
   /** Base used by `modelUrl()` (default `wss://spark-api.xf-yun.com`). */
   baseURL?: string;
+  /**
+   * Base URL of the OpenAI-compatible HTTP face the `httpHandlers` intercept (default
+   * `https://spark-api-open.xf-yun.com`): `POST <httpBaseURL>/v1|/v2|/x2/chat/completions`.
+   */
+  httpBaseURL?: string;
 }
 
 /** The msw face of the mock: a handler to pass to `setupServer`/`setupWorker`, plus the same controls as `startMockSpark`. */
 export interface MockSparkHandler extends MockSparkControls {
   /** The msw WebSocket handler. */
   readonly handler: WebSocketHandler;
+  /** msw `http.post` handlers of the OpenAI-compatible face (for code that calls the global `fetch`). */
+  readonly httpHandlers: readonly HttpHandler[];
+  /** `handler` and `httpHandlers` together: `setupServer(...spark.handlers)` serves both protocols. */
+  readonly handlers: readonly (WebSocketHandler | HttpHandler)[];
   /** Number of intercepted connections currently open. */
   openSockets(): number;
   /** The URL of a model on `baseURL`, e.g. `modelUrl('max')` → `wss://spark-api.xf-yun.com/v3.5/chat`. */
@@ -47,6 +57,9 @@ const XFYUN_URL = /^wss?:\/\/[^/?#]*xf-yun\.com(?::\d+)?\//;
  * const server = setupServer(spark.handler);
  * server.listen();
  * spark.enqueue({ error: { code: 10013 } });
+ *
+ * // Both protocols: the WebSocket handler and the HTTP `fetch` handlers.
+ * setupServer(...spark.handlers);
  */
 export function createMockSparkHandler(options: MockSparkHandlerOptions = {}): MockSparkHandler {
   const engine = new MockSparkEngine(options, portableHmacSha256Base64);
@@ -102,8 +115,12 @@ export function createMockSparkHandler(options: MockSparkHandlerOptions = {}): M
     void andThen(decision, apply);
   });
 
+  const httpBaseURL = (options.httpBaseURL ?? 'https://spark-api-open.xf-yun.com').replace(/\/$/, '');
+  const httpHandlers = chatCompletionsHandlers(engine, httpBaseURL);
   return {
     handler,
+    httpHandlers,
+    handlers: [handler, ...httpHandlers],
     ...engineControls(engine, { baseURL, openSockets: () => open }),
   };
 }

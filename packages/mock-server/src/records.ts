@@ -1,4 +1,5 @@
 import type { ChatRequest } from './chat-request.js';
+import type { BearerForm } from './http/bearer-credential.js';
 import type { SparkErrorFrameSpec } from './spark-errors.js';
 
 /** One handshake attempt, accepted (`status` 101) or refused. */
@@ -10,6 +11,8 @@ export interface MockConnectionRecord {
   url: string;
   status: number;
   at: Date;
+  /** `'http'` for a request to the OpenAI-compatible HTTP face; absent for a WebSocket handshake. */
+  protocol?: 'http';
 }
 
 /** One request frame received on an accepted connection. */
@@ -30,6 +33,13 @@ export interface MockRecordedRequest {
   /** The error frame sent because validation failed. */
   error?: SparkErrorFrameSpec;
   at: Date;
+  /** `'http'` for a request to the OpenAI-compatible HTTP face; absent for a WebSocket request frame. */
+  protocol?: 'http';
+  /**
+   * On HTTP, which Bearer form authenticated the request (the credential itself is never recorded;
+   * absent when `strictAuth` is `false` and the header was wrong).
+   */
+  bearer?: BearerForm;
 }
 
 /** Replaces the value of the `authorization` query parameter so a record never holds a credential. */

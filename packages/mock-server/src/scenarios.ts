@@ -8,6 +8,12 @@ import type { MockModelRoute } from './routes.js';
  * deterministic answer. At most one fault (`error`, `malformed`, `drop`, `stall`) applies; `afterFrames`
  * counts the answer frames sent before it and is capped so the final (status 2) frame is never sent.
  *
+ * The same scenario scripts one request of the OpenAI-compatible HTTP face: `reject` answers with its
+ * status, body and headers (401/403/429 with `Retry-After`/500); `error` is a flat `{code, message,
+ * sid}` business error, an HTTP 200 JSON body when no chunk was sent yet and an SSE chunk after;
+ * `malformed` is an SSE chunk that is not JSON; `drop` destroys the socket (no `[DONE]`); `stall` keeps
+ * the response open; `frames` are SSE data payloads sent verbatim (no automatic `[DONE]`).
+ *
  * @example
  * mock.enqueue({ error: { code: 10014, afterFrames: 2 } }); // partial text, then an output-moderation error
  * mock.enqueue({ reject: { status: 403, body: { message: 'HMAC signature cannot be verified, …' } } });
@@ -46,9 +52,18 @@ export interface MockScenario {
   chunkChars?: number;
   /** Set to `false` to skip request validation for this connection. */
   validate?: boolean;
+  /**
+   * HTTP streams only: write `data: ` with a space (`true`) or `data:` without one (`false`) instead of
+   * the server option or the route's spelling.
+   */
+  sseDataSpace?: boolean;
 }
 
-/** What a handler sees about a connection before its request frame arrives. */
+/**
+ * What a handler sees about a connection before its request frame arrives. On the HTTP face: the
+ * request's path (e.g. `/v1/chat/completions`), the `model` of its body (empty when it has none) and
+ * its URL.
+ */
 export interface MockHandshakeInfo {
   path: string;
   model: string;

@@ -6,8 +6,10 @@ import { nodeHmacSha256Base64 } from './auth/hmac-node.js';
 import { engineControls, type MockSparkControls } from './controls.js';
 import { MockSparkEngine, type MockSparkEngineOptions } from './engine.js';
 import { guardedHandshake } from './guarded-handshake.js';
+import { findHttpRoute } from './http/http-routes.js';
+import { serveNodeChatCompletions } from './http/node-http-face.js';
 import { writeHttpRejection } from './http-rejection.js';
-import { baseUrlOf } from './print-env.js';
+import { baseUrlOf, httpBaseUrlOf } from './print-env.js';
 import { findRouteByPath } from './routes.js';
 
 /** Options of `startMockSpark`. */
@@ -24,6 +26,11 @@ export interface MockSparkOptions extends MockSparkEngineOptions {
 export interface MockSpark extends MockSparkControls {
   /** Base URL, e.g. `ws://127.0.0.1:54321`; append a model path or use `modelUrl()`. */
   readonly url: string;
+  /**
+   * The same listener's HTTP base URL, e.g. `http://127.0.0.1:54321`: append `/v1/chat/completions`,
+   * `/v2/chat/completions` or `/x2/chat/completions` for the OpenAI-compatible face.
+   */
+  readonly httpURL: string;
   readonly port: number;
   /** Number of server-side WebSockets currently open. */
   openSockets(): number;
@@ -35,7 +42,8 @@ export interface MockSpark extends MockSparkControls {
 
 /**
  * Starts a protocol-faithful mock Spark server on loopback: it verifies signed URLs like the gateway,
- * validates request frames like the service and streams deterministic answers.
+ * validates request frames like the service and streams deterministic answers. The same listener
+ * serves the OpenAI-compatible HTTP API (`POST /v1|/v2|/x2/chat/completions`, `Bearer` credentials).
  *
  * @example
  * const mock = await startMockSpark();
@@ -50,7 +58,12 @@ export async function startMockSpark(options: MockSparkOptions = {}): Promise<Mo
   webSockets.on('headers', (headers) => headers.push(`Date: ${engine.now().toUTCString()}`));
 
   const server = createServer((request, response) => {
-    const known = findRouteByPath(new URL(request.url ?? '/', 'http://mock').pathname) !== undefined;
+    const path = new URL(request.url ?? '/', 'http://mock').pathname;
+    if (findHttpRoute(path) !== undefined) {
+      serveNodeChatCompletions(engine, request, response, path);
+      return;
+    }
+    const known = findRouteByPath(path) !== undefined;
     response.writeHead(known ? 426 : 404, { 'Content-Type': 'application/json; charset=utf-8' });
     response.end(
       JSON.stringify({ message: known ? 'Upgrade Required' : 'no Route matched with those values' }),
@@ -112,10 +125,12 @@ export async function startMockSpark(options: MockSparkOptions = {}): Promise<Mo
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   const url = baseUrlOf(host, port);
+  const httpURL = httpBaseUrlOf(host, port);
   let closing: Promise<void> | undefined;
 
   return {
     url,
+    httpURL,
     port,
     ...engineControls(engine, { baseURL: url, openSockets: () => webSockets.clients.size }),
     close() {

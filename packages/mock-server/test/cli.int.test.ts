@@ -1,7 +1,8 @@
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS } from '../src/index.js';
+import { DEFAULT_API_PASSWORD, DEFAULT_CREDENTIALS } from '../src/index.js';
+import { type CompletionJson, postChat, readSse, streamedContent } from './helpers/http-client.js';
 import { answerText, converse } from './helpers/raw-client.js';
 import { requestFrame } from './helpers/request-frame.js';
 import { signTestUrl } from './helpers/sign-url.js';
@@ -62,6 +63,34 @@ describe('xinghuo-mock CLI', () => {
     expect((await exited).code).toBe(0);
   });
 
+  it('serves the HTTP face on the same port and prints its base URL and password', async () => {
+    const { child, settings } = await startCli(['--port', '0', '--api-password', 'cli-password']);
+    children.push(child);
+    expect(settings.SPARK_HTTP_BASE_URL).toBe(settings.SPARK_BASE_URL!.replace(/^ws:/, 'http:'));
+    expect(settings.SPARK_API_PASSWORD).toBe('cli-password');
+    const url = `${settings.SPARK_HTTP_BASE_URL}/v1/chat/completions`;
+    const messages = [{ role: 'user', content: 'CLI over HTTP' }];
+    const streamed = await postChat(
+      url,
+      { model: 'lite', messages, stream: true },
+      { authorization: 'Bearer cli-password' },
+    );
+    const events = await readSse(streamed);
+    expect(events.at(-1)?.data).toBe('[DONE]');
+    expect(streamedContent(events)).toContain('CLI over HTTP');
+    const refused = await postChat(url, { model: 'lite', messages }, { authorization: 'Bearer wrong' });
+    expect(refused.status).toBe(401);
+    const byPair = await postChat(
+      url,
+      { model: 'lite', messages },
+      { authorization: `Bearer ${settings.SPARK_API_KEY}:${settings.SPARK_API_SECRET}` },
+    );
+    expect(((await byPair.json()) as CompletionJson).code).toBe(0);
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    expect((await exited).code).toBe(0);
+  });
+
   it('stops on SIGINT too', async () => {
     const { child } = await startCli(['--port', '0']);
     children.push(child);
@@ -103,6 +132,7 @@ describe('xinghuo-mock CLI', () => {
       DEFAULT_CREDENTIALS.apiSecret,
     ]);
     const raw = execFileSync(process.execPath, [CLI, '--print-env', '--port', '9123'], { encoding: 'utf8' });
+    expect(raw).toContain(`export SPARK_API_PASSWORD='${DEFAULT_API_PASSWORD}'`);
     expect(
       raw
         .trim()
