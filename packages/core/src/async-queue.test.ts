@@ -56,13 +56,17 @@ describe('AsyncQueue', () => {
   it('iterates with for await, keeping what was pushed before the loop started', async () => {
     const queue = new AsyncQueue<string>();
     queue.push('a');
-    setTimeout(() => {
-      queue.push('b');
-      queue.end();
-      queue.push('ignored');
-    }, 5);
     const items: string[] = [];
-    for await (const item of queue) items.push(item);
+    for await (const item of queue) {
+      items.push(item);
+      // Runs once the loop asked for the next item and waits for it.
+      if (item === 'a')
+        queueMicrotask(() => {
+          queue.push('b');
+          queue.end();
+          queue.push('ignored');
+        });
+    }
     expect(items).toEqual(['a', 'b']);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSparkClient } from './client';
 import { SparkAbortError, type SparkError } from './errors';
-import { CREDENTIALS, delay, makeClient, QUESTION } from './test-support/client-fixtures';
+import { CREDENTIALS, makeClient, QUESTION } from './test-support/client-fixtures';
 import {
   answerFrames,
   createMemoryTransport,
@@ -45,23 +45,26 @@ describe('abort', () => {
 
   it('settles while the signUrl provider is still working and aborts its signal', async () => {
     const transport = createMemoryTransport(respondWith(answerFrames('never')));
-    let providerSignal: AbortSignal | undefined;
+    let providerCalled!: (signal: AbortSignal | undefined) => void;
+    const providerSignal = new Promise<AbortSignal | undefined>((resolve) => {
+      providerCalled = resolve;
+    });
     const client = createSparkClient({
       appId: CREDENTIALS.appId,
       transport,
       defaultModel: 'lite',
       signUrl: ({ signal }) => {
-        providerSignal = signal;
+        providerCalled(signal);
         return new Promise<string>(() => {});
       },
     });
     const controller = new AbortController();
     const pending = client.chat(QUESTION, { signal: controller.signal });
-    await delay(5);
+    const signal = await providerSignal;
     controller.abort();
 
     await expectAbortError(pending);
-    expect(providerSignal?.aborted).toBe(true);
+    expect(signal?.aborted).toBe(true);
     expect(transport.connections).toHaveLength(0);
   });
 
@@ -69,7 +72,7 @@ describe('abort', () => {
     const transport = createMemoryTransport((server) => server.hang());
     const controller = new AbortController();
     const pending = makeClient(transport).chat(QUESTION, { signal: controller.signal });
-    await delay(5);
+    await transport.connectionAt(0);
     expect(transport.connections).toHaveLength(1);
     controller.abort();
 
@@ -137,12 +140,17 @@ describe('abort', () => {
   it('settles during the backoff before a retry', async () => {
     const transport = createMemoryTransport((server) => server.refuse({ status: 503 }));
     // A backoff of at least 60 s: the test only ends in time if the abort cuts it short.
+    let retryScheduled!: () => void;
+    const backingOff = new Promise<void>((resolve) => {
+      retryScheduled = resolve;
+    });
     const client = makeClient(transport, {
       retryDelay: { baseDelayMs: 120_000, maxDelayMs: 120_000, random: () => 0.5 },
+      logger: { debug: (message) => message === 'xinghuo: retrying' && retryScheduled() },
     });
     const controller = new AbortController();
     const pending = client.chat(QUESTION, { signal: controller.signal });
-    await delay(10);
+    await backingOff;
     controller.abort();
 
     await expectAbortError(pending);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { eventually } from '../../../test-support/eventually';
 import { SparkConfigError, SparkPermissionError } from './errors';
-import { collect, delay, makeClient, QUESTION } from './test-support/client-fixtures';
+import { collect, makeClient, QUESTION } from './test-support/client-fixtures';
 import {
   answerFrames,
   createMemoryTransport,
@@ -106,14 +107,14 @@ describe('client.stream events', () => {
     // Vitest fails the run on an unhandled rejection, so creating and dropping these is the assertion.
     const client = makeClient(createMemoryTransport(respondWith([errorFrame(10013)])), { maxRetries: 0 });
     const streams = [client.stream(QUESTION), client.stream({ ...QUESTION, temperature: 5 })];
-    await delay(20);
-    expect(streams.every((stream) => stream.settled)).toBe(true);
+    expect(await eventually(() => streams.every((stream) => stream.settled))).toBe(true);
   });
 
   it('starts the request when the stream is created', async () => {
     const transport = createMemoryTransport(respondWith(answerFrames('eager')));
     makeClient(transport).stream(QUESTION);
-    await delay(10);
+    // Nobody reads the stream: the connection opens all the same.
+    await transport.connectionAt(0);
     expect(transport.connections).toHaveLength(1);
   });
 });

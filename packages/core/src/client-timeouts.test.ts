@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSparkClient } from './client';
 import { SparkTimeoutError, type TimeoutPhase } from './errors';
-import { CREDENTIALS, delay, makeClient, QUESTION } from './test-support/client-fixtures';
+import { CREDENTIALS, makeClient, QUESTION } from './test-support/client-fixtures';
 import { answerFrames, createMemoryTransport, respondWith, searchResultsFrame, textFrame } from './testing';
 
 // Deadlines are tens of milliseconds so the suite stays fast; the assertions are on which deadline
@@ -47,10 +47,7 @@ describe('deadlines', () => {
   });
 
   it('closes a socket that opens only after the connect deadline', async () => {
-    const transport = createMemoryTransport((server) => {
-      server.hang();
-      setTimeout(() => server.accept(), 60);
-    });
+    const transport = createMemoryTransport((server) => server.hang());
     // A transport that ignores its abort signal, like a platform that cannot cancel a handshake.
     const stubborn = (url: string) => transport(url, {});
     const client = makeClient(stubborn, {
@@ -60,6 +57,8 @@ describe('deadlines', () => {
     });
 
     await expectTimeout(client.chat(QUESTION), 'connect');
+    // The handshake completes only now, after the deadline: the client must close the late socket.
+    transport.connections[0]!.accept();
     await transport.connections[0]!.clientClosed;
 
     expect(transport.openConnections()).toHaveLength(0);
@@ -126,10 +125,10 @@ describe('deadlines', () => {
   it('bounds the whole exchange (total), which is not retryable', async () => {
     const transport = createMemoryTransport(async (server) => {
       await server.request;
-      // A frame every 5 ms forever: neither first-token nor idle ever fires.
+      // A frame on every turn of the event loop, forever: neither first-token nor idle ever fires.
       for (let seq = 0; !server.closed; seq += 1) {
         server.send(textFrame('.', { status: seq === 0 ? 0 : 1, seq }));
-        await delay(5);
+        await new Promise((resolve) => setImmediate(resolve));
       }
     });
     const client = makeClient(transport, { timeouts: { ...SHORT, totalMs: 60 } });
@@ -154,9 +153,13 @@ describe('deadlines', () => {
   });
 
   it('switches a deadline off with 0', async () => {
+    let answer!: () => void;
+    const answerNow = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
     const transport = createMemoryTransport(async (server) => {
       await server.request;
-      await delay(30);
+      await answerNow;
       for (const frame of answerFrames('慢但完整')) server.send(frame);
       server.close();
     });
@@ -165,6 +168,16 @@ describe('deadlines', () => {
       timeouts: { connectMs: 0, firstTokenMs: 0, idleMs: 0, totalMs: 0 },
     });
 
-    expect((await client.chat(QUESTION)).text).toBe('慢但完整');
+    vi.useFakeTimers();
+    try {
+      const pending = client.chat(QUESTION);
+      await (await transport.connectionAt(0)).request;
+      // A day passes on the fake clock before the answer: no deadline may fire meanwhile.
+      await vi.advanceTimersByTimeAsync(24 * 60 * 60 * 1000);
+      answer();
+      expect((await pending).text).toBe('慢但完整');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TIMEOUTS, type SparkTimeouts } from './deadlines';
 import type { SparkTimeoutError } from './errors';
 import { startFrameDeadline } from './frame-deadline';
@@ -15,12 +15,22 @@ function expiry(): { expire: (error: SparkTimeoutError) => void; expired: Promis
   return { expire, expired };
 }
 
-const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// The deadline reads `performance.now()` and arms `setTimeout`: both run on vitest's fake clock, so
+// each test moves time explicitly and the outcome does not depend on how busy the machine is.
+const tick = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 describe('startFrameDeadline', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('expires with the first-token phase when no frame arrives', async () => {
     const { expire, expired } = expiry();
     startFrameDeadline(timeouts({ firstTokenMs: 5 }), performance.now(), expire);
+    await tick(5);
     await expect(expired).resolves.toMatchObject({ phase: 'first-token', timeoutMs: 5 });
   });
 
@@ -32,6 +42,7 @@ describe('startFrameDeadline', () => {
       expire,
     );
     deadline.frameArrived(true);
+    await tick(10);
     await expect(expired).resolves.toMatchObject({ phase: 'idle', timeoutMs: 10 });
   });
 
@@ -43,6 +54,7 @@ describe('startFrameDeadline', () => {
       expire,
     );
     deadline.frameArrived(false);
+    await tick(15);
     await expect(expired).resolves.toMatchObject({ phase: 'first-token' });
   });
 
@@ -55,8 +67,10 @@ describe('startFrameDeadline', () => {
     );
     for (let frame = 0; frame < 5; frame += 1) {
       deadline.frameArrived(true);
-      await tick(2);
+      await tick(15);
     }
+    // 75 ms have passed, more than the idle deadline, but never 20 ms without a frame.
+    expect(errors).toEqual([]);
     await tick(60);
     deadline.frameArrived(true);
     await tick(40);

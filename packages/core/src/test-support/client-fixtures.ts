@@ -49,11 +49,6 @@ export function recordingLogger(): SparkLogger & {
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-/** Resolves after `ms` milliseconds. */
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** The `date` query parameter of a signed URL. */
 export function signedDate(url: string): string | null {
   return new URL(url).searchParams.get('date');

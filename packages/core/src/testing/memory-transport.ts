@@ -16,6 +16,11 @@ export interface MemoryTransport extends SparkTransport {
   readonly connections: readonly MemoryServerConnection[];
   /** Connections still connecting or open: after a finished request this should be empty. */
   openConnections(): MemoryServerConnection[];
+  /**
+   * Resolves with the connection at `index` (0 for the first) once the client dials it, so a test can
+   * act when the client reaches the handshake instead of waiting a fixed time.
+   */
+  connectionAt(index: number): Promise<MemoryServerConnection>;
 }
 
 function handshakeFailure(error: unknown): SparkError {
@@ -45,9 +50,12 @@ function handshakeFailure(error: unknown): SparkError {
  */
 export function createMemoryTransport(handler: MemoryHandler): MemoryTransport {
   const connections: MemoryConnection[] = [];
+  const waiters = new Map<number, ((connection: MemoryServerConnection) => void)[]>();
   const transport = (url: string, options: { signal?: AbortSignal | undefined } = {}) => {
     const connection = new MemoryConnection(url, connections.length);
     connections.push(connection);
+    for (const resolve of waiters.get(connection.index) ?? []) resolve(connection);
+    waiters.delete(connection.index);
     const { signal } = options;
     return new Promise<ReturnType<MemoryConnection['clientSide']>>((resolve, reject) => {
       if (signal?.aborted) {
@@ -80,6 +88,12 @@ export function createMemoryTransport(handler: MemoryHandler): MemoryTransport {
   return Object.assign(transport, {
     connections: connections as readonly MemoryServerConnection[],
     openConnections: () => connections.filter((connection) => !connection.closed),
+    connectionAt: (index: number) =>
+      new Promise<MemoryServerConnection>((resolve) => {
+        const opened = connections[index];
+        if (opened) resolve(opened);
+        else waiters.set(index, [...(waiters.get(index) ?? []), resolve]);
+      }),
   });
 }
 
