@@ -8,7 +8,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     portable: 'src/portable.ts',
-    'sign-url': 'src/sign-url.ts',
+    'sign-url': 'src/signing/sign-url.ts',
     testing: 'src/testing/index.ts',
   },
   platform: 'neutral',

@@ -6,9 +6,8 @@
  *
  * @packageDocumentation
  */
-export { AsyncQueue } from './async-queue';
-export { withBaseURL } from './base-url';
-export { ChatStream, type ChatStreamOptions, type ChatStreamRunner } from './chat-stream';
+
+export { ChatStream, type ChatStreamOptions, type ChatStreamRunner } from './client/chat-stream';
 export type {
   HistoryTrimmer,
   RetryDelayOptions,
@@ -18,15 +17,27 @@ export type {
   SparkClientOptions,
   SparkEngineOptions,
   SparkTimeouts,
-} from './client';
-export { DEFAULT_TIMEOUTS } from './deadlines';
-export { type DecodedFrame, decodeFrame } from './decode-frame';
-export { type EncodeRequestOptions, encodeRequest, type SparkRequestFrame } from './encode-request';
-export { createSparkEngine } from './engine';
+} from './client/client';
+export { createSparkEngine } from './client/engine';
 export * from './errors';
-export { estimateTokens, type TokenEstimator } from './estimate-tokens';
-export { type CustomModel, MODELS, type ModelCapabilities, resolveModel, type SparkModel } from './models';
-export type { HmacSha256, SignUrlOptions, SparkCredentials } from './sign-url';
-export type { SparkConnection, SparkTransport, SparkTransportOptions } from './transport';
-export { type TrimHistoryOptions, type TrimHistoryResult, trimHistory } from './trim-history';
+export { AsyncQueue } from './exchange/async-queue';
+export { DEFAULT_TIMEOUTS } from './exchange/deadlines';
+export { estimateTokens, type TokenEstimator } from './history/estimate-tokens';
+export { type TrimHistoryOptions, type TrimHistoryResult, trimHistory } from './history/trim-history';
+export {
+  type CustomModel,
+  MODELS,
+  type ModelCapabilities,
+  resolveModel,
+  type SparkModel,
+} from './models/models';
+export { withBaseURL } from './protocol/websocket/base-url';
+export { type DecodedFrame, decodeFrame } from './protocol/websocket/decode-frame';
+export {
+  type EncodeRequestOptions,
+  encodeRequest,
+  type SparkRequestFrame,
+} from './protocol/websocket/encode-request';
+export type { SparkConnection, SparkTransport, SparkTransportOptions } from './protocol/websocket/transport';
+export type { HmacSha256, SignUrlOptions, SparkCredentials } from './signing/sign-url';
 export type * from './types';

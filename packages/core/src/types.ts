@@ -3,8 +3,8 @@
  * Wire (snake_case) shapes live only in `encode-request.ts` and `decode-frame.ts`.
  */
 import type { SparkError } from './errors/spark-error';
-import type { CustomModel, SparkModel } from './models';
-import type { TrimHistoryOptions } from './trim-history';
+import type { TrimHistoryOptions } from './history/trim-history';
+import type { CustomModel, SparkModel } from './models/models';
 
 /** Roles Spark accepts in `payload.message.text`. */
 export type ChatRole = 'system' | 'user' | 'assistant';

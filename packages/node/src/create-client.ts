@@ -6,7 +6,7 @@ import {
 } from '@xinghuo/core';
 import { readSparkEnv, requireCredentials, type SparkEnvironment } from './env-config';
 import { nodeHmacSha256 } from './node-hmac';
-import { createWsTransport, type WsTransportOptions } from './ws-transport';
+import { createWsTransport, type WsTransportOptions } from './ws/ws-transport';
 
 /**
  * Options of the Node {@link createSparkClient}: core's options, all optional, plus where to read

@@ -19,4 +19,4 @@ export { nodeHmacSha256 } from './node-hmac';
 export { createNodeSigningListener, type NodeRequestListener, toNodeHandler } from './node-signing-listener';
 export { type ProxyEnvironment, type ProxyResolver, proxyFromEnv } from './proxy/proxy-from-env';
 export * from './signing/index';
-export { createWsTransport, type WsTransportOptions } from './ws-transport';
+export { createWsTransport, type WsTransportOptions } from './ws/ws-transport';

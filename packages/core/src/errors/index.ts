@@ -1,5 +1,5 @@
+export { errorFromHandshake, type HandshakeFailure } from '../protocol/websocket/from-handshake';
+export { describeSparkCode, errorFromSparkCode } from '../protocol/websocket/from-spark-code';
 export * from './error-classes';
-export { errorFromHandshake, type HandshakeFailure } from './from-handshake';
-export { describeSparkCode, errorFromSparkCode } from './from-spark-code';
 export { REDACTED, redactSecrets, redactUrl } from './redact';
 export { SparkError, type SparkErrorCode, type SparkErrorOptions } from './spark-error';

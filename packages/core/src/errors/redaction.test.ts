@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withBaseURL } from '../base-url';
-import { resolveModel } from '../models';
-import { signUrl } from '../sign-url';
+import { resolveModel } from '../models/models';
+import { withBaseURL } from '../protocol/websocket/base-url';
+import { errorFromHandshake } from '../protocol/websocket/from-handshake';
+import { errorFromSparkCode } from '../protocol/websocket/from-spark-code';
+import { signUrl } from '../signing/sign-url';
 import {
   SparkAbortError,
   SparkAuthError,
@@ -18,8 +20,6 @@ import {
   SparkServerError,
   SparkTimeoutError,
 } from './error-classes';
-import { errorFromHandshake } from './from-handshake';
-import { errorFromSparkCode } from './from-spark-code';
 import { REDACTED, redactSecrets, redactUrl } from './redact';
 import { SparkError } from './spark-error';
 

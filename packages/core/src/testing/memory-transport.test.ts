@@ -6,7 +6,7 @@ import {
   SparkConnectionError,
   SparkRateLimitError,
 } from '../errors';
-import type { SparkConnection } from '../transport';
+import type { SparkConnection } from '../protocol/websocket/transport';
 import { answerFrames } from './frames';
 import { createMemoryTransport, respondWith } from './memory-transport';
 

@@ -3,7 +3,7 @@
  * uses the client: no sockets, no ports, deterministic.
  */
 import { errorFromHandshake, SparkAbortError, SparkConnectionError, SparkError } from '../errors';
-import type { SparkTransport } from '../transport';
+import type { SparkTransport } from '../protocol/websocket/transport';
 import type { SparkServerFrame } from './frames';
 import { MemoryConnection, type MemoryServerConnection } from './memory-connection';
 

@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
 import { SparkAbortError, SparkConnectionError } from '@xinghuo/core';
-import { isCertificateFailure } from '../tls-failure';
+import { isCertificateFailure } from '../ws/tls-failure';
 import { bareHostname, portOf } from './proxy-url';
 
 /** Options of {@link openProxyTunnel}. */

@@ -1,7 +1,7 @@
 import { resolveModel, SparkClockSkewError, type SparkModel, signUrl, withBaseURL } from '@xinghuo/core';
 import { ENV_VARIABLES } from '../../env-config';
 import { proxyChooser } from '../../proxy/proxy-url';
-import { createWsTransport } from '../../ws-transport';
+import { createWsTransport } from '../../ws/ws-transport';
 import type { CliArguments } from '../args';
 import { probeHttp } from '../http-probe';
 import type { CliIO } from '../io';

@@ -1,0 +1,77 @@
+/**
+ * The option and client types shared by `createSparkClient` and the lean `createSparkEngine`.
+ */
+
+import type { SparkTimeouts } from '../exchange/deadlines';
+import type { RetryDelayOptions } from '../exchange/retry-policy';
+import type { trimHistory } from '../history/trim-history';
+import type { SparkTransport } from '../protocol/websocket/transport';
+import type { SignUrlProvider } from '../signing/checked-provider';
+import type { HmacSha256 } from '../signing/sign-url';
+import type { ChatParams, ChatResult, ModelInput, RequestOptions, SparkLogger } from '../types';
+import type { ChatStream } from './chat-stream';
+
+/** Options of {@link createSparkClient}. */
+export interface SparkClientOptions {
+  /** The APPID from the iFlytek console (sent in every request frame). */
+  appId: string;
+  /** The APIKey from the iFlytek console. Server side only; with `apiSecret`. */
+  apiKey?: string | undefined;
+  /** The APISecret from the iFlytek console. Server side only: never ship it to a browser. */
+  apiSecret?: string | undefined;
+  /** Instead of `apiKey` + `apiSecret`: an async function that returns a signed URL per attempt. */
+  signUrl?: SignUrlProvider | undefined;
+  /**
+   * The HMAC-SHA256 used to sign with `apiKey` + `apiSecret`; default WebCrypto. `@xinghuo/node` passes
+   * a `node:crypto` one, which costs a fraction of WebCrypto's CPU per request on Node.
+   */
+  hmac?: HmacSha256 | undefined;
+  /** Opens WebSockets. `@xinghuo/node` and `@xinghuo/browser` pass theirs; tests pass a memory one. */
+  transport: SparkTransport;
+  /** Replaces scheme, host and port of every model URL (a mock server, a proxy); the path is kept. */
+  baseURL?: string | undefined;
+  /** The model of requests that name none: an id, alias or custom `{ url, domain }`. */
+  defaultModel?: ModelInput | undefined;
+  /** Deadlines in ms; see {@link SparkTimeouts}. Defaults: connect 10 s, first token 60 s, idle 30 s, no total. */
+  timeouts?: Partial<SparkTimeouts> | undefined;
+  /** Retries of retryable failures before any content arrived. Default 2; 0 disables retries. */
+  maxRetries?: number | undefined;
+  /** Backoff of retries: full jitter, base 500 ms, cap 8 s. */
+  retryDelay?: RetryDelayOptions | undefined;
+  /** Receives debug lines (attempts, retries; URLs redacted), trimming info and capability warnings. */
+  logger?: SparkLogger | undefined;
+  /** The clock used for signing dates (ms since the epoch). Default `Date.now`. */
+  now?: (() => number) | undefined;
+}
+
+/** A configured client. Holds no connection: every request opens and closes its own socket. */
+export interface SparkClient {
+  /**
+   * Sends one request and resolves with the whole answer.
+   *
+   * @throws SparkError subclasses: `SparkInvalidRequestError` before any network, `SparkAuthError`,
+   *   `SparkContentFilterError`, `SparkTimeoutError`, `SparkAbortError`…
+   */
+  chat(params: ChatParams, options?: RequestOptions): Promise<ChatResult>;
+  /** Sends one request and streams the answer as events. Errors arrive through the stream. */
+  stream(params: ChatParams, options?: RequestOptions): ChatStream;
+}
+
+/** The history trimmer a {@link SparkEngineOptions} may be given: `trimHistory` from this package. */
+export type HistoryTrimmer = typeof trimHistory;
+
+/**
+ * Options of {@link createSparkEngine}: those of `createSparkClient`, with a `signUrl` provider
+ * instead of credentials and the history trimmer injected, so that neither the HMAC signer nor the
+ * token estimator is bundled by an app that does not use them.
+ */
+export interface SparkEngineOptions
+  extends Omit<SparkClientOptions, 'apiKey' | 'apiSecret' | 'signUrl' | 'hmac'> {
+  /** Returns a signed URL per attempt (see {@link SignUrlProvider}). */
+  signUrl: SignUrlProvider;
+  /**
+   * Enables `trimHistory` in requests: pass `trimHistory` from `@xinghuo/core` (or a platform package).
+   * Without it, a request with `trimHistory` fails with a `SparkConfigError`.
+   */
+  trimHistory?: HistoryTrimmer | undefined;
+}

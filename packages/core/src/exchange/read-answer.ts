@@ -1,0 +1,110 @@
+/**
+ * Reads one attempt's frames until the final one, turning them into events and the result.
+ *
+ * Driven by callbacks rather than an `await` per frame: each frame costs one `next()` of the
+ * transport's iterator and nothing else (no per-frame promise race, abort listener or timer). The
+ * abort listener and the deadline timer are set up once per attempt.
+ */
+
+import { SparkConnectionError, SparkError } from '../errors';
+import { decodeFrame } from '../protocol/websocket/decode-frame';
+import type { SparkConnection } from '../protocol/websocket/transport';
+import type { ChatResult, SparkStreamEvent } from '../types';
+import { abortError } from './abort';
+import { AnswerAccumulator } from './answer-accumulator';
+import { startFrameDeadline } from './frame-deadline';
+import type { AttemptPlan, ExchangeProgress } from './run-attempt';
+
+/** `error` as a `SparkError`; anything else becomes a `SparkConnectionError` saying `what` failed. */
+export function asConnectionError(error: unknown, what: string): SparkError {
+  if (SparkError.isInstance(error)) return error;
+  const detail = error instanceof Error ? `: ${error.message}` : '';
+  return new SparkConnectionError(`${what}${detail}`, { cause: error });
+}
+
+/**
+ * Resolves with the result after the `status: 2` frame; rejects on an error frame, a failed or closed
+ * socket, a deadline or an abort (which also closes the socket at once, before `abort()` returns).
+ * Events without model output (search sources) are held back until the first content or the end, so
+ * a retry never repeats them.
+ */
+export function readAnswer(
+  connection: SparkConnection,
+  plan: Pick<AttemptPlan, 'timeouts' | 'answer'>,
+  emit: (event: SparkStreamEvent) => void,
+  signal: AbortSignal,
+  progress: ExchangeProgress,
+): Promise<ChatResult> {
+  return new Promise<ChatResult>((resolve, reject) => {
+    const frames = connection.messages()[Symbol.asyncIterator]();
+    const accumulator = new AnswerAccumulator(plan.answer);
+    let held: SparkStreamEvent[] | undefined;
+    let contentSeen = false;
+    let settled = false;
+
+    const finish = (error: unknown, result?: ChatResult) => {
+      if (settled) return;
+      settled = true;
+      deadline.stop();
+      signal.removeEventListener('abort', onAbort);
+      if (result) resolve(result);
+      else reject(error);
+    };
+    const onAbort = () => {
+      finish(abortError(signal));
+      connection.close(1000);
+    };
+    const onFrame = (next: IteratorResult<string>) => {
+      if (settled) return;
+      try {
+        if (next.done) {
+          throw new SparkConnectionError(
+            'The WebSocket closed before the final frame (status 2): the answer is incomplete.',
+          );
+        }
+        const { events, hasContent } = accumulator.add(
+          decodeFrame(next.value, { partialText: accumulator.text }),
+        );
+        if (hasContent && !contentSeen) {
+          contentSeen = true;
+          progress.contentDelivered = true;
+        }
+        if (contentSeen || accumulator.finished) {
+          if (held) for (const event of held) emit(event);
+          held = undefined;
+          for (const event of events) emit(event);
+        } else if (events.length > 0) {
+          held = held ? held.concat(events) : events;
+        }
+        if (accumulator.finished) {
+          finish(undefined, accumulator.result());
+          return;
+        }
+        deadline.frameArrived(contentSeen);
+      } catch (error) {
+        finish(error);
+        return;
+      }
+      pull();
+    };
+    const onReadError = (error: unknown) => finish(asConnectionError(error, 'The WebSocket failed'));
+    const pull = () => {
+      let reading: Promise<IteratorResult<string>>;
+      try {
+        reading = frames.next();
+      } catch (error) {
+        onReadError(error);
+        return;
+      }
+      reading.then(onFrame, onReadError);
+    };
+
+    const deadline = startFrameDeadline(plan.timeouts, performance.now(), (error) => finish(error));
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    pull();
+  });
+}

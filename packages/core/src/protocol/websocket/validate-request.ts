@@ -1,0 +1,79 @@
+/**
+ * Structural checks of the conversation and the function definitions, shared by `encodeRequest`.
+ * Each failure names the offending field (`messages[3].role`) and what would be valid.
+ */
+import { SparkInvalidRequestError } from '../../errors/error-classes';
+import type { ChatMessage, ChatRole, FunctionParameters, SparkFunctionDefinition } from '../../types';
+
+/**
+ * Throws the `SparkInvalidRequestError` of one field: "Invalid request: <field> must be <rule> (got …)."
+ * One message shape for every check keeps the messages consistent and the bundle small.
+ */
+export function invalid(field: string, rule: string, ...got: [unknown?]): never {
+  throw new SparkInvalidRequestError(
+    `Invalid request: ${field} must be ${rule}${got.length ? ` (got ${String(got[0])})` : ''}.`,
+    { field },
+  );
+}
+
+/** True for a non-null, non-array object. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks the conversation shape Spark requires (spec §3.4) and returns fresh `{ role, content }`
+ * objects (extra properties are not sent).
+ *
+ * Rules: at least one message; `system` only as the first message; after it, turns alternate
+ * `user`, `assistant`, `user`, … and the last one is from `user`; every `content` is a string.
+ */
+export function validateMessages(messages: unknown): { role: ChatRole; content: string }[] {
+  if (!Array.isArray(messages) || messages.length === 0) {
+    invalid('messages', 'a non-empty array ending with a user message');
+  }
+  const result: { role: ChatRole; content: string }[] = [];
+  let expected: ChatRole = 'user';
+  messages.forEach((message: unknown, index) => {
+    const field = `messages[${index}]`;
+    if (!isPlainObject(message)) invalid(field, 'an object { role, content }');
+    const { role, content } = message as Partial<ChatMessage>;
+    if (typeof content !== 'string') invalid(`${field}.content`, 'a string');
+    // After an optional first system message, turns alternate user, assistant, user… ending with user.
+    const allowed = index === 0 ? ['system', 'user'] : [expected];
+    if (!allowed.includes(role as ChatRole)) {
+      invalid(
+        `${field}.role`,
+        `"${allowed.join('" or "')}" (system only first, then user and assistant alternate)`,
+        JSON.stringify(role),
+      );
+    }
+    expected = role === 'user' ? 'assistant' : 'user';
+    result.push({ role: role as ChatRole, content });
+  });
+  if ((expected as ChatRole) !== 'assistant')
+    invalid(`messages[${messages.length - 1}].role`, '"user" in the last message');
+  return result;
+}
+
+/** Checks function definitions (`{ name, description, parameters: { type: 'object' } }`) and copies them. */
+export function validateFunctions(
+  functions: unknown,
+): { name: string; description: string; parameters: FunctionParameters }[] {
+  if (!Array.isArray(functions)) invalid('functions', 'an array of function definitions');
+  const names = new Set<string>();
+  return functions.map((definition: unknown, index) => {
+    const field = `functions[${index}]`;
+    if (!isPlainObject(definition)) invalid(field, 'an object { name, description, parameters }');
+    const { name, description, parameters } = definition as Partial<SparkFunctionDefinition>;
+    if (typeof name !== 'string' || name.trim() === '' || names.has(name)) {
+      invalid(`${field}.name`, 'a non-empty string used once', JSON.stringify(name));
+    }
+    names.add(name);
+    if (typeof description !== 'string') invalid(`${field}.description`, 'a string');
+    if (!isPlainObject(parameters) || parameters.type !== 'object') {
+      invalid(`${field}.parameters`, 'a JSON schema with type: "object"');
+    }
+    return { name, description, parameters };
+  });
+}
