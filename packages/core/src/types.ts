@@ -3,7 +3,7 @@
  * Wire (snake_case) shapes live only in `encode-request.ts` and `decode-frame.ts`.
  */
 import type { SparkError } from './errors/spark-error';
-import type { TrimHistoryOptions } from './history/trim-history';
+import type { TrimHistoryOptions } from './history/trim-history-options';
 import type { CustomModel, SparkModel } from './models/models';
 
 /** Roles Spark accepts in `payload.message.text`. */

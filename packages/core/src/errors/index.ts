@@ -3,3 +3,4 @@ export { describeSparkCode, errorFromSparkCode } from '../protocol/websocket/fro
 export * from './error-classes';
 export { REDACTED, redactSecrets, redactUrl } from './redact';
 export { SparkError, type SparkErrorCode, type SparkErrorOptions } from './spark-error';
+export { toSparkError } from './to-spark-error';

@@ -6,21 +6,14 @@
  * abort listener and the deadline timer are set up once per attempt.
  */
 
-import { SparkConnectionError, SparkError } from '../errors';
+import { SparkConnectionError, toSparkError } from '../errors';
 import { decodeFrame } from '../protocol/websocket/decode-frame';
 import type { SparkConnection } from '../protocol/websocket/transport';
 import type { ChatResult, SparkStreamEvent } from '../types';
 import { abortError } from './abort';
 import { AnswerAccumulator } from './answer-accumulator';
+import type { AttemptPlan, ExchangeProgress } from './attempt-plan';
 import { startFrameDeadline } from './frame-deadline';
-import type { AttemptPlan, ExchangeProgress } from './run-attempt';
-
-/** `error` as a `SparkError`; anything else becomes a `SparkConnectionError` saying `what` failed. */
-export function asConnectionError(error: unknown, what: string): SparkError {
-  if (SparkError.isInstance(error)) return error;
-  const detail = error instanceof Error ? `: ${error.message}` : '';
-  return new SparkConnectionError(`${what}${detail}`, { cause: error });
-}
 
 /**
  * Resolves with the result after the `status: 2` frame; rejects on an error frame, a failed or closed
@@ -87,7 +80,7 @@ export function readAnswer(
       }
       pull();
     };
-    const onReadError = (error: unknown) => finish(asConnectionError(error, 'The WebSocket failed'));
+    const onReadError = (error: unknown) => finish(toSparkError(error, 'The WebSocket failed'));
     const pull = () => {
       let reading: Promise<IteratorResult<string>>;
       try {

@@ -2,39 +2,15 @@
  * One attempt of an exchange: sign, connect, send the request frame, read frames until `status: 2`.
  */
 
-import { redactUrl } from '../errors';
-import type { SparkModel } from '../models/models';
-import type { SparkConnection, SparkTransport } from '../protocol/websocket/transport';
-import type { SignUrlProvider } from '../signing/checked-provider';
-import type { ChatResult, SparkLogger, SparkStreamEvent } from '../types';
+import { redactUrl, toSparkError } from '../errors';
+import type { SparkConnection } from '../protocol/websocket/transport';
+import type { ChatResult, SparkStreamEvent } from '../types';
 import { abortError } from './abort';
-import type { AnswerContext } from './answer-accumulator';
-import { isDisabled, type SparkTimeouts, timeoutError } from './deadlines';
-import { asConnectionError, readAnswer } from './read-answer';
+import type { AttemptPlan, ExchangeProgress } from './attempt-plan';
+import { isDisabled, timeoutError } from './deadlines';
+import { readAnswer } from './read-answer';
 
-/** Everything one attempt needs. */
-export interface AttemptPlan {
-  /** 1 for the first attempt. */
-  attempt: number;
-  /** The unsigned URL to dial. */
-  url: string;
-  model: SparkModel;
-  /** The date to sign with (local clock plus learned offset). */
-  date: Date;
-  sign: SignUrlProvider;
-  transport: SparkTransport;
-  /** The serialized request frame. */
-  requestText: string;
-  timeouts: SparkTimeouts;
-  answer: AnswerContext;
-  logger?: SparkLogger | undefined;
-}
-
-/** Shared across the attempts of one exchange. */
-export interface ExchangeProgress {
-  /** True once a text, reasoning or function-call event was emitted: from then on, no retry. */
-  contentDelivered: boolean;
-}
+export type { AttemptPlan, ExchangeProgress } from './attempt-plan';
 
 /** Signs the URL and opens the transport; `signal` is the attempt's own (connect deadline included). */
 async function open(plan: AttemptPlan, signal: AbortSignal): Promise<SparkConnection> {
@@ -53,7 +29,7 @@ async function open(plan: AttemptPlan, signal: AbortSignal): Promise<SparkConnec
   try {
     return await plan.transport(signedUrl, { signal });
   } catch (error) {
-    throw asConnectionError(error, 'The transport could not open the WebSocket');
+    throw toSparkError(error, 'The transport could not open the WebSocket');
   }
 }
 
@@ -109,7 +85,7 @@ export async function runAttempt(
     try {
       connection.send(plan.requestText);
     } catch (error) {
-      throw asConnectionError(error, 'Sending the request frame failed');
+      throw toSparkError(error, 'Sending the request frame failed');
     }
     return await readAnswer(connection, plan, emit, signal, progress);
   } finally {

@@ -7,23 +7,10 @@
 import { SparkConfigError, SparkInvalidRequestError } from '../errors/error-classes';
 import { type CustomModel, resolveModel, type SparkModel } from '../models/models';
 import type { ChatMessage } from '../types';
-import { estimateTokens, type TokenEstimator } from './estimate-tokens';
+import { estimateTokens } from './estimate-tokens';
+import type { TrimHistoryOptions } from './trim-history-options';
 
-/** Options of {@link trimHistory}. */
-export interface TrimHistoryOptions {
-  /**
-   * The input budget in tokens. Defaults to the model's `contextWindow` minus `reserveOutputTokens`.
-   * When given on its own, nothing is reserved on top of it; when given together with
-   * `reserveOutputTokens`, the smaller of it and `contextWindow − reserveOutputTokens` applies.
-   */
-  maxInputTokens?: number | undefined;
-  /** Tokens kept free for the answer. Defaults to `min(model.defaultMaxTokens, floor(contextWindow / 2))`. */
-  reserveOutputTokens?: number | undefined;
-  /** Counts the tokens of one message content. Defaults to {@link estimateTokens}. */
-  estimator?: TokenEstimator | undefined;
-  /** Tokens added per message for its role framing. Defaults to 3. */
-  messageOverheadTokens?: number | undefined;
-}
+export type { TrimHistoryOptions } from './trim-history-options';
 
 /** What {@link trimHistory} kept and dropped. */
 export interface TrimHistoryResult {

@@ -1,8 +1,8 @@
 /**
  * The registry data: every current Spark WebSocket chat model with its domain, URL and limits
- * (spec §2). Types and lookup live in `models.ts`.
+ * (spec §2). Types live in `model-types.ts`, lookup in `models.ts`.
  */
-import type { SparkModel } from './models';
+import type { SparkModel } from './model-types';
 
 const SPARK_HOST = 'wss://spark-api.xf-yun.com';
 
