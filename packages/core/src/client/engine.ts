@@ -9,6 +9,7 @@ import { resolveMaxRetries, resolveRetryDelay } from '../exchange/retry-policy';
 import { type ClockState, runExchange } from '../exchange/run-exchange';
 import { resolveModel, type SparkModel } from '../models/models';
 import { withBaseURL } from '../protocol/websocket/base-url';
+import { openWebSocket } from '../protocol/websocket/open-websocket';
 import { checkSignUrlProvider } from '../signing/checked-provider';
 import type { ChatParams, RequestOptions } from '../types';
 import { ChatStream } from './chat-stream';
@@ -73,11 +74,9 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
   const retryDelay = resolveRetryDelay(options.retryDelay);
   const defaultModel: SparkModel | undefined =
     options.defaultModel === undefined ? undefined : resolveModel(options.defaultModel);
-  const { appId, baseURL, logger } = options;
+  const { appId, baseURL, logger, transport } = options;
   // The per-client part of every exchange plan; the per-request part is added in `stream`.
   const client = {
-    sign,
-    transport: options.transport,
     timeouts,
     maxRetries,
     retryDelay,
@@ -109,7 +108,8 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
         }
         const { model, requestText, answer } = prepareRequest(params, { appId, defaultModel, logger, trim });
         const url = dialledUrl(model.url);
-        return runExchange({ ...client, url, model, requestText, answer }, emit, signal);
+        const open = openWebSocket({ url, model, sign, transport, requestText, logger });
+        return runExchange({ ...client, open, answer }, emit, signal);
       },
       { signal: requestOptions.signal, totalTimeoutMs: timeouts.totalMs },
     );

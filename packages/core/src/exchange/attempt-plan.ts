@@ -2,26 +2,19 @@
  * What one attempt is given: the plan, and the progress shared by the attempts of one exchange.
  */
 
-import type { SparkModel } from '../models/models';
-import type { SparkTransport } from '../protocol/websocket/transport';
-import type { SignUrlProvider } from '../signing/checked-provider';
 import type { SparkLogger } from '../types';
 import type { AnswerContext } from './answer-accumulator';
 import type { SparkTimeouts } from './deadlines';
+import type { OpenFrameConnection } from './frame-connection';
 
 /** Everything one attempt needs. */
 export interface AttemptPlan {
   /** 1 for the first attempt. */
   attempt: number;
-  /** The unsigned URL to dial. */
-  url: string;
-  model: SparkModel;
   /** The date to sign with (local clock plus learned offset). */
   date: Date;
-  sign: SignUrlProvider;
-  transport: SparkTransport;
-  /** The serialized request frame. */
-  requestText: string;
+  /** Opens the connection through the exchange's protocol. */
+  open: OpenFrameConnection;
   timeouts: SparkTimeouts;
   answer: AnswerContext;
   logger?: SparkLogger | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SparkAbortError, SparkConnectionError, SparkContentFilterError, SparkTimeoutError } from '../errors';
+import { webSocketFrames } from '../protocol/websocket/open-websocket';
 import type { SparkConnection } from '../protocol/websocket/transport';
 import { answerFrames, errorFrame, searchResultsFrame } from '../testing/frames';
 import type { SparkStreamEvent } from '../types';
@@ -32,7 +33,13 @@ function scripted(frames: readonly unknown[]): SparkConnection & { closes: numbe
 function read(conn: SparkConnection, signal = new AbortController().signal, timeouts = plan.timeouts) {
   const events: SparkStreamEvent[] = [];
   const progress = { contentDelivered: false };
-  const result = readAnswer(conn, { ...plan, timeouts }, (event) => events.push(event), signal, progress);
+  const result = readAnswer(
+    webSocketFrames(conn),
+    { ...plan, timeouts },
+    (event) => events.push(event),
+    signal,
+    progress,
+  );
   return { events, progress, result };
 }
 

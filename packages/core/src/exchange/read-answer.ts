@@ -7,29 +7,28 @@
  */
 
 import { SparkConnectionError, toSparkError } from '../errors';
-import { decodeFrame } from '../protocol/websocket/decode-frame';
-import type { SparkConnection } from '../protocol/websocket/transport';
 import type { ChatResult, SparkStreamEvent } from '../types';
 import { abortError } from './abort';
 import { AnswerAccumulator } from './answer-accumulator';
 import type { AttemptPlan, ExchangeProgress } from './attempt-plan';
+import type { FrameConnection } from './frame-connection';
 import { startFrameDeadline } from './frame-deadline';
 
 /**
  * Resolves with the result after the `status: 2` frame; rejects on an error frame, a failed or closed
- * socket, a deadline or an abort (which also closes the socket at once, before `abort()` returns).
+ * connection, a deadline or an abort (which also closes the connection at once, before `abort()` returns).
  * Events without model output (search sources) are held back until the first content or the end, so
  * a retry never repeats them.
  */
 export function readAnswer(
-  connection: SparkConnection,
+  connection: FrameConnection,
   plan: Pick<AttemptPlan, 'timeouts' | 'answer'>,
   emit: (event: SparkStreamEvent) => void,
   signal: AbortSignal,
   progress: ExchangeProgress,
 ): Promise<ChatResult> {
   return new Promise<ChatResult>((resolve, reject) => {
-    const frames = connection.messages()[Symbol.asyncIterator]();
+    const { frames } = connection;
     const accumulator = new AnswerAccumulator(plan.answer);
     let held: SparkStreamEvent[] | undefined;
     let contentSeen = false;
@@ -45,19 +44,17 @@ export function readAnswer(
     };
     const onAbort = () => {
       finish(abortError(signal));
-      connection.close(1000);
+      connection.close();
     };
-    const onFrame = (next: IteratorResult<string>) => {
+    const onFrame = (next: IteratorResult<unknown>) => {
       if (settled) return;
       try {
         if (next.done) {
           throw new SparkConnectionError(
-            'The WebSocket closed before the final frame (status 2): the answer is incomplete.',
+            'The connection closed before the final frame (status 2): the answer is incomplete.',
           );
         }
-        const { events, hasContent } = accumulator.add(
-          decodeFrame(next.value, { partialText: accumulator.text }),
-        );
+        const { events, hasContent } = accumulator.add(connection.decode(next.value, accumulator.text));
         if (hasContent && !contentSeen) {
           contentSeen = true;
           progress.contentDelivered = true;
@@ -80,9 +77,9 @@ export function readAnswer(
       }
       pull();
     };
-    const onReadError = (error: unknown) => finish(toSparkError(error, 'The WebSocket failed'));
+    const onReadError = (error: unknown) => finish(toSparkError(error, 'The connection failed'));
     const pull = () => {
-      let reading: Promise<IteratorResult<string>>;
+      let reading: Promise<IteratorResult<unknown>>;
       try {
         reading = frames.next();
       } catch (error) {
