@@ -1,3 +1,6 @@
+/**
+ * One error class per kind of failure, each with its `code` and whether a retry may help.
+ */
 import { ERROR_NAME, SparkError, type SparkErrorOptions } from './spark-error';
 
 /** Bad client configuration: missing credentials, invalid URL, unknown model. Never retryable. */

@@ -1,7 +1,7 @@
 /**
  * The state machine from decoded frames to stream events and the final {@link ChatResult}.
  */
-import type { DecodedFrame } from '../protocol/websocket/decode-frame';
+import type { DecodedFrame } from '../protocol/decoded-frame';
 import type {
   ChatMessage,
   ChatResult,

@@ -1,3 +1,7 @@
+/**
+ * `baseURL`: dialling a proxy or gateway in front of Spark instead of spark-api.xf-yun.com, with the
+ * model's path kept.
+ */
 import { SparkConfigError } from '../../errors/error-classes';
 
 const WEBSOCKET_SCHEME: Readonly<Record<string, string>> = {

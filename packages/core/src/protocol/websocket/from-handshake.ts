@@ -1,3 +1,6 @@
+/**
+ * The typed error for a refused WebSocket handshake (401, 403 with a clock skew, 404, 5xx…).
+ */
 import {
   SparkAuthError,
   SparkClockSkewError,

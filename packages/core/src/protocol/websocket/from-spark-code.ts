@@ -1,3 +1,6 @@
+/**
+ * The table of Spark's numeric `header.code` values (spec §5.1) and the typed error each one becomes.
+ */
 import {
   SparkContentFilterError,
   SparkContextLengthError,
