@@ -9,7 +9,7 @@
  * business errors (`code != 0`) inside an otherwise well-formed chunk.
  */
 import { SparkProtocolError, SparkServerError } from '../../errors/error-classes';
-import { errorFromSparkCode } from '../../errors/from-spark-code';
+import { errorFromSparkCode } from '../websocket/from-spark-code';
 import type { FunctionCall, Usage } from '../../types';
 
 /** A tool call as the HTTP API sends it, normalised: always whole, with its id when Spark gave one. */

@@ -13,7 +13,7 @@ import {
   SparkRateLimitError,
   SparkServerError,
 } from '../../errors/error-classes';
-import { errorFromSparkCode } from '../../errors/from-spark-code';
+import { errorFromSparkCode } from '../websocket/from-spark-code';
 import type { SparkError } from '../../errors/spark-error';
 
 /** What was received of a failed HTTP answer. */
