@@ -5,20 +5,44 @@
 import type { SparkTimeouts } from '../exchange/deadlines';
 import type { RetryDelayOptions } from '../exchange/retry-policy';
 import type { trimHistory } from '../history/trim-history';
+import type { SparkFetch } from '../protocol/http/open-http';
 import type { SparkTransport } from '../protocol/websocket/transport';
 import type { SignUrlProvider } from '../signing/checked-provider';
 import type { HmacSha256 } from '../signing/sign-url';
-import type { ChatParams, ChatResult, ModelInput, RequestOptions, SparkLogger } from '../types';
+import type {
+  ChatParams,
+  ChatResult,
+  ModelInput,
+  RequestOptions,
+  SparkLogger,
+  SparkProtocol,
+} from '../types';
 import type { ChatStream } from './chat-stream';
 
 /** Options of {@link createSparkClient}. */
 export interface SparkClientOptions {
-  /** The APPID from the iFlytek console (sent in every request frame). */
-  appId: string;
-  /** The APIKey from the iFlytek console. Server side only; with `apiSecret`. */
+  /**
+   * The wire protocol: `'ws'` (the signed WebSocket) or `'http'` (the OpenAI-compatible API). Default:
+   * per model, WebSocket where it has a WebSocket endpoint and HTTP where it has only an HTTP one; a
+   * client given only an HTTP credential (`apiPassword`, no `appId`) uses HTTP. A request may override it.
+   */
+  protocol?: SparkProtocol | undefined;
+  /** The APPID from the iFlytek console (sent in every WebSocket request frame; HTTP needs none). */
+  appId?: string | undefined;
+  /**
+   * The APIKey from the iFlytek console. Server side only; with `apiSecret`. Signs WebSocket URLs, and
+   * over HTTP is sent as `Bearer apiKey:apiSecret` when no `apiPassword` is given.
+   */
   apiKey?: string | undefined;
   /** The APISecret from the iFlytek console. Server side only: never ship it to a browser. */
   apiSecret?: string | undefined;
+  /**
+   * The HTTP APIPassword from the iFlytek console (sent as `Bearer <apiPassword>`). A long-lived secret:
+   * server side only. Wins over `apiKey:apiSecret` for HTTP.
+   */
+  apiPassword?: string | undefined;
+  /** The `fetch` of the HTTP protocol; default `globalThis.fetch`. Tests and proxies pass their own. */
+  fetch?: SparkFetch | undefined;
   /** Instead of `apiKey` + `apiSecret`: an async function that returns a signed URL per attempt. */
   signUrl?: SignUrlProvider | undefined;
   /**
@@ -26,9 +50,15 @@ export interface SparkClientOptions {
    * a `node:crypto` one, which costs a fraction of WebCrypto's CPU per request on Node.
    */
   hmac?: HmacSha256 | undefined;
-  /** Opens WebSockets. `@xinghuo/node` and `@xinghuo/browser` pass theirs; tests pass a memory one. */
-  transport: SparkTransport;
-  /** Replaces scheme, host and port of every model URL (a mock server, a proxy); the path is kept. */
+  /**
+   * Opens WebSockets. `@xinghuo/node` and `@xinghuo/browser` pass theirs; tests pass a memory one. Not
+   * needed by a client that only speaks HTTP.
+   */
+  transport?: SparkTransport | undefined;
+  /**
+   * Replaces scheme, host and port of every model URL, WebSocket and HTTP (a mock server, a proxy);
+   * the path is kept. `http://127.0.0.1:8787` serves both (`ws:` for WebSocket, `http:` for HTTP).
+   */
   baseURL?: string | undefined;
   /** The model of requests that name none: an id, alias or custom `{ url, domain }`. */
   defaultModel?: ModelInput | undefined;
@@ -67,8 +97,8 @@ export type HistoryTrimmer = typeof trimHistory;
  */
 export interface SparkEngineOptions
   extends Omit<SparkClientOptions, 'apiKey' | 'apiSecret' | 'signUrl' | 'hmac'> {
-  /** Returns a signed URL per attempt (see {@link SignUrlProvider}). */
-  signUrl: SignUrlProvider;
+  /** Returns a signed URL per attempt (see {@link SignUrlProvider}); not needed for HTTP only. */
+  signUrl?: SignUrlProvider | undefined;
   /**
    * Enables `trimHistory` in requests: pass `trimHistory` from `@xinghuo/core` (or a platform package).
    * Without it, a request with `trimHistory` fails with a `SparkConfigError`.

@@ -5,7 +5,7 @@
 import { trimHistory } from '../history/trim-history';
 import { resolveSigner } from '../signing/resolve-signer';
 import type { SparkClient, SparkClientOptions } from './client-options';
-import { checkClientOptions, createSparkEngine } from './engine';
+import { checkClientOptions, createSparkEngine, isHttpOnly } from './engine';
 
 export type { SparkTimeouts } from '../exchange/deadlines';
 export type { RetryDelayOptions } from '../exchange/retry-policy';
@@ -38,6 +38,16 @@ export type { HistoryTrimmer, SparkClient, SparkClientOptions, SparkEngineOption
  */
 export function createSparkClient(options: SparkClientOptions): SparkClient {
   checkClientOptions(options);
-  const { apiKey, apiSecret, signUrl, hmac, ...rest } = options;
-  return createSparkEngine({ ...rest, signUrl: resolveSigner(options), trimHistory });
+  const { apiKey, apiSecret, signUrl, hmac, apiPassword, ...rest } = options;
+  // A client that speaks only HTTP signs nothing, unless it was also given what signing needs.
+  const signs =
+    !isHttpOnly(options) || [apiKey, apiSecret, signUrl, hmac].some((option) => option !== undefined);
+  // Over HTTP: the APIPassword, or the WebSocket pair joined by a colon (spec §6.2).
+  const httpCredential = apiPassword ?? (apiKey && apiSecret ? `${apiKey}:${apiSecret}` : undefined);
+  return createSparkEngine({
+    ...rest,
+    signUrl: signs ? resolveSigner(options) : undefined,
+    apiPassword: httpCredential,
+    trimHistory,
+  });
 }

@@ -5,14 +5,14 @@
 import { SparkConfigError } from '../errors';
 import type { AnswerContext } from '../exchange/answer-accumulator';
 import { resolveModel, type SparkModel } from '../models/models';
+import { encodeHttpRequest } from '../protocol/http/encode-http-request';
 import { encodeRequest } from '../protocol/websocket/encode-request';
-import type { ChatMessage, ChatParams, SparkLogger } from '../types';
+import type { ChatMessage, ChatParams, SparkLogger, SparkProtocol } from '../types';
 import type { HistoryTrimmer } from './client-options';
 
 /** A request ready to be sent on every attempt. */
 export interface PreparedRequest {
-  model: SparkModel;
-  /** The JSON request frame. */
+  /** The JSON request frame (WebSocket) or body (HTTP). */
   requestText: string;
   /** What the answer accumulator needs: model id, max tokens, trimmed messages. */
   answer: AnswerContext;
@@ -20,29 +20,37 @@ export interface PreparedRequest {
 
 /** Client settings the preparation depends on. */
 export interface PrepareOptions {
+  /** The APPID (WebSocket only; `''` for a client that speaks only HTTP). */
   appId: string;
-  defaultModel?: SparkModel | undefined;
+  /** The request's model (see {@link resolveRequestModel}). */
+  model: SparkModel;
+  protocol: SparkProtocol;
   logger?: SparkLogger | undefined;
   /** The history trimmer, when the client was given one. */
   trim?: HistoryTrimmer | undefined;
 }
 
 /**
- * Resolves the model, trims the history when asked (`params.trimHistory`), validates and encodes.
+ * The request's model, else the client's default.
  *
- * @throws SparkConfigError for a missing or unknown model, or `trimHistory` without a trimmer
- * @throws SparkInvalidRequestError for an invalid request (from `encodeRequest`)
+ * @throws SparkConfigError for a missing or unknown model
+ */
+export function resolveRequestModel(params: ChatParams, defaultModel: SparkModel | undefined): SparkModel {
+  if (params.model !== undefined) return resolveModel(params.model);
+  if (defaultModel) return defaultModel;
+  throw new SparkConfigError(
+    'No model: pass `model` (e.g. "lite", "max") in the request or `defaultModel` to the client.',
+  );
+}
+
+/**
+ * Trims the history when asked (`params.trimHistory`), validates and encodes for the protocol.
+ *
+ * @throws SparkConfigError for `trimHistory` without a trimmer
+ * @throws SparkInvalidRequestError for an invalid request (from `encodeRequest` or `encodeHttpRequest`)
  */
 export function prepareRequest(params: ChatParams, options: PrepareOptions): PreparedRequest {
-  const { logger } = options;
-  let model: SparkModel;
-  if (params.model !== undefined) model = resolveModel(params.model);
-  else if (options.defaultModel) model = options.defaultModel;
-  else {
-    throw new SparkConfigError(
-      'No model: pass `model` (e.g. "lite", "max") in the request or `defaultModel` to the client.',
-    );
-  }
+  const { logger, model } = options;
 
   let messages = params.messages;
   let trimmedMessages: ChatMessage[] | undefined;
@@ -72,14 +80,20 @@ export function prepareRequest(params: ChatParams, options: PrepareOptions): Pre
     }
   }
 
-  const frame = encodeRequest(
-    { ...params, messages },
-    { appId: options.appId, model, onWarning: (message) => logger?.warn?.(`xinghuo: ${message}`) },
-  );
-  const sentMaxTokens = frame.parameter.chat.max_tokens;
+  const onWarning = (message: string) => logger?.warn?.(`xinghuo: ${message}`);
+  let requestText: string;
+  let sentMaxTokens: unknown;
+  if (options.protocol === 'http') {
+    const body = encodeHttpRequest({ ...params, messages }, { model, onWarning });
+    requestText = JSON.stringify(body);
+    sentMaxTokens = body.max_tokens ?? body.max_completion_tokens;
+  } else {
+    const frame = encodeRequest({ ...params, messages }, { appId: options.appId, model, onWarning });
+    requestText = JSON.stringify(frame);
+    sentMaxTokens = frame.parameter.chat.max_tokens;
+  }
   return {
-    model,
-    requestText: JSON.stringify(frame),
+    requestText,
     answer: {
       modelId: model.id,
       maxTokens: typeof sentMaxTokens === 'number' ? sentMaxTokens : model.defaultMaxTokens,

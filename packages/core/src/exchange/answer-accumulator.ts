@@ -40,7 +40,8 @@ export class AnswerAccumulator {
   #text = '';
   #reasoning = '';
   #sid = '';
-  #functionCall: FunctionCall | undefined;
+  #functionCalls: FunctionCall[] | undefined;
+  #reportedFinish: FinishReason | undefined;
   #searchResults: SearchResult[] | undefined;
   #usage: Usage | undefined;
   #finished = false;
@@ -78,11 +79,13 @@ export class AnswerAccumulator {
       hasContent = true;
       events.push({ type: 'text-delta', text: frame.text });
     }
-    if (frame.functionCall) {
-      this.#functionCall = frame.functionCall;
+    const calls = frame.functionCalls ?? (frame.functionCall ? [frame.functionCall] : undefined);
+    if (calls && calls.length > 0) {
+      this.#functionCalls = this.#functionCalls ? this.#functionCalls.concat(calls) : calls;
       hasContent = true;
-      events.push({ type: 'function-call', functionCall: frame.functionCall });
+      for (const functionCall of calls) events.push({ type: 'function-call', functionCall });
     }
+    if (frame.finishReason) this.#reportedFinish = frame.finishReason;
     if (frame.usage) {
       this.#usage = frame.usage;
       events.push({ type: 'usage', usage: frame.usage });
@@ -102,7 +105,11 @@ export class AnswerAccumulator {
       finishReason: this.#finishReason(usage),
     };
     if (this.#reasoning) result.reasoning = this.#reasoning;
-    if (this.#functionCall) result.functionCall = this.#functionCall;
+    const calls = this.#functionCalls;
+    if (calls) {
+      result.functionCall = calls[0];
+      result.functionCalls = calls;
+    }
     if (this.#searchResults) result.searchResults = this.#searchResults;
     if (this.#context.trimmedMessages && this.#context.trimmedMessages.length > 0) {
       result.trimmedMessages = this.#context.trimmedMessages;
@@ -111,7 +118,8 @@ export class AnswerAccumulator {
   }
 
   #finishReason(usage: Usage): FinishReason {
-    if (this.#functionCall) return 'function_call';
+    if (this.#functionCalls) return 'function_call';
+    if (this.#reportedFinish) return this.#reportedFinish;
     if (usage.completionTokens >= this.#context.maxTokens) return 'length';
     return 'stop';
   }

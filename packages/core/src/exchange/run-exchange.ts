@@ -72,7 +72,12 @@ export async function runExchange(
       // A corrected clock retries at once without counting; anything else is an ordinary retry.
       if (!corrected) {
         if (!error.retryable || progress.contentDelivered || retriesUsed >= plan.maxRetries) throw error;
-        delayMs = backoffDelay(retriesUsed++, plan.retryDelay);
+        // A server that said when to come back (HTTP 429 Retry-After) is waited for at least that long.
+        const asked = (error as { retryAfterMs?: unknown }).retryAfterMs;
+        delayMs = Math.max(
+          backoffDelay(retriesUsed++, plan.retryDelay),
+          typeof asked === 'number' ? asked : 0,
+        );
       }
       plan.logger?.debug?.('xinghuo: retrying', {
         attempt,

@@ -2,6 +2,7 @@
  * The registry data: every current Spark WebSocket chat model with its domain, URL and limits
  * (spec §2). Types live in `model-types.ts`, lookup in `models.ts`.
  */
+import { MODELS_2026, withHttpEndpoint } from './http-registry';
 import type { SparkModel } from './model-types';
 
 const SPARK_HOST = 'wss://spark-api.xf-yun.com';
@@ -53,4 +54,6 @@ function expand(row: string): SparkModel {
  * in November 2025 (the official Java SDK made the same change); the id `x1` is kept because the URL
  * path is still `/v1/x1`, and `spark-x` is an alias.
  */
-export const MODELS: readonly SparkModel[] = /* @__PURE__ */ Object.freeze(TABLE.map(expand));
+export const MODELS: readonly SparkModel[] = /* @__PURE__ */ Object.freeze(
+  [...TABLE.map(expand), ...MODELS_2026].map(withHttpEndpoint),
+);

@@ -3,7 +3,7 @@ import { SparkConfigError } from '../errors/error-classes';
 import { MODELS, resolveModel } from './models';
 
 describe('MODELS', () => {
-  it('lists every current WebSocket model once', () => {
+  it('lists every current model once', () => {
     expect(MODELS.map((model) => model.id)).toEqual([
       'lite',
       'generalv3',
@@ -13,11 +13,13 @@ describe('MODELS', () => {
       '4.0Ultra',
       'kjwx',
       'x1',
+      'x2',
+      'spark-x2.5',
     ]);
   });
 
   it('pairs each domain with its documented URL (spec §2)', () => {
-    const pairs = Object.fromEntries(MODELS.map((model) => [model.domain, model.url]));
+    const pairs = Object.fromEntries(MODELS.map((model) => [model.id, model.url]));
     expect(pairs).toEqual({
       lite: 'wss://spark-api.xf-yun.com/v1.1/chat',
       generalv3: 'wss://spark-api.xf-yun.com/v3.1/chat',
@@ -26,8 +28,53 @@ describe('MODELS', () => {
       'max-32k': 'wss://spark-api.xf-yun.com/chat/max-32k',
       '4.0Ultra': 'wss://spark-api.xf-yun.com/v4.0/chat',
       kjwx: 'wss://spark-openapi-n.cn-huabei-1.xf-yun.com/v1.1/chat_kjwx',
-      'spark-x': 'wss://spark-api.xf-yun.com/v1/x1',
+      x1: 'wss://spark-api.xf-yun.com/v1/x1',
+      x2: 'wss://spark-api.xf-yun.com/x2',
+      'spark-x2.5': undefined,
     });
+  });
+
+  it('lists each HTTP endpoint and model id (spec §6.1)', () => {
+    const http = Object.fromEntries(
+      MODELS.map((model) => [
+        model.id,
+        model.http && [model.http.url.replace('https://spark-api-open.xf-yun.com', ''), model.http.model],
+      ]),
+    );
+    expect(http).toEqual({
+      lite: ['/v1/chat/completions', 'lite'],
+      generalv3: ['/v1/chat/completions', 'generalv3'],
+      'pro-128k': ['/v1/chat/completions', 'pro-128k'],
+      'generalv3.5': ['/v1/chat/completions', 'generalv3.5'],
+      'max-32k': ['/v1/chat/completions', 'max-32k'],
+      '4.0Ultra': ['/v1/chat/completions', '4.0Ultra'],
+      kjwx: undefined,
+      x1: ['/v2/chat/completions', 'spark-x'],
+      x2: ['/x2/chat/completions', 'spark-x'],
+      'spark-x2.5': ['/x2.5/chat/completions', 'spark-x2.5'],
+    });
+    expect(resolveModel('x2.5').http?.maxTokensField).toBe('max_completion_tokens');
+    expect(resolveModel('max').http?.maxTokensField).toBe('max_tokens');
+  });
+
+  it('builds HTTP-only and two-protocol custom models, and refuses one with no endpoint', () => {
+    const httpOnly = resolveModel({
+      httpUrl: 'http://127.0.0.1:1/v9/chat/completions',
+      httpModel: 'new-model',
+    });
+    expect(httpOnly).toMatchObject({
+      id: 'new-model',
+      url: undefined,
+      http: { model: 'new-model', functions: true, maxTokensField: 'max_tokens' },
+    });
+    const both = resolveModel({
+      url: 'wss://example.com/chat',
+      domain: 'd',
+      httpUrl: 'https://example.com/v1/chat/completions',
+    });
+    expect(both.http?.model).toBe('d');
+    expect(() => resolveModel({})).toThrow(/no endpoint/);
+    expect(() => resolveModel({ httpUrl: 'ftp://x/y', httpModel: 'm' })).toThrow(SparkConfigError);
   });
 
   it('records the documented limits', () => {
@@ -50,7 +97,9 @@ describe('MODELS', () => {
       expect(model.label.length).toBeGreaterThan(0);
       expect(model.defaultMaxTokens).toBeLessThanOrEqual(model.maxOutputTokens);
       expect(model.defaultMaxTokens).toBeGreaterThan(0);
-      expect(new URL(model.url).protocol).toBe('wss:');
+      expect(model.url ?? model.http).toBeDefined();
+      if (model.url) expect(new URL(model.url).protocol).toBe('wss:');
+      if (model.http) expect(new URL(model.http.url).protocol).toBe('https:');
       for (const name of [model.id, ...model.aliases]) {
         expect(names.has(name.toLowerCase())).toBe(false);
         names.add(name.toLowerCase());
@@ -58,8 +107,12 @@ describe('MODELS', () => {
     }
   });
 
-  it('marks only x1 as a reasoning model and Lite without system support', () => {
-    expect(MODELS.filter((model) => model.capabilities.reasoning).map((model) => model.id)).toEqual(['x1']);
+  it('marks only the X models as reasoning models and Lite without system support', () => {
+    expect(MODELS.filter((model) => model.capabilities.reasoning).map((model) => model.id)).toEqual([
+      'x1',
+      'x2',
+      'spark-x2.5',
+    ]);
     expect(resolveModel('lite').capabilities.system).toBe(false);
   });
 

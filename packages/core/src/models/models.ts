@@ -9,11 +9,12 @@ import { SparkConfigError } from '../errors/error-classes';
 import { MODELS } from './model-registry';
 import type { CustomModel, SparkModel } from './model-types';
 
-export type { CustomModel, ModelCapabilities, SparkModel } from './model-types';
+export type { CustomModel, HttpEndpoint, ModelCapabilities, SparkModel } from './model-types';
 export { MODELS };
 
 const MAX_ECHOED_NAME_LENGTH = 24;
 const EXAMPLE_URL = 'wss://spark-api.xf-yun.com/v3.5/chat';
+const EXAMPLE_HTTP_URL = 'https://spark-api-open.xf-yun.com/v1/chat/completions';
 
 // Lower-cased ids and aliases, so `'4.0ultra'` and `'MAX'` resolve too. Built on first use.
 let byName: Map<string, SparkModel> | undefined;
@@ -25,18 +26,36 @@ function findModel(name: string): SparkModel | undefined {
   return byName.get(name.trim().toLowerCase());
 }
 
-function checkWebSocketUrl(url: unknown, where: string): void {
+function checkUrl(
+  url: unknown,
+  where: string,
+  field = 'url',
+  scheme = /^wss?:$/,
+  example = EXAMPLE_URL,
+): void {
   let parsed: URL | undefined;
   try {
     parsed = new URL(url as string);
   } catch {
     // reported below
   }
-  if (typeof url !== 'string' || !/^wss?:$/.test(parsed?.protocol ?? '') || !parsed?.hostname) {
+  if (typeof url !== 'string' || !scheme.test(parsed?.protocol ?? '') || !parsed?.hostname) {
+    const schemes = field === 'url' ? 'ws:// or wss://' : 'http:// or https://';
     throw new SparkConfigError(
-      `${where}: \`url\` is not a valid URL for Spark: it needs ws:// or wss:// and a host, e.g. ${EXAMPLE_URL}.`,
+      `${where}: \`${field}\` is not a valid URL for Spark: it needs ${schemes} and a host, e.g. ${example}.`,
     );
   }
+}
+
+/** Checks whichever endpoints a model has, and that it has at least one. */
+function checkEndpoints(model: { url?: unknown; http?: { url?: unknown } | undefined }, where: string): void {
+  if (model.url === undefined && model.http === undefined) {
+    throw new SparkConfigError(
+      `${where}: no endpoint: give the WebSocket \`url\` and \`domain\`, or the HTTP \`httpUrl\` and \`httpModel\`.`,
+    );
+  }
+  if (model.url !== undefined) checkUrl(model.url, where);
+  if (model.http !== undefined) checkUrl(model.http.url, where, 'httpUrl', /^https?:$/, EXAMPLE_HTTP_URL);
 }
 
 function checkPositiveInteger(value: number | undefined, fallback: number, name: string): number {
@@ -61,11 +80,38 @@ function isSparkModel(input: CustomModel | SparkModel): input is SparkModel {
   );
 }
 
+function nonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
 function fromCustom(input: CustomModel): SparkModel {
-  checkWebSocketUrl(input.url, 'Custom model');
-  if (typeof input.domain !== 'string' || input.domain.trim() === '') {
+  const hasWebSocket = input.url !== undefined;
+  const hasHttp = input.httpUrl !== undefined;
+  if (hasWebSocket && !nonEmpty(input.domain)) {
     throw new SparkConfigError('Custom model: `domain` must be a non-empty string, e.g. "generalv3.5".');
   }
+  const httpModel = input.httpModel ?? input.domain;
+  if (hasHttp && !nonEmpty(httpModel)) {
+    throw new SparkConfigError('Custom model: `httpModel` must be a non-empty string, e.g. "generalv3.5".');
+  }
+  if (
+    input.maxTokensField !== undefined &&
+    !['max_tokens', 'max_completion_tokens'].includes(input.maxTokensField)
+  ) {
+    throw new SparkConfigError(
+      'Custom model: `maxTokensField` must be "max_tokens" or "max_completion_tokens".',
+    );
+  }
+  const http = hasHttp
+    ? Object.freeze({
+        url: input.httpUrl as string,
+        model: httpModel as string,
+        functions: input.httpFunctions ?? input.capabilities?.functions ?? true,
+        maxTokensField: input.maxTokensField ?? 'max_tokens',
+      })
+    : undefined;
+  checkEndpoints({ url: input.url, http }, 'Custom model');
+  const domain = (hasWebSocket ? input.domain : httpModel) as string;
   const contextWindow = checkPositiveInteger(input.contextWindow, 8192, 'contextWindow');
   const maxOutputTokens = checkPositiveInteger(input.maxOutputTokens, 8192, 'maxOutputTokens');
   const defaultMaxTokens = checkPositiveInteger(
@@ -73,14 +119,15 @@ function fromCustom(input: CustomModel): SparkModel {
     Math.min(4096, maxOutputTokens),
     'defaultMaxTokens',
   );
-  const id = input.id ?? input.domain;
+  const id = input.id ?? domain;
   const capabilities = input.capabilities;
   return Object.freeze({
     id,
     label: input.label ?? id,
     aliases: Object.freeze([]),
-    domain: input.domain,
+    domain,
     url: input.url,
+    http,
     contextWindow,
     maxOutputTokens,
     defaultMaxTokens,
@@ -117,14 +164,14 @@ export function resolveModel(input: string | CustomModel | SparkModel): SparkMod
     throw new SparkConfigError(
       `Unknown Spark model ${shown}. Known models: ${MODELS.map(
         (entry) => `${entry.id}${entry.aliases.length ? ` (${entry.aliases.join(', ')})` : ''}`,
-      ).join(', ')}. For another endpoint pass { url, domain }.`,
+      ).join(', ')}. For another endpoint pass { url, domain } or { httpUrl, httpModel }.`,
     );
   }
   if (typeof input !== 'object' || input === null) {
     throw new SparkConfigError('A model is an id such as "lite" or "max", or a custom { url, domain }.');
   }
   if (isSparkModel(input)) {
-    checkWebSocketUrl(input.url, `Model "${input.id}"`);
+    checkEndpoints(input, `Model "${input.id}"`);
     return input;
   }
   return fromCustom(input);

@@ -1,7 +1,7 @@
 /**
  * A server frame after decoding: what every wire protocol hands to the exchange, in the SDK's names.
  */
-import type { FunctionCall, SearchResult, Usage } from '../types';
+import type { FinishReason, FunctionCall, SearchResult, Usage } from '../types';
 
 /** One decoded frame. The wire names in the comments are those of the WebSocket protocol (spec §4). */
 export interface DecodedFrame {
@@ -17,6 +17,10 @@ export interface DecodedFrame {
   reasoning: string;
   /** The function call, on a function-call frame. */
   functionCall?: FunctionCall;
+  /** Several function calls of one frame, in order (HTTP `tool_calls`); used instead of `functionCall`. */
+  functionCalls?: FunctionCall[];
+  /** Why the answer ended, when the protocol says so (HTTP `finish_reason`); else it is inferred. */
+  finishReason?: FinishReason;
   /** Web-search sources, on a plugins frame. */
   searchResults?: SearchResult[];
   /** Token usage, on the final frame. */

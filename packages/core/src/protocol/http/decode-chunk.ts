@@ -9,8 +9,8 @@
  * business errors (`code != 0`) inside an otherwise well-formed chunk.
  */
 import { SparkProtocolError, SparkServerError } from '../../errors/error-classes';
-import { errorFromSparkCode } from '../websocket/from-spark-code';
 import type { FunctionCall, Usage } from '../../types';
+import { errorFromSparkCode } from '../websocket/from-spark-code';
 
 /** A tool call as the HTTP API sends it, normalised: always whole, with its id when Spark gave one. */
 export interface DecodedToolCall extends FunctionCall {

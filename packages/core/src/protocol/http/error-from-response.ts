@@ -13,8 +13,8 @@ import {
   SparkRateLimitError,
   SparkServerError,
 } from '../../errors/error-classes';
-import { errorFromSparkCode } from '../websocket/from-spark-code';
 import type { SparkError } from '../../errors/spark-error';
+import { errorFromSparkCode } from '../websocket/from-spark-code';
 
 /** What was received of a failed HTTP answer. */
 export interface HttpFailure {

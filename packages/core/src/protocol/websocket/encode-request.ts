@@ -84,7 +84,8 @@ function checkBoolean(value: unknown, field: string): boolean {
   return value;
 }
 
-function encodeWebSearch(value: boolean | WebSearchOptions): SparkWireWebSearchTool {
+/** Validates `webSearch` and builds the `web_search` tool (the same shape on both protocols). */
+export function encodeWebSearch(value: boolean | WebSearchOptions): SparkWireWebSearchTool {
   if (typeof value === 'boolean') return { type: 'web_search', web_search: { enable: value } };
   if (!isPlainObject(value)) invalid('webSearch', 'a boolean or { enable?, showRefLabel?, searchMode? }');
   const webSearch: SparkWireWebSearchTool['web_search'] = {

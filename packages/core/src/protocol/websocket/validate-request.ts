@@ -28,17 +28,21 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * Rules: at least one message; `system` only as the first message; after it, turns alternate
  * `user`, `assistant`, `user`, … and the last one is from `user`; every `content` is a string.
  */
-export function validateMessages(messages: unknown): { role: ChatRole; content: string }[] {
+export function validateMessages(messages: unknown): { role: Exclude<ChatRole, 'tool'>; content: string }[] {
   if (!Array.isArray(messages) || messages.length === 0) {
     invalid('messages', 'a non-empty array ending with a user message');
   }
-  const result: { role: ChatRole; content: string }[] = [];
+  const result: { role: Exclude<ChatRole, 'tool'>; content: string }[] = [];
   let expected: ChatRole = 'user';
   messages.forEach((message: unknown, index) => {
     const field = `messages[${index}]`;
     if (!isPlainObject(message)) invalid(field, 'an object { role, content }');
     const { role, content } = message as Partial<ChatMessage>;
     if (typeof content !== 'string') invalid(`${field}.content`, 'a string');
+    if (role === 'tool') {
+      // Tool results exist only on the HTTP protocol; silently dropping them would change the answer.
+      invalid(`${field}.role`, 'system, user or assistant on WebSocket: tool results need protocol "http"');
+    }
     // After an optional first system message, turns alternate user, assistant, user… ending with user.
     const allowed = index === 0 ? ['system', 'user'] : [expected];
     if (!allowed.includes(role as ChatRole)) {
@@ -49,7 +53,7 @@ export function validateMessages(messages: unknown): { role: ChatRole; content: 
       );
     }
     expected = role === 'user' ? 'assistant' : 'user';
-    result.push({ role: role as ChatRole, content });
+    result.push({ role: role as Exclude<ChatRole, 'tool'>, content });
   });
   if ((expected as ChatRole) !== 'assistant')
     invalid(`messages[${messages.length - 1}].role`, '"user" in the last message');
