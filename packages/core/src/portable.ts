@@ -26,11 +26,22 @@ export { estimateTokens, type TokenEstimator } from './history/estimate-tokens';
 export { type TrimHistoryOptions, type TrimHistoryResult, trimHistory } from './history/trim-history';
 export {
   type CustomModel,
+  type HttpEndpoint,
   MODELS,
   type ModelCapabilities,
   resolveModel,
   type SparkModel,
 } from './models/models';
+export {
+  type EncodeHttpRequestOptions,
+  encodeHttpRequest,
+  type HttpRequestBody,
+  type HttpWireMessage,
+} from './protocol/http/encode-http-request';
+export { withHttpBaseURL } from './protocol/http/http-base-url';
+export type { SparkFetch } from './protocol/http/open-http';
+export { readServerSentEvents } from './protocol/http/read-server-sent-events';
+export type { ServerSentEvent } from './protocol/http/sse-parser';
 export { withBaseURL } from './protocol/websocket/base-url';
 export { type DecodedFrame, decodeFrame } from './protocol/websocket/decode-frame';
 export {

@@ -96,7 +96,7 @@ function buildModelTable(options: SigningHandlerOptions): ModelTable {
 function defaultAllowedHosts(options: SigningHandlerOptions, table: ModelTable): Set<string> {
   if (options.allowedHosts) return new Set(options.allowedHosts.map((host) => host.toLowerCase()));
   if (options.baseURL) return new Set([new URL(withBaseURL('wss://placeholder/', options.baseURL)).host]);
-  return new Set([...table.byName.values()].map((model) => new URL(model.url).host));
+  return new Set([...table.byName.values()].flatMap((model) => (model.url ? [new URL(model.url).host] : [])));
 }
 
 function checkOptions(options: SigningHandlerOptions): void {
@@ -188,7 +188,8 @@ export function createSigningHandler(options: SigningHandlerOptions): SigningHan
     const name = requestUrl.searchParams.get('model') ?? options.defaultModel;
     if (!name) return errorResponse(400, 'bad_request', 'The `model` query parameter is required.', cors);
     const model = table.byName.get(name.trim().toLowerCase());
-    if (!model) {
+    // A model served only over HTTP has no URL to sign.
+    if (!model?.url) {
       return errorResponse(
         404,
         'unknown_model',

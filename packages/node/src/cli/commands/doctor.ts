@@ -130,6 +130,10 @@ export async function doctorCommand(args: CliArguments, io: CliIO): Promise<numb
       report(false, formatError(error).replace(/^xinghuo: /, ''));
       return 1;
     }
+    if (!model.url) {
+      report(false, `Model ${model.id} is served only over HTTP; doctor checks the WebSocket handshake.`);
+      return 1;
+    }
     const url = withBaseURL(model.url, settings.baseURL);
     healthy = (await checkClock(url, settings, report)) && healthy;
     if (healthy) healthy = await checkHandshake(settings, model, url, report);

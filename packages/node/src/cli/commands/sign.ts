@@ -14,6 +14,7 @@ export async function signCommand(args: CliArguments, io: CliIO): Promise<number
   const settings = await resolveSessionSettings({ ...args.options, model: name }, io.env);
   try {
     const model = resolveModel(settings.modelName);
+    if (!model.url) throw new CliUsageError(`${model.id} is served only over HTTP: there is no URL to sign.`);
     requireCredentials(settings, true);
     const date = new Date();
     const url = await signUrl(
