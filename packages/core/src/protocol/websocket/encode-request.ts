@@ -148,6 +148,9 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
   if (!isPlainObject(params)) invalid('messages', 'in a request object');
 
   const messages = validateMessages(params.messages);
+  if (params.responseFormat !== undefined) {
+    invalid('responseFormat', 'left out on WebSocket: it is an HTTP option (protocol: "http")');
+  }
   warn(messages[0]?.role !== 'system' || capabilities.system, 'a system message');
 
   const header: SparkRequestFrame['header'] = { app_id: appId };

@@ -37,7 +37,13 @@ export function validateMessages(messages: unknown): { role: Exclude<ChatRole, '
   messages.forEach((message: unknown, index) => {
     const field = `messages[${index}]`;
     if (!isPlainObject(message)) invalid(field, 'an object { role, content }');
-    const { role, content } = message as Partial<ChatMessage>;
+    const { role, content, toolCalls } = message as Partial<ChatMessage>;
+    if (toolCalls !== undefined) {
+      invalid(
+        `${field}.toolCalls`,
+        'left out on WebSocket: sending function calls back needs protocol "http"',
+      );
+    }
     if (typeof content !== 'string') invalid(`${field}.content`, 'a string');
     if (role === 'tool') {
       // Tool results exist only on the HTTP protocol; silently dropping them would change the answer.
