@@ -66,6 +66,13 @@ export function createSparkClient(options: BrowserSparkClientOptions): SparkClie
         'dangerouslyAllowBrowser: true.',
     );
   }
+  if (rest.apiPassword !== undefined && dangerouslyAllowBrowser !== true) {
+    // The HTTP APIPassword does not expire: a page must reach HTTP through the app's server instead.
+    throw new SparkConfigError(
+      'apiPassword was passed to the browser client: anyone who opens the page can read it. Relay HTTP ' +
+        'requests through your server, or set dangerouslyAllowBrowser: true.',
+    );
+  }
   if (hmac !== undefined && apiSecret === undefined) {
     throw new SparkConfigError('hmac is only used to sign with apiKey and apiSecret.');
   }
