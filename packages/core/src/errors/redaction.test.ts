@@ -163,6 +163,11 @@ describe('redactSecrets', () => {
     expect(redactSecrets(text, [apiKey, apiSecret])).toBe(`key=${REDACTED} secret=${REDACTED} model=lite`);
   });
 
+  it('removes an HTTP Bearer credential wherever it was echoed, password or key:secret', () => {
+    expect(redactSecrets('Authorization: Bearer abcPassword123')).toBe(`Authorization: Bearer ${REDACTED}`);
+    expect(redactSecrets(`{"auth":"bearer ${apiKey}:${apiSecret}"}`)).toBe(`{"auth":"bearer ${REDACTED}"}`);
+  });
+
   it('ignores empty and very short values instead of shredding the text', () => {
     expect(redactSecrets('a short text', ['', undefined, 'a'])).toBe('a short text');
   });
