@@ -354,6 +354,18 @@ describe('createSparkClient over HTTP', () => {
     await server?.requests[0]?.closed;
   });
 
+  it('enforces the connect deadline while no response headers come, and aborts that request', async () => {
+    let arrived: (request: ScriptContext['request']) => void = () => undefined;
+    const received = new Promise<ScriptContext['request']>((resolve) => {
+      arrived = resolve;
+    });
+    await serve(({ request }) => arrived(request));
+    const error = await failure(httpClient({ maxRetries: 0, timeouts: { connectMs: 400 } }).chat(QUESTION));
+    expect(error).toBeInstanceOf(SparkTimeoutError);
+    expect(error).toMatchObject({ phase: 'connect' });
+    await (await received).closed;
+  });
+
   it('enforces the first-token deadline while the server sends only keep-alives', async () => {
     await serve(({ response }) => {
       openEventStream(response);

@@ -57,6 +57,35 @@ describe('AnswerAccumulator', () => {
     expect(long.result().finishReason).toBe('length');
   });
 
+  it('emits one event per function call of a frame and keeps them all, and prefers a reported finish reason', () => {
+    const accumulator = new AnswerAccumulator({ modelId: 'max', maxTokens: 1 });
+    const calls = [
+      { id: 'a', name: 'one', arguments: '{}' },
+      { id: 'b', name: 'two', arguments: '{}' },
+    ];
+    const { events, hasContent } = accumulator.add(frame({ functionCalls: calls }));
+    expect(hasContent).toBe(true);
+    expect(events).toEqual(calls.map((functionCall) => ({ type: 'function-call', functionCall })));
+    accumulator.add(frame({ status: 2 }));
+    expect(accumulator.result()).toMatchObject({
+      functionCall: calls[0],
+      functionCalls: calls,
+      finishReason: 'function_call',
+    });
+
+    const reported = new AnswerAccumulator({ modelId: 'max', maxTokens: 1 });
+    reported.add(
+      frame({
+        text: 'x',
+        finishReason: 'stop',
+        usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 },
+      }),
+    );
+    reported.add(frame({ status: 2 }));
+    // Spark said `stop`: the token count reaching maxTokens does not override it.
+    expect(reported.result().finishReason).toBe('stop');
+  });
+
   it('reports zero usage when the final frame carries none, and the trimmed messages', () => {
     const trimmed = [{ role: 'user' as const, content: 'old' }];
     const accumulator = new AnswerAccumulator({ modelId: 'lite', maxTokens: 10, trimmedMessages: trimmed });
