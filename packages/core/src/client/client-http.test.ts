@@ -286,6 +286,18 @@ describe('createSparkClient over HTTP', () => {
     expect(shown).toContain('[REDACTED]');
   });
 
+  it('keeps the password out of the retry log lines too', async () => {
+    await serve(({ response, request }) =>
+      writeJson(response, 503, { message: `upstream saw ${request.authorization}` }),
+    );
+    const lines: string[] = [];
+    const logger: SparkLogger = { debug: (message, data) => lines.push(message + JSON.stringify(data)) };
+    const error = await failure(httpClient({ logger, maxRetries: 1 }).chat(QUESTION));
+    expect(lines.some((line) => line.startsWith('xinghuo: retrying'))).toBe(true);
+    expect([...lines, error.message].join('\n')).not.toContain(PASSWORD);
+    expect(server?.requests).toHaveLength(2);
+  });
+
   it('never shows apiKey or apiSecret of a key:secret credential either', async () => {
     await serve(({ response, request }) =>
       writeJson(response, 403, { error: { message: `denied for ${request.authorization?.slice(7)}` } }),

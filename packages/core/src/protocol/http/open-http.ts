@@ -113,12 +113,11 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
         signal: controller.signal,
       });
     } catch (error) {
+      signal.removeEventListener('abort', onAbort);
       const failed = toSparkError(error, 'The HTTP request failed');
       throw redactSecrets(failed.message, secrets) === failed.message
         ? failed
         : new SparkConnectionError(redactSecrets(failed.message, secrets));
-    } finally {
-      signal.removeEventListener('abort', onAbort);
     }
     const close = () => controller.abort();
     try {
@@ -148,6 +147,9 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
     } catch (error) {
       close();
       throw error;
+    } finally {
+      // Until here the connect deadline also bounds reading an error body; then `close()` takes over.
+      signal.removeEventListener('abort', onAbort);
     }
   };
 }
