@@ -98,6 +98,19 @@ describe('createSparkClient over HTTP', () => {
     });
   });
 
+  it('uses an injected fetch, called unbound as a browser fetch must be', async () => {
+    await serve(({ response }) => writeEvents(response, [contentChunk({ content: 'via fetch' })]));
+    const calls: string[] = [];
+    const fetch = function (this: unknown, input: string, init: RequestInit) {
+      // A browser's fetch throws "Illegal invocation" when called as a method of another object.
+      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+      calls.push(input);
+      return globalThis.fetch(input, init);
+    };
+    expect((await httpClient({ fetch }).chat(QUESTION)).text).toBe('via fetch');
+    expect(calls).toEqual([`${server?.url}/v1/chat/completions`]);
+  });
+
   it('sends apiKey:apiSecret as the Bearer credential when no password is given', async () => {
     await serve(({ response }) => writeEvents(response, [contentChunk({ content: 'ok' })]));
     const client = httpClient({

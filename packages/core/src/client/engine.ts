@@ -108,9 +108,10 @@ function chooseProtocol(
  * given. `createSparkClient` of this package and of `@xinghuo/browser` are built on it; use it
  * directly to keep a bundle minimal.
  *
- * Each request: resolve the model, optionally trim the history, validate and encode the request
- * (failing before any network), then per attempt sign the URL (afresh: signatures expire in 300 s),
- * connect, send, and stream frames until the final one. Retryable failures before any content are
+ * Each request: resolve the model and the protocol, optionally trim the history, validate and encode
+ * the request (failing before any network), then per attempt open the protocol's connection (WebSocket:
+ * sign the URL afresh, since signatures expire in 300 s, connect and send; HTTP: POST with the Bearer
+ * credential) and stream frames until the final one. Retryable failures before any content are
  * retried with exponential backoff; an abort or a deadline closes the socket and settles at once.
  *
  * @throws SparkConfigError for a missing app id, transport or provider, or invalid settings

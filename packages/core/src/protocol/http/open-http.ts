@@ -102,7 +102,9 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
     });
     let response: Response;
     try {
-      response = await exchange.fetch(exchange.url, {
+      // Called unbound: a browser's fetch called as a method of another object throws "Illegal invocation".
+      const fetch = exchange.fetch;
+      response = await fetch(exchange.url, {
         method: 'POST',
         headers: {
           authorization: `Bearer ${exchange.credential}`,
