@@ -1,5 +1,4 @@
 import {
-  AsyncQueue,
   SparkAbortError,
   SparkConfigError,
   type SparkConnection,
@@ -8,6 +7,7 @@ import {
   SparkProtocolError,
   type SparkTransport,
 } from '@xinghuo/core/portable';
+import { AsyncQueue } from '@xinghuo/core/transport';
 import { decodeMessageData } from './decode-message-data';
 import type { WebSocketConstructorLike, WebSocketLike } from './websocket-like';
 

@@ -16,13 +16,16 @@ export type ChatStreamRunner = (
   signal: AbortSignal,
 ) => Promise<ChatResult>;
 
-/** Options of {@link ChatStream}'s constructor. */
+/** Options of {@link startChatStream}. */
 export interface ChatStreamOptions {
   /** The caller's signal: aborting it aborts the stream. */
   signal?: AbortSignal | undefined;
   /** The total deadline in ms (0 or Infinity: none). Expiry fails the stream with `SparkTimeoutError`. */
   totalTimeoutMs?: number | undefined;
 }
+
+// Set by ChatStream's static block: the one way to call its private constructor.
+let construct: (run: ChatStreamRunner, options: ChatStreamOptions) => ChatStream;
 
 type Settle = (outcome: { result: ChatResult } | { error: unknown }, discardQueued: boolean) => void;
 
@@ -54,11 +57,12 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
   #settled = false;
   #iterated = false;
 
-  /**
-   * Starts `run` at once. Used by `createSparkClient`; application code gets streams from
-   * `client.stream()`.
-   */
-  constructor(run: ChatStreamRunner, options: ChatStreamOptions = {}) {
+  static {
+    construct = (run, options) => new ChatStream(run, options);
+  }
+
+  /** Private: streams come from `client.stream()` (or {@link startChatStream} inside the SDK). */
+  private constructor(run: ChatStreamRunner, options: ChatStreamOptions) {
     let resolveResult!: (result: ChatResult) => void;
     let rejectResult!: (error: unknown) => void;
     this.#result = new Promise<ChatResult>((resolve, reject) => {
@@ -223,4 +227,12 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
       },
     };
   }
+}
+
+/**
+ * Starts `run` at once and returns its stream. Internal to the SDK (the client's `stream()` and
+ * `readChatStream` use it): not exported from the package entries.
+ */
+export function startChatStream(run: ChatStreamRunner, options: ChatStreamOptions = {}): ChatStream {
+  return construct(run, options);
 }

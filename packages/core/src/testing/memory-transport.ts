@@ -2,7 +2,8 @@
  * An in-memory {@link SparkTransport} driven by a scripted server handler, for unit tests of code that
  * uses the client: no sockets, no ports, deterministic.
  */
-import { errorFromHandshake, SparkAbortError, SparkConnectionError, SparkError } from '../errors';
+import { SparkAbortError, SparkConnectionError, SparkError } from '../errors';
+import { errorFromHandshake } from '../protocol/websocket/from-handshake';
 import type { SparkTransport } from '../protocol/websocket/transport';
 import type { SparkServerFrame } from './frames';
 import { MemoryConnection, type MemoryServerConnection } from './memory-connection';

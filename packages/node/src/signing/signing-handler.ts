@@ -6,8 +6,8 @@ import {
   SparkConfigError,
   type SparkModel,
   signUrl,
-  withBaseURL,
 } from '@xinghuo/core';
+import { withBaseURL } from '@xinghuo/core/transport';
 import { defaultClientKey, type SigningRequestContext } from './client-key';
 import { type AllowedOrigins, corsHeaders, isOriginAllowed, preflightHeaders } from './cors';
 import { errorResponse, jsonResponse } from './json-response';

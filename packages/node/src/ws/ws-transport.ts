@@ -2,7 +2,6 @@ import type { Agent } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import {
-  errorFromHandshake,
   SparkAbortError,
   SparkConfigError,
   type SparkConnection,
@@ -10,6 +9,7 @@ import {
   SparkTimeoutError,
   type SparkTransport,
 } from '@xinghuo/core';
+import { errorFromHandshake } from '@xinghuo/core/transport';
 import WebSocket, { type ClientOptions } from 'ws';
 import type { ProxyResolver } from '../proxy/proxy-from-env';
 import { connectThroughTunnel, openProxyTunnel } from '../proxy/proxy-tunnel';
