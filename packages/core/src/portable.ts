@@ -19,7 +19,19 @@ export type {
   SparkEngineOptions,
   SparkTimeouts,
 } from './client/client';
+export {
+  type CredentialValues,
+  guardBrowserSecret,
+  isBrowserPage,
+  missingCredentials,
+  readSparkEnv,
+  requireCredentials,
+  SPARK_ENV_VARIABLES,
+  type SparkEnvironment,
+  type SparkEnvSettings,
+} from './client/credentials';
 export { createSparkEngine } from './client/engine';
+export { type ReadChatStreamOptions, readChatStream } from './client/read-chat-stream';
 export * from './errors';
 export { DEFAULT_TIMEOUTS } from './exchange/deadlines';
 export { estimateTokens, type TokenEstimator } from './history/estimate-tokens';
@@ -28,6 +40,7 @@ export {
   type CustomModel,
   MODELS,
   type ModelCapabilities,
+  modelNameTable,
   resolveModel,
   type SparkModel,
 } from './models/models';

@@ -1,11 +1,12 @@
 /**
  * `@xinghuo/core/transport`: what only the authors of a transport (a platform's WebSocket adapter) or
- * of tools that speak the wire format need: the frame queue, the request encoder and frame decoder,
+ * of tools that speak the wire format need: the frame queue, `onAbort`, the request encoder and frame decoder,
  * the base-URL rewrite and the handshake-error mapping. Apps use `@xinghuo/core` (or a platform
  * package) instead.
  *
  * @packageDocumentation
  */
+export { onAbort } from './exchange/abort';
 export { AsyncQueue } from './exchange/async-queue';
 export { withBaseURL } from './protocol/websocket/base-url';
 export { type DecodedFrame, type DecodeFrameOptions, decodeFrame } from './protocol/websocket/decode-frame';
