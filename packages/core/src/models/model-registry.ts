@@ -6,40 +6,12 @@ import type { SparkModel } from './model-types';
 
 const SPARK_HOST = 'wss://spark-api.xf-yun.com';
 
-// One row per model: id, label, aliases (space-separated), domain (empty: the id), URL (a path on
-// SPARK_HOST, or a full URL), context window / max output / default max tokens in units of 1024, and the
-// capabilities as a bit set: 1 system, 2 functions, 4 web search, 8 reasoning. A table of strings is a
-// fraction of the size of object literals in a browser bundle.
-const TABLE = [
-  'lite|Spark Lite|general spark-lite||/v1.1/chat|8|4|4|0',
-  'generalv3|Spark Pro|pro spark-pro||/v3.1/chat|8|8|4|7',
-  'pro-128k|Spark Pro-128K|spark-pro-128k||/chat/pro-128k|128|4|4|3',
-  'generalv3.5|Spark Max|max spark-max||/v3.5/chat|8|8|4|7',
-  'max-32k|Spark Max-32K|spark-max-32k||/chat/max-32k|32|8|4|3',
-  '4.0Ultra|Spark 4.0 Ultra|ultra spark-ultra||/v4.0/chat|8|8|4|7',
-  'kjwx|Spark Science Literature (科技文献)|||wss://spark-openapi-n.cn-huabei-1.xf-yun.com/v1.1/chat_kjwx|8|4|4|0',
-  'x1|Spark X1.5 (deep reasoning)|spark-x|spark-x|/v1/x1|64|64|32|15',
-];
-
-function expand(row: string): SparkModel {
-  const [id = '', label = '', aliases = '', domain, url = '', context, output, byDefault, flags] =
-    row.split('|');
-  const bits = Number(flags);
+/** Deep-freezes one registry entry, so no caller can change the shared table. */
+function entry(model: SparkModel): SparkModel {
   return Object.freeze({
-    id,
-    label,
-    aliases: Object.freeze(aliases ? aliases.split(' ') : []),
-    domain: domain || id,
-    url: url[0] === '/' ? SPARK_HOST + url : url,
-    contextWindow: Number(context) * 1024,
-    maxOutputTokens: Number(output) * 1024,
-    defaultMaxTokens: Number(byDefault) * 1024,
-    capabilities: Object.freeze({
-      system: (bits & 1) > 0,
-      functions: (bits & 2) > 0,
-      webSearch: (bits & 4) > 0,
-      reasoning: (bits & 8) > 0,
-    }),
+    ...model,
+    aliases: Object.freeze([...model.aliases]),
+    capabilities: Object.freeze({ ...model.capabilities }),
   });
 }
 
@@ -53,4 +25,93 @@ function expand(row: string): SparkModel {
  * in November 2025 (the official Java SDK made the same change); the id `x1` is kept because the URL
  * path is still `/v1/x1`, and `spark-x` is an alias.
  */
-export const MODELS: readonly SparkModel[] = /* @__PURE__ */ Object.freeze(TABLE.map(expand));
+export const MODELS: readonly SparkModel[] = /* @__PURE__ */ Object.freeze([
+  entry({
+    id: 'lite',
+    label: 'Spark Lite',
+    aliases: ['general', 'spark-lite'],
+    domain: 'lite',
+    url: `${SPARK_HOST}/v1.1/chat`,
+    contextWindow: 8192,
+    maxOutputTokens: 4096,
+    defaultMaxTokens: 4096,
+    capabilities: { system: false, functions: false, webSearch: false, reasoning: false },
+  }),
+  entry({
+    id: 'generalv3',
+    label: 'Spark Pro',
+    aliases: ['pro', 'spark-pro'],
+    domain: 'generalv3',
+    url: `${SPARK_HOST}/v3.1/chat`,
+    contextWindow: 8192,
+    maxOutputTokens: 8192,
+    defaultMaxTokens: 4096,
+    capabilities: { system: true, functions: true, webSearch: true, reasoning: false },
+  }),
+  entry({
+    id: 'pro-128k',
+    label: 'Spark Pro-128K',
+    aliases: ['spark-pro-128k'],
+    domain: 'pro-128k',
+    url: `${SPARK_HOST}/chat/pro-128k`,
+    contextWindow: 131_072,
+    maxOutputTokens: 4096,
+    defaultMaxTokens: 4096,
+    capabilities: { system: true, functions: true, webSearch: false, reasoning: false },
+  }),
+  entry({
+    id: 'generalv3.5',
+    label: 'Spark Max',
+    aliases: ['max', 'spark-max'],
+    domain: 'generalv3.5',
+    url: `${SPARK_HOST}/v3.5/chat`,
+    contextWindow: 8192,
+    maxOutputTokens: 8192,
+    defaultMaxTokens: 4096,
+    capabilities: { system: true, functions: true, webSearch: true, reasoning: false },
+  }),
+  entry({
+    id: 'max-32k',
+    label: 'Spark Max-32K',
+    aliases: ['spark-max-32k'],
+    domain: 'max-32k',
+    url: `${SPARK_HOST}/chat/max-32k`,
+    contextWindow: 32_768,
+    maxOutputTokens: 8192,
+    defaultMaxTokens: 4096,
+    capabilities: { system: true, functions: true, webSearch: false, reasoning: false },
+  }),
+  entry({
+    id: '4.0Ultra',
+    label: 'Spark 4.0 Ultra',
+    aliases: ['ultra', 'spark-ultra'],
+    domain: '4.0Ultra',
+    url: `${SPARK_HOST}/v4.0/chat`,
+    contextWindow: 8192,
+    maxOutputTokens: 8192,
+    defaultMaxTokens: 4096,
+    capabilities: { system: true, functions: true, webSearch: true, reasoning: false },
+  }),
+  entry({
+    id: 'kjwx',
+    label: 'Spark Science Literature (科技文献)',
+    aliases: [],
+    domain: 'kjwx',
+    url: 'wss://spark-openapi-n.cn-huabei-1.xf-yun.com/v1.1/chat_kjwx',
+    contextWindow: 8192,
+    maxOutputTokens: 4096,
+    defaultMaxTokens: 4096,
+    capabilities: { system: false, functions: false, webSearch: false, reasoning: false },
+  }),
+  entry({
+    id: 'x1',
+    label: 'Spark X1.5 (deep reasoning)',
+    aliases: ['spark-x'],
+    domain: 'spark-x',
+    url: `${SPARK_HOST}/v1/x1`,
+    contextWindow: 65_536,
+    maxOutputTokens: 65_536,
+    defaultMaxTokens: 32_768,
+    capabilities: { system: true, functions: true, webSearch: true, reasoning: true },
+  }),
+]);
