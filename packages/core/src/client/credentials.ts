@@ -98,8 +98,8 @@ export function guardBrowserSecret(hasSecret: boolean, dangerouslyAllowBrowser: 
   if (!hasSecret || dangerouslyAllowBrowser === true) return;
   // Short on purpose (it ships in every page); the browser README's section on signing explains the setup.
   throw new SparkConfigError(
-    'An API secret in a browser page can be read by anyone who opens it. Sign on your server ' +
-      '(createSigningHandler; valid 300 s) and pass signUrl: createSignedUrlFetcher(…), or set ' +
+    'apiSecret was passed to the browser client: anyone who opens the page can read it. Sign on your ' +
+      'server (createSigningHandler; valid 300 s) and pass signUrl: createSignedUrlFetcher(…), or set ' +
       'dangerouslyAllowBrowser: true.',
   );
 }
