@@ -2,12 +2,13 @@
  * `@xinghuo/core/portable`: all of `@xinghuo/core` except the credential signer (`signUrl`) and the
  * `createSparkClient` built on it. Nothing here reaches the HMAC code, so a bundle that starts from this
  * entry (the browser package) can load the signer later with `import('@xinghuo/core/sign-url')` and
- * keep it out of the page's first download.
+ * keep it out of the page's first download. What only transport authors need is in
+ * `@xinghuo/core/transport`.
  *
  * @packageDocumentation
  */
 
-export { ChatStream, type ChatStreamOptions, type ChatStreamRunner } from './client/chat-stream';
+export { ChatStream } from './client/chat-stream';
 export type {
   HistoryTrimmer,
   RetryDelayOptions,
@@ -18,9 +19,20 @@ export type {
   SparkEngineOptions,
   SparkTimeouts,
 } from './client/client';
+export {
+  type CredentialValues,
+  guardBrowserSecret,
+  isBrowserPage,
+  missingCredentials,
+  readSparkEnv,
+  requireCredentials,
+  SPARK_ENV_VARIABLES,
+  type SparkEnvironment,
+  type SparkEnvSettings,
+} from './client/credentials';
 export { createSparkEngine } from './client/engine';
+export { type ReadChatStreamOptions, readChatStream } from './client/read-chat-stream';
 export * from './errors';
-export { AsyncQueue } from './exchange/async-queue';
 export { DEFAULT_TIMEOUTS } from './exchange/deadlines';
 export { estimateTokens, type TokenEstimator } from './history/estimate-tokens';
 export { type TrimHistoryOptions, type TrimHistoryResult, trimHistory } from './history/trim-history';
@@ -29,26 +41,11 @@ export {
   type HttpEndpoint,
   MODELS,
   type ModelCapabilities,
+  modelNameTable,
   resolveModel,
   type SparkModel,
 } from './models/models';
-export {
-  type EncodeHttpRequestOptions,
-  encodeHttpRequest,
-  type HttpRequestBody,
-  type HttpWireMessage,
-} from './protocol/http/encode-http-request';
-export { withHttpBaseURL } from './protocol/http/http-base-url';
 export type { SparkFetch } from './protocol/http/open-http';
-export { readServerSentEvents } from './protocol/http/read-server-sent-events';
-export type { ServerSentEvent } from './protocol/http/sse-parser';
-export { withBaseURL } from './protocol/websocket/base-url';
-export { type DecodedFrame, decodeFrame } from './protocol/websocket/decode-frame';
-export {
-  type EncodeRequestOptions,
-  encodeRequest,
-  type SparkRequestFrame,
-} from './protocol/websocket/encode-request';
 export type { SparkConnection, SparkTransport, SparkTransportOptions } from './protocol/websocket/transport';
 export type { HmacSha256, SignUrlOptions, SparkCredentials } from './signing/sign-url';
 export type * from './types';

@@ -9,7 +9,8 @@ export type { ChatRequest, WireFunction, WireMessage, WireWebSearch } from './ch
 export type { MockSparkControls } from './controls.js';
 export { DEFAULT_CREDENTIALS, type MockCredentials } from './credentials.js';
 export type { MockSparkEngineOptions } from './engine.js';
-export { estimateTokens } from './estimate-tokens.js';
+/** The mock's token count for usage figures (named apart from core's `estimateTokens`, which it is not). */
+export { estimateTokens as estimateMockTokens } from './estimate-tokens.js';
 export type { MockConnectionRecord, MockRecordedRequest } from './records.js';
 export { MOCK_ROUTES, type MockModelRoute } from './routes.js';
 export type {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deterministicAnswer, estimateTokens, MOCK_ROUTES } from '../src/index.js';
+import { deterministicAnswer, estimateMockTokens as estimateTokens, MOCK_ROUTES } from '../src/index.js';
 import { answerText, converse, type Frame } from './helpers/raw-client.js';
 import { requestFrame } from './helpers/request-frame.js';
 import { signTestUrl } from './helpers/sign-url.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SparkAbortError, SparkServerError, SparkTimeoutError } from '../errors';
 import type { ChatResult } from '../types';
-import { ChatStream, type ChatStreamRunner } from './chat-stream';
+import { type ChatStreamRunner, startChatStream } from './chat-stream';
 
 const RESULT: ChatResult = {
   text: 'hi',
@@ -25,7 +25,7 @@ function hangingRunner(): { run: ChatStreamRunner; signal: () => AbortSignal | u
 
 describe('ChatStream', () => {
   it('delivers emitted events, then end with the result', async () => {
-    const stream = new ChatStream(async (emit) => {
+    const stream = startChatStream(async (emit) => {
       emit({ type: 'text-delta', text: 'hi' });
       return RESULT;
     });
@@ -38,7 +38,7 @@ describe('ChatStream', () => {
   });
 
   it('turns a synchronous throw of the runner into a rejection', async () => {
-    const stream = new ChatStream(() => {
+    const stream = startChatStream(() => {
       throw new SparkServerError('sync');
     });
     await expect(stream.finalResult()).rejects.toThrow('sync');
@@ -46,7 +46,7 @@ describe('ChatStream', () => {
 
   it('aborts the runner signal on abort() and settles at once', async () => {
     const runner = hangingRunner();
-    const stream = new ChatStream(runner.run);
+    const stream = startChatStream(runner.run);
     stream.abort();
     expect(stream.settled).toBe(true);
     expect(runner.signal()?.aborted).toBe(true);
@@ -55,7 +55,7 @@ describe('ChatStream', () => {
 
   it('follows an external signal and does not start when it is already aborted', async () => {
     let started = false;
-    const stream = new ChatStream(
+    const stream = startChatStream(
       async () => {
         started = true;
         return RESULT;
@@ -68,14 +68,14 @@ describe('ChatStream', () => {
 
   it('fails with a total timeout and aborts the runner', async () => {
     const runner = hangingRunner();
-    const stream = new ChatStream(runner.run, { totalTimeoutMs: 10 });
+    const stream = startChatStream(runner.run, { totalTimeoutMs: 10 });
     await expect(stream.finalResult()).rejects.toBeInstanceOf(SparkTimeoutError);
     expect(runner.signal()?.reason).toBeInstanceOf(SparkTimeoutError);
   });
 
   it('aborts the runner when the consumer returns early', async () => {
     const runner = hangingRunner();
-    const stream = new ChatStream(async (emit, signal) => {
+    const stream = startChatStream(async (emit, signal) => {
       emit({ type: 'text-delta', text: 'a' });
       return runner.run(emit, signal);
     });
@@ -86,7 +86,7 @@ describe('ChatStream', () => {
 
   it('ignores events emitted after it settled', async () => {
     let late: ((text: string) => void) | undefined;
-    const stream = new ChatStream(async (emit) => {
+    const stream = startChatStream(async (emit) => {
       late = (text) => emit({ type: 'text-delta', text });
       return RESULT;
     });
@@ -98,7 +98,7 @@ describe('ChatStream', () => {
   });
   describe('textStream', () => {
     it('yields only the text deltas, in order, and then ends', async () => {
-      const stream = new ChatStream(async (emit) => {
+      const stream = startChatStream(async (emit) => {
         emit({ type: 'search-results', results: [] });
         emit({ type: 'text-delta', text: 'a' });
         emit({ type: 'reasoning-delta', text: 'thinking' });
@@ -116,7 +116,7 @@ describe('ChatStream', () => {
 
     it('rejects with the stream error after the deltas that came before it', async () => {
       const failure = new SparkServerError('engine failed');
-      const stream = new ChatStream(async (emit) => {
+      const stream = startChatStream(async (emit) => {
         emit({ type: 'text-delta', text: 'partial' });
         throw failure;
       });
@@ -128,7 +128,7 @@ describe('ChatStream', () => {
 
     it('aborts the exchange when the consumer leaves early, and not before it started reading', async () => {
       const hanging = hangingRunner();
-      const stream = new ChatStream(async (emit, signal) => {
+      const stream = startChatStream(async (emit, signal) => {
         emit({ type: 'text-delta', text: 'first' });
         return hanging.run(emit, signal);
       });

@@ -2,7 +2,8 @@
  * The streaming result of `client.stream()`.
  */
 
-import { SparkAbortError, SparkConfigError, type SparkError } from '../errors';
+import { SparkAbortError, SparkConfigError, type SparkError, toSparkError } from '../errors';
+import { onAbort } from '../exchange/abort';
 import { AsyncQueue } from '../exchange/async-queue';
 import { isDisabled, timeoutError } from '../exchange/deadlines';
 import type { ChatResult, SparkStreamEvent } from '../types';
@@ -16,13 +17,16 @@ export type ChatStreamRunner = (
   signal: AbortSignal,
 ) => Promise<ChatResult>;
 
-/** Options of {@link ChatStream}'s constructor. */
+/** Options of {@link startChatStream}. */
 export interface ChatStreamOptions {
   /** The caller's signal: aborting it aborts the stream. */
   signal?: AbortSignal | undefined;
   /** The total deadline in ms (0 or Infinity: none). Expiry fails the stream with `SparkTimeoutError`. */
   totalTimeoutMs?: number | undefined;
 }
+
+// Set by ChatStream's static block: the one way to call its private constructor.
+let construct: (run: ChatStreamRunner, options: ChatStreamOptions) => ChatStream;
 
 type Settle = (outcome: { result: ChatResult } | { error: unknown }, discardQueued: boolean) => void;
 
@@ -54,11 +58,12 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
   #settled = false;
   #iterated = false;
 
-  /**
-   * Starts `run` at once. Used by `createSparkClient`; application code gets streams from
-   * `client.stream()`.
-   */
-  constructor(run: ChatStreamRunner, options: ChatStreamOptions = {}) {
+  static {
+    construct = (run, options) => new ChatStream(run, options);
+  }
+
+  /** Private: streams come from `client.stream()` (or {@link startChatStream} inside the SDK). */
+  private constructor(run: ChatStreamRunner, options: ChatStreamOptions) {
     let resolveResult!: (result: ChatResult) => void;
     let rejectResult!: (error: unknown) => void;
     this.#result = new Promise<ChatResult>((resolve, reject) => {
@@ -90,10 +95,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
     if (external) {
       const forward = () => this.#abort(new SparkAbortError(undefined, { cause: external.reason }));
       if (external.aborted) forward();
-      else {
-        external.addEventListener('abort', forward, { once: true });
-        cleanups.push(() => external.removeEventListener('abort', forward));
-      }
+      else cleanups.push(onAbort(external, forward));
     }
     const totalMs = options.totalTimeoutMs ?? 0;
     if (!isDisabled(totalMs) && !signal.aborted) {
@@ -204,6 +206,44 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
     };
   }
 
+  /**
+   * The events as a Web `ReadableStream` of NDJSON bytes, one JSON event per line, for relaying an
+   * answer from a server route to a page (where {@link readChatStream} turns it back into a
+   * `ChatStream`). It reads the events, so the stream cannot also be iterated; `finalResult()` still
+   * works. A failure becomes a last line `{"type":"error","error":{…}}` with the error's JSON (redacted
+   * like its message). Cancelling the readable stream aborts the exchange.
+   *
+   * @example
+   * ```ts
+   * // A route handler (Next.js, Hono, Deno…):
+   * return new Response(client.stream(params).toReadableStream(), {
+   *   headers: { 'content-type': 'application/x-ndjson' },
+   * });
+   * ```
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    const events = this[Symbol.asyncIterator]();
+    const encoder = new TextEncoder();
+    const line = (value: unknown) => encoder.encode(`${JSON.stringify(value)}\n`);
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const next = await events.next();
+          if (next.done) controller.close();
+          else controller.enqueue(line(next.value));
+        } catch (error) {
+          controller.enqueue(
+            line({ type: 'error', error: toSparkError(error, 'The stream failed').toJSON() }),
+          );
+          controller.close();
+        }
+      },
+      async cancel() {
+        await events.return?.();
+      },
+    });
+  }
+
   /** Iterates the events once; a second iteration throws a `SparkConfigError`. */
   [Symbol.asyncIterator](): AsyncIterator<SparkStreamEvent> {
     if (this.#iterated) {
@@ -223,4 +263,12 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
       },
     };
   }
+}
+
+/**
+ * Starts `run` at once and returns its stream. Internal to the SDK (the client's `stream()` and
+ * `readChatStream` use it): not exported from the package entries.
+ */
+export function startChatStream(run: ChatStreamRunner, options: ChatStreamOptions = {}): ChatStream {
+  return construct(run, options);
 }

@@ -15,7 +15,7 @@ import { withBaseURL } from '../protocol/websocket/base-url';
 import { openWebSocket } from '../protocol/websocket/open-websocket';
 import { checkSignUrlProvider, type SignUrlProvider } from '../signing/checked-provider';
 import type { ChatParams, RequestOptions, SparkProtocol } from '../types';
-import { ChatStream } from './chat-stream';
+import { type ChatStream, startChatStream } from './chat-stream';
 import type { SparkClient, SparkClientOptions, SparkEngineOptions } from './client-options';
 import { prepareRequest, resolveRequestModel } from './prepare-request';
 
@@ -179,7 +179,7 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
   };
 
   const stream = (params: ChatParams, requestOptions: RequestOptions = {}): ChatStream =>
-    new ChatStream(
+    startChatStream(
       async (emit, signal) => {
         if (typeof params !== 'object' || params === null) {
           throw new SparkInvalidRequestError('A chat request is an object with `messages`.', {

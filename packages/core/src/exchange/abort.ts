@@ -17,6 +17,25 @@ export function abortError(signal: AbortSignal): SparkError {
   return new SparkAbortError(undefined, { cause: reason });
 }
 
+const nothing = () => {};
+
+/**
+ * Calls `listener` once when `signal` aborts and returns a function that stops listening (safe to call
+ * more than once, and after the abort). Does nothing without a signal. It does not call `listener` for
+ * a signal that is already aborted: check `signal.aborted` first where that matters.
+ *
+ * @example
+ * ```ts
+ * const dispose = onAbort(signal, () => socket.close());
+ * try { await work(); } finally { dispose(); }
+ * ```
+ */
+export function onAbort(signal: AbortSignal | undefined, listener: () => void): () => void {
+  if (!signal) return nothing;
+  signal.addEventListener('abort', listener, { once: true });
+  return () => signal.removeEventListener('abort', listener);
+}
+
 /** Throws {@link abortError} when the signal is already aborted. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortError(signal);
@@ -26,14 +45,13 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.reject(abortError(signal));
   return new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
+    const stopListening = onAbort(signal, () => {
       clearTimeout(timer);
       reject(abortError(signal));
-    };
+    });
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       resolve();
     }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -8,7 +8,7 @@
 
 import { SparkConnectionError, toSparkError } from '../errors';
 import type { ChatResult, SparkStreamEvent } from '../types';
-import { abortError } from './abort';
+import { abortError, onAbort } from './abort';
 import { AnswerAccumulator } from './answer-accumulator';
 import type { AttemptPlan, ExchangeProgress } from './attempt-plan';
 import type { FrameConnection } from './frame-connection';
@@ -38,14 +38,15 @@ export function readAnswer(
       if (settled) return;
       settled = true;
       deadline.stop();
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       if (result) resolve(result);
       else reject(error);
     };
-    const onAbort = () => {
+    const abort = () => {
       finish(abortError(signal));
       connection.close();
     };
+    let stopListening = () => {};
     const onFrame = (next: IteratorResult<unknown>) => {
       if (settled) return;
       try {
@@ -91,10 +92,10 @@ export function readAnswer(
 
     const deadline = startFrameDeadline(plan.timeouts, performance.now(), (error) => finish(error));
     if (signal.aborted) {
-      onAbort();
+      abort();
       return;
     }
-    signal.addEventListener('abort', onAbort, { once: true });
+    stopListening = onAbort(signal, abort);
     pull();
   });
 }

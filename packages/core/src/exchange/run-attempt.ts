@@ -4,7 +4,7 @@
  */
 
 import type { ChatResult, SparkStreamEvent } from '../types';
-import { abortError } from './abort';
+import { abortError, onAbort } from './abort';
 import type { AttemptPlan, ExchangeProgress } from './attempt-plan';
 import { isDisabled, timeoutError } from './deadlines';
 import type { FrameConnection } from './frame-connection';
@@ -27,12 +27,11 @@ function connect(plan: AttemptPlan, signal: AbortSignal): Promise<FrameConnectio
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       attemptController.abort(error);
       reject(error);
     };
-    const onAbort = () => fail(abortError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
+    const stopListening = onAbort(signal, () => fail(abortError(signal)));
     const connectMs = plan.timeouts.connectMs;
     if (!isDisabled(connectMs)) timer = setTimeout(() => fail(timeoutError('connect', connectMs)), connectMs);
     plan
@@ -44,7 +43,7 @@ function connect(plan: AttemptPlan, signal: AbortSignal): Promise<FrameConnectio
         }
         settled = true;
         clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
+        stopListening();
         resolve(connection);
       }, fail);
   });

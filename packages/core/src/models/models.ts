@@ -16,13 +16,23 @@ const MAX_ECHOED_NAME_LENGTH = 24;
 const EXAMPLE_URL = 'wss://spark-api.xf-yun.com/v3.5/chat';
 const EXAMPLE_HTTP_URL = 'https://spark-api-open.xf-yun.com/v1/chat/completions';
 
-// Lower-cased ids and aliases, so `'4.0ultra'` and `'MAX'` resolve too. Built on first use.
+/**
+ * The one alias table: each model under its lower-cased id and aliases, so `'4.0ultra'` and `'MAX'`
+ * find their model. Used by {@link resolveModel} and by `@xinghuo/node`'s signing handler.
+ */
+export function modelNameTable(models: readonly SparkModel[]): Map<string, SparkModel> {
+  const table = new Map<string, SparkModel>();
+  for (const model of models) {
+    for (const name of [model.id, ...model.aliases]) table.set(name.toLowerCase(), model);
+  }
+  return table;
+}
+
+// The registry's table, built on first use.
 let byName: Map<string, SparkModel> | undefined;
 
 function findModel(name: string): SparkModel | undefined {
-  byName ??= new Map(
-    MODELS.flatMap((entry) => [entry.id, ...entry.aliases].map((alias) => [alias.toLowerCase(), entry])),
-  );
+  byName ??= modelNameTable(MODELS);
   return byName.get(name.trim().toLowerCase());
 }
 

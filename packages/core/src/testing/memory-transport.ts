@@ -2,7 +2,9 @@
  * An in-memory {@link SparkTransport} driven by a scripted server handler, for unit tests of code that
  * uses the client: no sockets, no ports, deterministic.
  */
-import { errorFromHandshake, SparkAbortError, SparkConnectionError, SparkError } from '../errors';
+import { SparkAbortError, toSparkError } from '../errors';
+import { onAbort } from '../exchange/abort';
+import { errorFromHandshake } from '../protocol/websocket/from-handshake';
 import type { SparkTransport } from '../protocol/websocket/transport';
 import type { SparkServerFrame } from './frames';
 import { MemoryConnection, type MemoryServerConnection } from './memory-connection';
@@ -21,11 +23,6 @@ export interface MemoryTransport extends SparkTransport {
    * act when the client reaches the handshake instead of waiting a fixed time.
    */
   connectionAt(index: number): Promise<MemoryServerConnection>;
-}
-
-function handshakeFailure(error: unknown): SparkError {
-  if (SparkError.isInstance(error)) return error;
-  return new SparkConnectionError('The WebSocket handshake failed (simulated).', { cause: error });
 }
 
 /**
@@ -63,16 +60,15 @@ export function createMemoryTransport(handler: MemoryHandler): MemoryTransport {
         reject(new SparkAbortError(undefined, { cause: signal.reason }));
         return;
       }
-      const onAbort = () => {
+      const stopListening = onAbort(signal, () => {
         connection.abortHandshake();
         reject(new SparkAbortError(undefined, { cause: signal?.reason }));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      });
       connection.onDecision = (decision) => {
-        signal?.removeEventListener('abort', onAbort);
+        stopListening();
         if (decision.kind === 'accept') resolve(connection.clientSide());
         else if (decision.kind === 'refuse') reject(errorFromHandshake(decision.failure));
-        else reject(handshakeFailure(decision.error));
+        else reject(toSparkError(decision.error, 'The WebSocket handshake failed (simulated)'));
       };
       try {
         const running = handler(connection);

@@ -2,12 +2,13 @@ import {
   type CustomModel,
   type HmacSha256,
   MODELS,
+  modelNameTable,
   resolveModel,
   SparkConfigError,
   type SparkModel,
   signUrl,
-  withBaseURL,
 } from '@xinghuo/core';
+import { withBaseURL } from '@xinghuo/core/transport';
 import { defaultClientKey, type SigningRequestContext } from './client-key';
 import { type AllowedOrigins, corsHeaders, isOriginAllowed, preflightHeaders } from './cors';
 import { errorResponse, jsonResponse } from './json-response';
@@ -82,11 +83,8 @@ interface ModelTable {
 }
 
 function buildModelTable(options: SigningHandlerOptions): ModelTable {
-  const byName = new Map<string, SparkModel>();
-  const registry = options.models ? options.models.map((name) => resolveModel(name)) : [...MODELS];
-  for (const model of registry) {
-    for (const name of [model.id, ...model.aliases]) byName.set(name.toLowerCase(), model);
-  }
+  const registry = options.models ? options.models.map((name) => resolveModel(name)) : MODELS;
+  const byName = modelNameTable(registry);
   for (const [name, custom] of Object.entries(options.customModels ?? {})) {
     byName.set(name.toLowerCase(), resolveModel({ ...custom, id: custom.id ?? name }));
   }

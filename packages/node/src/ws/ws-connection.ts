@@ -1,4 +1,5 @@
-import { AsyncQueue, type SparkConnection, SparkConnectionError } from '@xinghuo/core';
+import { type SparkConnection, SparkConnectionError } from '@xinghuo/core';
+import { AsyncQueue } from '@xinghuo/core/transport';
 import type WebSocket from 'ws';
 
 /** What {@link wrapWebSocket} needs besides the socket. */

@@ -2,7 +2,6 @@ import type { Agent } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import {
-  errorFromHandshake,
   SparkAbortError,
   SparkConfigError,
   type SparkConnection,
@@ -10,6 +9,7 @@ import {
   SparkTimeoutError,
   type SparkTransport,
 } from '@xinghuo/core';
+import { errorFromHandshake, onAbort } from '@xinghuo/core/transport';
 import WebSocket, { type ClientOptions } from 'ws';
 import type { ProxyResolver } from '../proxy/proxy-from-env';
 import { connectThroughTunnel, openProxyTunnel } from '../proxy/proxy-tunnel';
@@ -115,7 +115,7 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        stopListening();
         if (connection) resolve(connection);
         else reject(error);
       };
@@ -126,8 +126,9 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
         settle(error);
       };
 
-      const onAbort = () => fail(new SparkAbortError('The request was aborted while connecting.'));
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const stopListening = onAbort(signal, () =>
+        fail(new SparkAbortError('The request was aborted while connecting.')),
+      );
 
       const timer = setTimeout(
         () =>

@@ -1,4 +1,5 @@
-import { resolveModel, SparkClockSkewError, type SparkModel, signUrl, withBaseURL } from '@xinghuo/core';
+import { resolveModel, SparkClockSkewError, type SparkModel, signUrl } from '@xinghuo/core';
+import { withBaseURL } from '@xinghuo/core/transport';
 import { ENV_VARIABLES } from '../../env-config';
 import { proxyChooser } from '../../proxy/proxy-url';
 import { createWsTransport } from '../../ws/ws-transport';

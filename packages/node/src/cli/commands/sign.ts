@@ -1,4 +1,5 @@
-import { resolveModel, signUrl, withBaseURL } from '@xinghuo/core';
+import { resolveModel, signUrl } from '@xinghuo/core';
+import { withBaseURL } from '@xinghuo/core/transport';
 import { requireCredentials } from '../../env-config';
 import { type CliArguments, CliUsageError } from '../args';
 import type { CliIO } from '../io';
