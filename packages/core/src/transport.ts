@@ -8,15 +8,13 @@
  */
 export { onAbort } from './exchange/abort';
 export { AsyncQueue } from './exchange/async-queue';
-export {
-  type EncodeHttpRequestOptions,
-  encodeHttpRequest,
-  type HttpRequestBody,
-  type HttpWireMessage,
+// The HTTP protocol's encoder and SSE reader are not re-exported here: a static path to them would put
+// them in every bundle, where the engine loads them only on the first HTTP request.
+export type {
+  EncodeHttpRequestOptions,
+  HttpRequestBody,
+  HttpWireMessage,
 } from './protocol/http/encode-http-request';
-export { withHttpBaseURL } from './protocol/http/http-base-url';
-export { readServerSentEvents } from './protocol/http/read-server-sent-events';
-export type { ServerSentEvent } from './protocol/http/sse-parser';
 export { withBaseURL } from './protocol/websocket/base-url';
 export { type DecodedFrame, type DecodeFrameOptions, decodeFrame } from './protocol/websocket/decode-frame';
 export {

@@ -8,11 +8,10 @@ import { resolveTimeouts } from '../exchange/deadlines';
 import type { OpenFrameConnection } from '../exchange/frame-connection';
 import { resolveMaxRetries, resolveRetryDelay } from '../exchange/retry-policy';
 import { type ClockState, runExchange } from '../exchange/run-exchange';
-import { type HttpEndpoint, resolveModel, type SparkModel } from '../models/models';
-import { withHttpBaseURL } from '../protocol/http/http-base-url';
-import { openHttp, type SparkFetch } from '../protocol/http/open-http';
+import { resolveModel, type SparkModel } from '../models/models';
 import { withBaseURL } from '../protocol/websocket/base-url';
 import { openWebSocket } from '../protocol/websocket/open-websocket';
+import { invalid } from '../protocol/websocket/validate-request';
 import { checkSignUrlProvider, type SignUrlProvider } from '../signing/checked-provider';
 import type { ChatParams, RequestOptions, SparkProtocol } from '../types';
 import { type ChatStream, startChatStream } from './chat-stream';
@@ -41,26 +40,20 @@ export function checkClientOptions(options: SparkClientOptions | SparkEngineOpti
   if (!isHttpOnly(options)) {
     if (typeof options.appId !== 'string' || options.appId.trim() === '') {
       throw new SparkConfigError(
-        'appId is missing: pass the APPID from the iFlytek console (WebSocket), or protocol: "http" with apiPassword.',
+        'appId is missing: pass the APPID from the iFlytek console, or use protocol "http".',
       );
     }
     if (typeof options.transport !== 'function') {
       throw new SparkConfigError(
-        'No transport: use createSparkClient from @xinghuo/node or @xinghuo/browser, or pass `transport` ' +
-          '(or protocol: "http", which needs none).',
+        'No transport: use createSparkClient from @xinghuo/node or @xinghuo/browser, or pass `transport`.',
       );
     }
   }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new SparkConfigError('fetch must be a function with the signature of globalThis.fetch.');
+    throw new SparkConfigError('fetch must be a function.');
   }
-  if (
-    options.apiPassword !== undefined &&
-    (typeof options.apiPassword !== 'string' || options.apiPassword === '')
-  ) {
-    throw new SparkConfigError(
-      'apiPassword must be a non-empty string: the HTTP APIPassword from the iFlytek console.',
-    );
+  if (options.apiPassword !== undefined && !options.apiPassword) {
+    throw new SparkConfigError('apiPassword must be a non-empty string.');
   }
   if (options.now !== undefined && typeof options.now !== 'function') {
     throw new SparkConfigError('now must be a function returning epoch milliseconds.');
@@ -74,6 +67,13 @@ function checkProtocol(protocol: unknown, field: string): void {
   }
 }
 
+// Loaded on the first HTTP request: WebSocket-only bundles (browser pages) never download it.
+let httpProtocol: Promise<typeof import('../protocol/http/http-protocol')> | undefined;
+function loadHttpProtocol() {
+  httpProtocol ??= import('../protocol/http/http-protocol');
+  return httpProtocol;
+}
+
 /**
  * The protocol of one request: asked for, else the client's, else WebSocket where the model has a
  * WebSocket endpoint. Refuses a protocol the model has no endpoint for.
@@ -84,20 +84,12 @@ function chooseProtocol(
   clientDefault: SparkProtocol | undefined,
 ): SparkProtocol {
   if (requested !== undefined && requested !== 'ws' && requested !== 'http') {
-    throw new SparkInvalidRequestError(
-      `Invalid request: protocol must be "ws" or "http" (got ${JSON.stringify(requested)}).`,
-      {
-        field: 'protocol',
-      },
-    );
+    invalid('protocol', '"ws" or "http"', JSON.stringify(requested));
   }
   const protocol = (requested as SparkProtocol | undefined) ?? clientDefault ?? (model.url ? 'ws' : 'http');
-  if (protocol === 'ws' && !model.url) {
-    throw new SparkConfigError(`Model "${model.id}" is served only over HTTP: use protocol "http".`);
-  }
-  if (protocol === 'http' && !model.http) {
+  if (!(protocol === 'ws' ? model.url : model.http)) {
     throw new SparkConfigError(
-      `Model "${model.id}" has no HTTP endpoint: use protocol "ws", or a custom model with httpUrl and httpModel.`,
+      `Model "${model.id}" has no ${protocol === 'ws' ? 'WebSocket' : 'HTTP'} endpoint: use the other protocol.`,
     );
   }
   return protocol;
@@ -144,16 +136,8 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
   const retryDelay = resolveRetryDelay(options.retryDelay);
   const defaultModel: SparkModel | undefined =
     options.defaultModel === undefined ? undefined : resolveModel(options.defaultModel);
-  const { appId = '', baseURL, logger, transport, apiPassword } = options;
+  const { appId = '', baseURL, logger, transport, apiPassword, fetch } = options;
   const clientProtocol: SparkProtocol | undefined = httpOnly ? 'http' : options.protocol;
-  // Read when a request is sent, not now: a runtime may install its fetch after the client is created.
-  const fetchFunction = (): SparkFetch => {
-    const chosen = options.fetch ?? (globalThis.fetch as SparkFetch | undefined);
-    if (typeof chosen !== 'function') {
-      throw new SparkConfigError('No fetch in this runtime: pass `fetch` to use the HTTP protocol.');
-    }
-    return chosen;
-  };
   // The per-client part of every exchange plan; the per-request part is added in `stream`.
   const client = {
     timeouts,
@@ -168,12 +152,11 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
   // The dialled URL of each model URL, computed once: parsing two URLs per request is measurable.
   // Bounded, since custom models may come with any number of URLs.
   const dialledUrls = new Map<string, string>();
-  const dialledUrl = (modelUrl: string, protocol: SparkProtocol): string => {
-    const key = `${protocol} ${modelUrl}`;
-    let url = dialledUrls.get(key);
+  const dialledUrl = (modelUrl: string): string => {
+    let url = dialledUrls.get(modelUrl);
     if (url === undefined) {
-      url = protocol === 'ws' ? withBaseURL(modelUrl, baseURL) : withHttpBaseURL(modelUrl, baseURL);
-      if (dialledUrls.size < 64) dialledUrls.set(key, url);
+      url = withBaseURL(modelUrl, baseURL);
+      if (dialledUrls.size < 64) dialledUrls.set(modelUrl, url);
     }
     return url;
   };
@@ -188,32 +171,37 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
         }
         const model = resolveRequestModel(params, defaultModel);
         const protocol = chooseProtocol(model, params.protocol, clientProtocol);
-        const { requestText, answer } = prepareRequest(params, { appId, model, protocol, logger, trim });
+        const http = protocol === 'http' ? await loadHttpProtocol() : undefined;
+        const { requestText, answer } = prepareRequest(params, {
+          appId,
+          model,
+          protocol,
+          logger,
+          trim,
+          encodeHttp: http?.encodeHttpRequest,
+        });
         let open: OpenFrameConnection;
-        if (protocol === 'http') {
-          if (apiPassword === undefined) {
-            throw new SparkConfigError(
-              'The HTTP protocol needs a credential: apiPassword (SPARK_API_PASSWORD), or apiKey and apiSecret.',
-            );
-          }
-          const url = dialledUrl((model.http as HttpEndpoint).url, protocol);
-          open = openHttp({
-            url,
+        if (http) {
+          open = http.openHttpExchange({
             model,
             requestText,
             credential: apiPassword,
-            fetch: fetchFunction(),
+            fetch,
+            baseURL,
             logger,
           });
         } else {
           if (!sign || !transport || appId === '') {
-            throw new SparkConfigError(
-              'The WebSocket protocol needs appId, a transport and apiKey + apiSecret (or signUrl); ' +
-                'this client has only an HTTP credential: use protocol "http".',
-            );
+            throw new SparkConfigError('WebSocket needs appId, transport and apiKey + apiSecret or signUrl.');
           }
-          const url = dialledUrl(model.url as string, protocol);
-          open = openWebSocket({ url, model, sign, transport, requestText, logger });
+          open = openWebSocket({
+            url: dialledUrl(model.url as string),
+            model,
+            sign,
+            transport,
+            requestText,
+            logger,
+          });
         }
         return runExchange({ ...client, open, answer }, emit, signal);
       },

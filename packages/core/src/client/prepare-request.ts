@@ -5,7 +5,7 @@
 import { SparkConfigError } from '../errors';
 import type { AnswerContext } from '../exchange/answer-accumulator';
 import { resolveModel, type SparkModel } from '../models/models';
-import { encodeHttpRequest } from '../protocol/http/encode-http-request';
+import type { encodeHttpRequest } from '../protocol/http/encode-http-request';
 import { encodeRequest } from '../protocol/websocket/encode-request';
 import type { ChatMessage, ChatParams, SparkLogger, SparkProtocol } from '../types';
 import type { HistoryTrimmer } from './client-options';
@@ -26,6 +26,8 @@ export interface PrepareOptions {
   model: SparkModel;
   protocol: SparkProtocol;
   logger?: SparkLogger | undefined;
+  /** The HTTP body encoder (loaded with the HTTP protocol); required when `protocol` is `'http'`. */
+  encodeHttp?: typeof encodeHttpRequest | undefined;
   /** The history trimmer, when the client was given one. */
   trim?: HistoryTrimmer | undefined;
 }
@@ -84,7 +86,8 @@ export function prepareRequest(params: ChatParams, options: PrepareOptions): Pre
   let requestText: string;
   let sentMaxTokens: unknown;
   if (options.protocol === 'http') {
-    const body = encodeHttpRequest({ ...params, messages }, { model, onWarning });
+    if (!options.encodeHttp) throw new SparkConfigError('The HTTP protocol was not loaded: pass encodeHttp.');
+    const body = options.encodeHttp({ ...params, messages }, { model, onWarning });
     requestText = JSON.stringify(body);
     sentMaxTokens = body.max_tokens ?? body.max_completion_tokens;
   } else {
