@@ -1,4 +1,5 @@
-import { decodeFrame, SparkError } from '@xinghuo/core';
+import { SparkError } from '@xinghuo/core';
+import { decodeFrame } from '@xinghuo/core/transport';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hostileFrame } from './support/frame-arbitraries';

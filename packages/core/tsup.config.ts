@@ -8,8 +8,9 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     portable: 'src/portable.ts',
-    'sign-url': 'src/sign-url.ts',
+    'sign-url': 'src/signing/sign-url.ts',
     testing: 'src/testing/index.ts',
+    transport: 'src/transport.ts',
   },
   platform: 'neutral',
   // Share one copy of the error classes between the `.` and `./testing` entries in CJS too (ESM splits

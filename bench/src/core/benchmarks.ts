@@ -1,7 +1,8 @@
 /**
  * The three core micro-benchmarks, each against the built `@xinghuo/core` package.
  */
-import { type ChatMessage, decodeFrame, signUrl, trimHistory } from '@xinghuo/core';
+import { type ChatMessage, signUrl, trimHistory } from '@xinghuo/core';
+import { decodeFrame } from '@xinghuo/core/transport';
 import { compare, consume, type Timing, time } from '../harness';
 import { REALISTIC_FRAMES } from './frames';
 

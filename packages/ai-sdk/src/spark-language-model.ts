@@ -103,7 +103,8 @@ export class SparkLanguageModel implements LanguageModelV3 {
   async #start(options: LanguageModelV3CallOptions) {
     const prepared = prepareCall(this.#model, this.#settings, options);
     const requestBody = this.#requestBody(prepared.params);
-    const toError = (error: unknown): unknown => toApiCallError(error, this.#model.url, requestBody);
+    const toError = (error: unknown): unknown =>
+      toApiCallError(error, this.#model.url ?? this.#model.http?.url ?? this.#model.id, requestBody);
     const signal = options.abortSignal;
     let chat: ReturnType<SparkProviderClient['stream']>;
     try {

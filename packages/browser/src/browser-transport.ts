@@ -1,5 +1,4 @@
 import {
-  AsyncQueue,
   SparkAbortError,
   SparkConfigError,
   type SparkConnection,
@@ -8,6 +7,7 @@ import {
   SparkProtocolError,
   type SparkTransport,
 } from '@xinghuo/core/portable';
+import { AsyncQueue, onAbort } from '@xinghuo/core/transport';
 import { decodeMessageData } from './decode-message-data';
 import type { WebSocketConstructorLike, WebSocketLike } from './websocket-like';
 
@@ -81,15 +81,14 @@ function openConnection(
       });
     };
     const finish = (failure?: SparkError) => {
-      signal?.removeEventListener('abort', onAbort);
+      stopListening();
       if (!opened) reject(failure ?? handshakeError());
       enqueue(() => (failure ? frames.fail(failure) : frames.end()));
     };
-    const onAbort = () => {
+    const stopListening = onAbort(signal, () => {
       closeSocket(socket);
       finish(new SparkAbortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    });
 
     socket.addEventListener('open', () => {
       opened = true;
@@ -101,7 +100,7 @@ function openConnection(
         messages: () => frames,
         close(code, reason) {
           closeSocket(socket, code, reason);
-          signal?.removeEventListener('abort', onAbort);
+          stopListening();
           // Ends reading now rather than when the platform gets round to the close event.
           frames.end();
         },

@@ -79,6 +79,14 @@ describe('createSparkClient (browser)', () => {
     expect(typeof client.stream).toBe('function');
   });
 
+  it('refuses the long-lived HTTP APIPassword unless dangerouslyAllowBrowser', () => {
+    const password = 'httpPassword0123456789abcdefXYZW';
+    expect(() => createSparkClient({ protocol: 'http', apiPassword: password })).toThrow(/apiPassword/);
+    expect(() =>
+      createSparkClient({ protocol: 'http', apiPassword: password, dangerouslyAllowBrowser: true }),
+    ).not.toThrow();
+  });
+
   it('still checks the core options', () => {
     expect(() => createSparkClient({ appId: '', signUrl: async ({ url }) => url })).toThrow(SparkConfigError);
     expect(() => createSparkClient({ appId: 'app' })).toThrow(SparkConfigError);

@@ -1,5 +1,6 @@
 import {
   createSparkEngine,
+  guardBrowserSecret,
   type HistoryTrimmer,
   type SignUrlProvider,
   type SparkClient,
@@ -58,14 +59,7 @@ export type BrowserSparkClientOptions = Omit<SparkClientOptions, 'transport'> & 
 export function createSparkClient(options: BrowserSparkClientOptions): SparkClient {
   const { dangerouslyAllowBrowser, WebSocket, transport, apiKey, apiSecret, signUrl, hmac, ...rest } =
     options ?? {};
-  if (apiSecret !== undefined && dangerouslyAllowBrowser !== true) {
-    // Short on purpose (it ships in every page); the README section on signing explains the setup.
-    throw new SparkConfigError(
-      'apiSecret was passed to the browser client: anyone who opens the page can read it. Sign on your ' +
-        'server (createSigningHandler; valid 300 s) and pass signUrl: createSignedUrlFetcher(…), or set ' +
-        'dangerouslyAllowBrowser: true.',
-    );
-  }
+  guardBrowserSecret(apiSecret !== undefined, dangerouslyAllowBrowser, rest.apiPassword !== undefined);
   if (hmac !== undefined && apiSecret === undefined) {
     throw new SparkConfigError('hmac is only used to sign with apiKey and apiSecret.');
   }

@@ -2,17 +2,13 @@
  * The browser client end to end on Node: the real mock Spark server on loopback, `ws` injected as the
  * WebSocket constructor, and a signUrl provider standing in for the app's signing endpoint.
  */
+
+import { withBaseURL } from '@xinghuo/core/transport';
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createSparkClient } from '../src/create-spark-client';
-import {
-  type SignUrlRequest,
-  SparkAbortError,
-  SparkConnectionError,
-  signUrl,
-  withBaseURL,
-} from '../src/index';
+import { type SignUrlRequest, SparkAbortError, SparkConnectionError, signUrl } from '../src/index';
 
 let mock: MockSpark;
 const signRequests: SignUrlRequest[] = [];

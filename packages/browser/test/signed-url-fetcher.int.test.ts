@@ -36,7 +36,7 @@ afterAll(async () => {
 
 function request(overrides: Partial<SignUrlRequest> = {}): SignUrlRequest {
   const model = resolveModel('max');
-  return { url: model.url, model, attempt: 1, date: new Date(), ...overrides };
+  return { url: model.url ?? '', model, attempt: 1, date: new Date(), ...overrides };
 }
 
 function json(status: number, body: unknown): Route {

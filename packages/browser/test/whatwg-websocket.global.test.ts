@@ -3,15 +3,11 @@
  * enabled for this test project) against the mock Spark server on loopback. Like a browser, it
  * cannot see why a handshake was refused.
  */
+
+import { withBaseURL } from '@xinghuo/core/transport';
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createSparkClient,
-  type SignUrlRequest,
-  SparkConnectionError,
-  signUrl,
-  withBaseURL,
-} from '../src/index';
+import { createSparkClient, type SignUrlRequest, SparkConnectionError, signUrl } from '../src/index';
 
 let mock: MockSpark;
 

@@ -6,6 +6,6 @@
  *
  * @packageDocumentation
  */
-export { createSparkClient } from './client';
+export { createSparkClient } from './client/client';
 export * from './portable';
-export { signUrl } from './sign-url';
+export { signUrl } from './signing/sign-url';

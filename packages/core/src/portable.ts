@@ -2,14 +2,13 @@
  * `@xinghuo/core/portable`: all of `@xinghuo/core` except the credential signer (`signUrl`) and the
  * `createSparkClient` built on it. Nothing here reaches the HMAC code, so a bundle that starts from this
  * entry (the browser package) can load the signer later with `import('@xinghuo/core/sign-url')` and
- * keep it out of the page's first download.
+ * keep it out of the page's first download. What only transport authors need is in
+ * `@xinghuo/core/transport`.
  *
  * @packageDocumentation
  */
-export { AsyncQueue } from './async-queue';
-export type { SparkRetryInfo } from './attempt-history';
-export { withBaseURL } from './base-url';
-export { ChatStream, type ChatStreamOptions, type ChatStreamRunner } from './chat-stream';
+
+export { ChatStream } from './client/chat-stream';
 export type {
   HistoryTrimmer,
   RetryDelayOptions,
@@ -19,16 +18,36 @@ export type {
   SparkClientOptions,
   SparkEngineOptions,
   SparkTimeouts,
-} from './client';
-export { DEFAULT_TIMEOUTS } from './deadlines';
-export { type DecodedFrame, decodeFrame } from './decode-frame';
-export { type EncodeRequestOptions, encodeRequest, type SparkRequestFrame } from './encode-request';
-export { createSparkEngine } from './engine';
+} from './client/client';
+export {
+  type CredentialValues,
+  guardBrowserSecret,
+  isBrowserPage,
+  missingCredentials,
+  readSparkEnv,
+  requireCredentials,
+  SPARK_ENV_VARIABLES,
+  type SparkEnvironment,
+  type SparkEnvSettings,
+} from './client/credentials';
+export { createSparkEngine } from './client/engine';
+export { type ReadChatStreamOptions, readChatStream } from './client/read-chat-stream';
 export * from './errors';
-export { estimateTokens, type TokenEstimator } from './estimate-tokens';
-export type { KnownModelId, SparkModelId } from './model-id';
-export { type CustomModel, MODELS, type ModelCapabilities, resolveModel, type SparkModel } from './models';
-export type { HmacSha256, SignUrlOptions, SparkCredentials } from './sign-url';
-export type { SparkConnection, SparkTransport, SparkTransportOptions } from './transport';
-export { type TrimHistoryOptions, type TrimHistoryResult, trimHistory } from './trim-history';
+export type { SparkRetryInfo } from './exchange/attempt-history';
+export { DEFAULT_TIMEOUTS } from './exchange/deadlines';
+export { estimateTokens, type TokenEstimator } from './history/estimate-tokens';
+export { type TrimHistoryOptions, type TrimHistoryResult, trimHistory } from './history/trim-history';
+export type { KnownModelId, SparkModelId } from './models/model-id';
+export {
+  type CustomModel,
+  type HttpEndpoint,
+  MODELS,
+  type ModelCapabilities,
+  modelNameTable,
+  resolveModel,
+  type SparkModel,
+} from './models/models';
+export type { SparkFetch } from './protocol/http/open-http';
+export type { SparkConnection, SparkTransport, SparkTransportOptions } from './protocol/websocket/transport';
+export type { HmacSha256, SignUrlOptions, SparkCredentials } from './signing/sign-url';
 export type * from './types';

@@ -1,41 +1,26 @@
 /**
- * The seam between the protocol engine and a platform's WebSocket.
+ * `@xinghuo/core/transport`: what only the authors of a transport (a platform's WebSocket adapter) or
+ * of tools that speak the wire format need: the frame queue, `onAbort`, the request encoder and frame decoder,
+ * the base-URL rewrite and the handshake-error mapping. Apps use `@xinghuo/core` (or a platform
+ * package) instead.
  *
- * A transport opens one socket per request. Adapters implement it in about a hundred lines:
- * `@xinghuo/node` over `ws`, `@xinghuo/browser` over the global `WebSocket`, and
- * `@xinghuo/core/testing` in memory.
+ * @packageDocumentation
  */
-
-/** Options for opening one connection. */
-export interface SparkTransportOptions {
-  /** Aborts the handshake; the transport rejects with `SparkAbortError` and leaves no socket open. */
-  signal?: AbortSignal | undefined;
-}
-
-/**
- * One open WebSocket connection carrying one Spark exchange.
- *
- * Rules every transport follows:
- * - `messages()` yields each text frame once, in order (binary frames decoded as UTF-8), and ends
- *   when the socket closes, however it closes. It may throw a `SparkConnectionError` on a socket
- *   error. It is called once.
- * - `close()` is idempotent and releases the socket at once (a forced terminate if needed).
- */
-export interface SparkConnection {
-  /** Sends one text frame. */
-  send(text: string): void;
-  /** The received text frames, until the socket closes. */
-  messages(): AsyncIterable<string>;
-  /** Closes the socket (default code 1000). Safe to call more than once. */
-  close(code?: number, reason?: string): void;
-}
-
-/**
- * Opens a WebSocket to a signed URL.
- *
- * Resolves once the socket is open. Rejects with a typed `SparkError`: a refused handshake through
- * `errorFromHandshake({ status, body, serverDate })` with as much as the platform can see, other
- * failures as `SparkConnectionError`, an abort as `SparkAbortError`. Error messages never contain
- * the signed URL.
- */
-export type SparkTransport = (url: string, options: SparkTransportOptions) => Promise<SparkConnection>;
+export { onAbort } from './exchange/abort';
+export { AsyncQueue } from './exchange/async-queue';
+// The HTTP protocol's encoder and SSE reader are not re-exported here: a static path to them would put
+// them in every bundle, where the engine loads them only on the first HTTP request.
+export type {
+  EncodeHttpRequestOptions,
+  HttpRequestBody,
+  HttpWireMessage,
+} from './protocol/http/encode-http-request';
+export { withBaseURL } from './protocol/websocket/base-url';
+export { type DecodedFrame, type DecodeFrameOptions, decodeFrame } from './protocol/websocket/decode-frame';
+export {
+  type EncodeRequestOptions,
+  encodeRequest,
+  type SparkRequestFrame,
+} from './protocol/websocket/encode-request';
+export { errorFromHandshake, type HandshakeFailure } from './protocol/websocket/from-handshake';
+export type { SparkConnection, SparkTransport, SparkTransportOptions } from './protocol/websocket/transport';

@@ -3,17 +3,30 @@
  * Wire (snake_case) shapes live only in `encode-request.ts` and `decode-frame.ts`.
  */
 import type { SparkError } from './errors/spark-error';
-import type { SparkModelId } from './model-id';
-import type { CustomModel, SparkModel } from './models';
-import type { TrimHistoryOptions } from './trim-history';
+import type { TrimHistoryOptions } from './history/trim-history-options';
+import type { SparkModelId } from './models/model-id';
+import type { CustomModel, SparkModel } from './models/models';
 
-/** Roles Spark accepts in `payload.message.text`. */
-export type ChatRole = 'system' | 'user' | 'assistant';
+/**
+ * Roles of a conversation turn. `tool` (the result of a function call) exists only on the HTTP
+ * protocol; a WebSocket request with it is refused before any network.
+ */
+export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';
+
+/** The two wire protocols of Spark: the signed WebSocket and the OpenAI-compatible HTTP API. */
+export type SparkProtocol = 'ws' | 'http';
 
 /** One conversation turn. */
 export interface ChatMessage {
   role: ChatRole;
   content: string;
+  /**
+   * HTTP only, on an `assistant` turn: the function calls it made (`result.functionCalls`), sent back
+   * so that the `tool` turns that follow can quote their ids.
+   */
+  toolCalls?: readonly FunctionCall[] | undefined;
+  /** HTTP only, on a `tool` turn: the `id` of the function call whose result `content` is. */
+  toolCallId?: string | undefined;
 }
 
 /** A JSON-schema object describing function parameters (`type: "object"`). */
@@ -48,9 +61,17 @@ export type ModelInput = SparkModelId | CustomModel | SparkModel;
 export interface ChatParams {
   /** Model id, alias or custom `{ url, domain }`. Defaults to the client's `defaultModel`. */
   model?: ModelInput | undefined;
+  /**
+   * The wire protocol of this request; defaults to the client's `protocol`, else WebSocket when the
+   * model has a WebSocket endpoint and HTTP when it has only an HTTP one.
+   */
+  protocol?: SparkProtocol | undefined;
   /** The conversation: optional system first, alternating user/assistant, ending with user. */
   messages: readonly ChatMessage[];
-  /** Sampling temperature: (0, 1] for chat models, [0, 2] for reasoning models (x1). Spark default 0.5. */
+  /**
+   * Sampling temperature. WebSocket: (0, 1] for chat models, [0, 2] for reasoning models (x1), Spark's
+   * default 0.5. HTTP: [0, 2] for every model, Spark's default 1.0.
+   */
   temperature?: number | undefined;
   /** Upper bound of answer tokens, 1 … the model's `maxOutputTokens`. */
   maxTokens?: number | undefined;
@@ -58,7 +79,7 @@ export interface ChatParams {
   topK?: number | undefined;
   /** End-user id for Spark's abuse tracking, at most 32 characters. */
   uid?: string | undefined;
-  /** Session id for Spark's logs; does not make the server remember history. */
+  /** WebSocket only. Session id for Spark's logs; does not make the server remember history. */
   chatId?: string | undefined;
   /** Functions the model may call. */
   functions?: readonly SparkFunctionDefinition[] | undefined;
@@ -66,9 +87,14 @@ export interface ChatParams {
   webSearch?: boolean | WebSearchOptions | undefined;
   /** Reasoning mode for x1 / spark-x. */
   thinking?: 'enabled' | 'disabled' | 'auto' | undefined;
-  /** Fine-tuned resource id(s), sent as `header.patch_id`. */
+  /** HTTP only: `json_object` makes the model answer with one JSON object (`response_format`). */
+  responseFormat?: 'text' | 'json_object' | undefined;
+  /** WebSocket only. Fine-tuned resource id(s), sent as `header.patch_id`. */
   patchId?: string | readonly string[] | undefined;
-  /** Extra keys merged into `parameter.chat` as they are (escape hatch for new Spark options). */
+  /**
+   * Extra keys merged as they are into `parameter.chat` (WebSocket) or the request body (HTTP): the
+   * escape hatch for new Spark options.
+   */
   extra?: Readonly<Record<string, unknown>> | undefined;
   /** Trim the oldest turns to fit the model's context window before sending. */
   trimHistory?: boolean | TrimHistoryOptions | undefined;
@@ -83,6 +109,8 @@ export interface Usage {
 
 /** A function call the model made. */
 export interface FunctionCall {
+  /** HTTP only: the call's id, quoted as `toolCallId` on the `tool` message with its result. */
+  id?: string | undefined;
   name: string;
   /** The arguments exactly as Spark sent them: a JSON-encoded string. */
   arguments: string;
@@ -108,7 +136,10 @@ export interface ChatResult {
   text: string;
   /** x1 reasoning text, when the model produced any. */
   reasoning?: string | undefined;
+  /** The function call, or the first of several (see `functionCalls`). */
   functionCall?: FunctionCall | undefined;
+  /** Every function call of the answer, in order (several only over HTTP); absent when none. */
+  functionCalls?: FunctionCall[] | undefined;
   searchResults?: SearchResult[] | undefined;
   usage: Usage;
   /** Spark session id: quote it to iFlytek support. */
@@ -126,6 +157,7 @@ export interface ChatResult {
 export type SparkStreamEvent =
   | { type: 'text-delta'; text: string }
   | { type: 'reasoning-delta'; text: string }
+  /** One per function call, in order. */
   | { type: 'function-call'; functionCall: FunctionCall }
   | { type: 'search-results'; results: SearchResult[] }
   | { type: 'usage'; usage: Usage }

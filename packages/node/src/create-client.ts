@@ -7,7 +7,7 @@ import {
 import { readSparkEnv, requireCredentials, type SparkEnvironment } from './env-config';
 import { loggerFromLogLevel } from './env-logger';
 import { nodeHmacSha256 } from './node-hmac';
-import { createWsTransport, type WsTransportOptions } from './ws-transport';
+import { createWsTransport, type WsTransportOptions } from './ws/ws-transport';
 
 /**
  * Options of the Node {@link createSparkClient}: core's options, all optional, plus where to read
@@ -20,6 +20,10 @@ export interface NodeSparkClientOptions extends Omit<SparkClientOptions, 'appId'
   apiKey?: string | undefined;
   /** APISecret; default `SPARK_API_SECRET` (unless `signUrl` is given). */
   apiSecret?: string | undefined;
+  /** HTTP APIPassword; default `SPARK_API_PASSWORD`. */
+  apiPassword?: string | undefined;
+  /** `'ws'` or `'http'`; default `SPARK_PROTOCOL`, else per model (see core's `protocol`). */
+  protocol?: SparkClientOptions['protocol'];
   /** Replaces scheme, host and port of every model URL; default `SPARK_BASE_URL`. */
   baseURL?: string | undefined;
   /** Model of requests that name none; default `SPARK_MODEL`. */
@@ -38,7 +42,9 @@ export interface NodeSparkClientOptions extends Omit<SparkClientOptions, 'appId'
 /**
  * Creates a Spark client for Node.js: the core client over a `ws` WebSocket transport, configured
  * from options or, for whatever is not passed, from `SPARK_APP_ID`, `SPARK_API_KEY`,
- * `SPARK_API_SECRET`, `SPARK_BASE_URL` and `SPARK_MODEL`.
+ * `SPARK_API_SECRET`, `SPARK_API_PASSWORD`, `SPARK_PROTOCOL`, `SPARK_BASE_URL` and `SPARK_MODEL`.
+ * With `protocol: 'http'` (or only `SPARK_API_PASSWORD` set) it speaks Spark's OpenAI-compatible HTTP
+ * API through the global `fetch`.
  *
  * @throws SparkConfigError naming the missing options and environment variables
  * @example
@@ -58,12 +64,21 @@ export function createSparkClient(options: NodeSparkClientOptions = {}): SparkCl
   const appId = rest.appId ?? fromEnv.appId;
   const apiKey = usesProvider ? rest.apiKey : (rest.apiKey ?? fromEnv.apiKey);
   const apiSecret = usesProvider ? rest.apiSecret : (rest.apiSecret ?? fromEnv.apiSecret);
-  requireCredentials({ appId, apiKey, apiSecret }, !usesProvider);
+  const apiPassword = rest.apiPassword ?? fromEnv.apiPassword;
+  // Only an HTTP credential and no APPID: the client speaks HTTP (core decides the same way).
+  const protocol =
+    rest.protocol ??
+    fromEnv.protocol ??
+    (appId === undefined && apiPassword !== undefined ? 'http' : undefined);
+  requireCredentials({ appId, apiKey, apiSecret, apiPassword }, !usesProvider, protocol);
+  const signs = usesProvider || (apiKey !== undefined && apiSecret !== undefined);
   return createCoreClient({
     ...rest,
-    appId: appId as string,
+    protocol,
+    appId,
+    apiPassword,
     // Signing with credentials uses node:crypto unless the caller brought its own HMAC.
-    ...(usesProvider ? {} : { apiKey, apiSecret, hmac: rest.hmac ?? nodeHmacSha256 }),
+    ...(usesProvider || !signs ? {} : { apiKey, apiSecret, hmac: rest.hmac ?? nodeHmacSha256 }),
     baseURL: rest.baseURL ?? fromEnv.baseURL,
     defaultModel: rest.defaultModel ?? fromEnv.model,
     transport: transport ?? createWsTransport(ws),

@@ -29,4 +29,4 @@ export {
 } from './node-signing-listener';
 export { type ProxyEnvironment, type ProxyResolver, proxyFromEnv } from './proxy/proxy-from-env';
 export * from './signing/index';
-export { createWsTransport, type WsTransportOptions } from './ws-transport';
+export { createWsTransport, type WsTransportOptions } from './ws/ws-transport';

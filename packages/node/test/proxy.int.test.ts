@@ -7,7 +7,7 @@ import {
   type SparkError,
   SparkTimeoutError,
 } from '../src/index';
-import { createWsTransport } from '../src/ws-transport';
+import { createWsTransport } from '../src/ws/ws-transport';
 import { HELLO, mockClient, startMock } from './helpers';
 import {
   type ConnectProxy,

@@ -12,7 +12,7 @@ import {
 } from '@xinghuo/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type WebSocket as ServerSocket, WebSocketServer } from 'ws';
-import { createWsTransport } from '../src/ws-transport';
+import { createWsTransport } from '../src/ws/ws-transport';
 import {
   eventually,
   type RawServer,

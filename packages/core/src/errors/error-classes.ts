@@ -1,3 +1,6 @@
+/**
+ * One error class per kind of failure, each with its `code` and whether a retry may help.
+ */
 import { ERROR_NAME, SparkError, type SparkErrorOptions } from './spark-error';
 
 /** Bad client configuration: missing credentials, invalid URL, unknown model. Never retryable. */
@@ -60,8 +63,11 @@ export class SparkQuotaError extends SparkError {
 /** Too many requests or connections right now (10006, 10007, 11202, 11203). Retry after a delay. */
 export class SparkRateLimitError extends SparkError {
   static override readonly [ERROR_NAME] = 'SparkRateLimitError';
-  constructor(message: string, options?: SparkErrorOptions) {
+  /** How long the server asked to wait (HTTP `Retry-After`), when it said. */
+  readonly retryAfterMs?: number | undefined;
+  constructor(message: string, options?: SparkErrorOptions & { retryAfterMs?: number | undefined }) {
     super('rate_limited', message, true, options);
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 

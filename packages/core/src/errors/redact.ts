@@ -9,6 +9,8 @@ const AUTHORIZATION_PARAMETER = /(authorization=)[^&\s"'<>]+/gi;
 // base64('api_key="') is "YXBpX2tleT0i"; any run starting with it is an encoded authorization value.
 const ENCODED_AUTHORIZATION = /YXBpX2tleT0i[A-Za-z0-9+/=%]*/g;
 const DECODED_AUTHORIZATION = /(api_key=")[^"]*(")|(signature=")[^"]*(")/gi;
+// An HTTP `Authorization: Bearer <APIPassword or key:secret>` value, wherever it was echoed.
+const BEARER_CREDENTIAL = /(Bearer\s+)[^\s"'<>,;]+/gi;
 
 /** The text that replaces a secret. */
 export const REDACTED = '[REDACTED]';
@@ -23,6 +25,7 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
   let result = text
     .replace(AUTHORIZATION_PARAMETER, `$1${REDACTED}`)
     .replace(ENCODED_AUTHORIZATION, REDACTED)
+    .replace(BEARER_CREDENTIAL, `$1${REDACTED}`)
     .replace(DECODED_AUTHORIZATION, (_match, keyOpen, keyClose, signatureOpen, signatureClose) =>
       keyOpen ? `${keyOpen}${REDACTED}${keyClose}` : `${signatureOpen}${REDACTED}${signatureClose}`,
     );

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { withBaseURL } from '../base-url';
-import { resolveModel } from '../models';
-import { signUrl } from '../sign-url';
+import { resolveModel } from '../models/models';
+import { withBaseURL } from '../protocol/websocket/base-url';
+import { errorFromHandshake } from '../protocol/websocket/from-handshake';
+import { errorFromSparkCode } from '../protocol/websocket/from-spark-code';
+import { signUrl } from '../signing/sign-url';
 import {
   SparkAbortError,
   SparkAuthError,
@@ -18,8 +20,6 @@ import {
   SparkServerError,
   SparkTimeoutError,
 } from './error-classes';
-import { errorFromHandshake } from './from-handshake';
-import { errorFromSparkCode } from './from-spark-code';
 import { REDACTED, redactSecrets, redactUrl } from './redact';
 import { SparkError } from './spark-error';
 
@@ -161,6 +161,11 @@ describe('redactSecrets', () => {
   it('removes listed literal secrets and keeps the rest of the text', () => {
     const text = `key=${apiKey} secret=${apiSecret} model=lite`;
     expect(redactSecrets(text, [apiKey, apiSecret])).toBe(`key=${REDACTED} secret=${REDACTED} model=lite`);
+  });
+
+  it('removes an HTTP Bearer credential wherever it was echoed, password or key:secret', () => {
+    expect(redactSecrets('Authorization: Bearer abcPassword123')).toBe(`Authorization: Bearer ${REDACTED}`);
+    expect(redactSecrets(`{"auth":"bearer ${apiKey}:${apiSecret}"}`)).toBe(`{"auth":"bearer ${REDACTED}"}`);
   });
 
   it('ignores empty and very short values instead of shredding the text', () => {

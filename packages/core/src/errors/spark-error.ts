@@ -1,3 +1,6 @@
+/**
+ * `SparkError`, the base of every error the SDK throws: a stable `code`, `retryable`, redacted text.
+ */
 import { redactSecrets } from './redact';
 
 const SPARK_ERROR_MARKER = Symbol.for('xinghuo.SparkError');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFrame } from '../decode-frame';
 import { SparkPermissionError } from '../errors';
+import { decodeFrame } from '../protocol/websocket/decode-frame';
 import {
   answerFrames,
   errorFrame,

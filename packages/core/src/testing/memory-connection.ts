@@ -2,11 +2,11 @@
  * The server side of one in-memory connection, as a scripted handler sees it.
  */
 
-import { AsyncQueue } from '../async-queue';
-import type { SparkRequestFrame } from '../encode-request';
-import type { HandshakeFailure } from '../errors';
 import { SparkConnectionError } from '../errors';
-import type { SparkConnection } from '../transport';
+import { AsyncQueue } from '../exchange/async-queue';
+import type { SparkRequestFrame } from '../protocol/websocket/encode-request';
+import type { HandshakeFailure } from '../protocol/websocket/from-handshake';
+import type { SparkConnection } from '../protocol/websocket/transport';
 
 /** Where a connection is in its life. */
 export type MemoryConnectionState = 'connecting' | 'open' | 'refused' | 'failed' | 'aborted' | 'closed';

@@ -6,7 +6,7 @@ import {
   SparkConnectionError,
   SparkRateLimitError,
 } from '../errors';
-import type { SparkConnection } from '../transport';
+import type { SparkConnection } from '../protocol/websocket/transport';
 import { answerFrames } from './frames';
 import { createMemoryTransport, respondWith } from './memory-transport';
 
@@ -82,11 +82,11 @@ describe('createMemoryTransport', () => {
     await expect(pending).rejects.toThrow(SparkAbortError);
     expect(transport.connections[0]?.state).toBe('aborted');
 
-    const slow = createMemoryTransport((server) => {
-      server.hang();
-      setTimeout(() => server.accept(), 5);
-    });
-    await expect(slow('wss://example.test/', {})).resolves.toBeDefined();
+    const slow = createMemoryTransport((server) => server.hang());
+    const later = slow('wss://example.test/', {});
+    expect(slow.connections[0]?.state).toBe('connecting');
+    slow.connections[0]?.accept();
+    await expect(later).resolves.toBeDefined();
     expect(slow.connections[0]?.state).toBe('open');
   });
 

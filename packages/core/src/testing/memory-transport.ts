@@ -2,8 +2,10 @@
  * An in-memory {@link SparkTransport} driven by a scripted server handler, for unit tests of code that
  * uses the client: no sockets, no ports, deterministic.
  */
-import { errorFromHandshake, SparkAbortError, SparkConnectionError, SparkError } from '../errors';
-import type { SparkTransport } from '../transport';
+import { SparkAbortError, toSparkError } from '../errors';
+import { onAbort } from '../exchange/abort';
+import { errorFromHandshake } from '../protocol/websocket/from-handshake';
+import type { SparkTransport } from '../protocol/websocket/transport';
 import type { SparkServerFrame } from './frames';
 import { MemoryConnection, type MemoryServerConnection } from './memory-connection';
 
@@ -16,11 +18,11 @@ export interface MemoryTransport extends SparkTransport {
   readonly connections: readonly MemoryServerConnection[];
   /** Connections still connecting or open: after a finished request this should be empty. */
   openConnections(): MemoryServerConnection[];
-}
-
-function handshakeFailure(error: unknown): SparkError {
-  if (SparkError.isInstance(error)) return error;
-  return new SparkConnectionError('The WebSocket handshake failed (simulated).', { cause: error });
+  /**
+   * Resolves with the connection at `index` (0 for the first) once the client dials it, so a test can
+   * act when the client reaches the handshake instead of waiting a fixed time.
+   */
+  connectionAt(index: number): Promise<MemoryServerConnection>;
 }
 
 /**
@@ -45,9 +47,12 @@ function handshakeFailure(error: unknown): SparkError {
  */
 export function createMemoryTransport(handler: MemoryHandler): MemoryTransport {
   const connections: MemoryConnection[] = [];
+  const waiters = new Map<number, ((connection: MemoryServerConnection) => void)[]>();
   const transport = (url: string, options: { signal?: AbortSignal | undefined } = {}) => {
     const connection = new MemoryConnection(url, connections.length);
     connections.push(connection);
+    for (const resolve of waiters.get(connection.index) ?? []) resolve(connection);
+    waiters.delete(connection.index);
     const { signal } = options;
     return new Promise<ReturnType<MemoryConnection['clientSide']>>((resolve, reject) => {
       if (signal?.aborted) {
@@ -55,16 +60,15 @@ export function createMemoryTransport(handler: MemoryHandler): MemoryTransport {
         reject(new SparkAbortError(undefined, { cause: signal.reason }));
         return;
       }
-      const onAbort = () => {
+      const stopListening = onAbort(signal, () => {
         connection.abortHandshake();
         reject(new SparkAbortError(undefined, { cause: signal?.reason }));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      });
       connection.onDecision = (decision) => {
-        signal?.removeEventListener('abort', onAbort);
+        stopListening();
         if (decision.kind === 'accept') resolve(connection.clientSide());
         else if (decision.kind === 'refuse') reject(errorFromHandshake(decision.failure));
-        else reject(handshakeFailure(decision.error));
+        else reject(toSparkError(decision.error, 'The WebSocket handshake failed (simulated)'));
       };
       try {
         const running = handler(connection);
@@ -80,6 +84,12 @@ export function createMemoryTransport(handler: MemoryHandler): MemoryTransport {
   return Object.assign(transport, {
     connections: connections as readonly MemoryServerConnection[],
     openConnections: () => connections.filter((connection) => !connection.closed),
+    connectionAt: (index: number) =>
+      new Promise<MemoryServerConnection>((resolve) => {
+        const opened = connections[index];
+        if (opened) resolve(opened);
+        else waiters.set(index, [...(waiters.get(index) ?? []), resolve]);
+      }),
   });
 }
 

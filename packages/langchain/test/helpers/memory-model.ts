@@ -3,8 +3,9 @@
  * records every connection, so tests can check what was sent and that no socket was left open.
  */
 import type { UsageMetadata } from '@langchain/core/messages';
-import { createSparkClient, type SparkRequestFrame } from '@xinghuo/core';
+import { createSparkClient } from '@xinghuo/core';
 import { createMemoryTransport, type MemoryHandler, type MemoryTransport } from '@xinghuo/core/testing';
+import type { SparkRequestFrame } from '@xinghuo/core/transport';
 import { ChatSpark, type ChatSparkInput } from '../../src/index';
 
 /** Clearly fake credentials of the right shape (32-character key and secret). */

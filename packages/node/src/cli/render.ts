@@ -70,7 +70,13 @@ export function renderModels(models: readonly SparkModel[]): string {
       .filter(([, enabled]) => enabled)
       .map(([name]) => name)
       .join(' '),
-    model.url,
+    [model.url ? 'ws' : '', model.http ? (model.http.functions ? 'http(functions)' : 'http') : '']
+      .filter(Boolean)
+      .join(' '),
+    model.url ?? model.http?.url ?? '',
   ]);
-  return renderTable(['id', 'aliases', 'domain', 'context', 'max out', 'capabilities', 'url'], rows);
+  return renderTable(
+    ['id', 'aliases', 'domain', 'context', 'max out', 'capabilities', 'protocols', 'url'],
+    rows,
+  );
 }

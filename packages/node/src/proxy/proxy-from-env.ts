@@ -1,7 +1,6 @@
-import { bareHostname, portOf } from './proxy-url';
+import { bareHostname, type ProxyResolver, portOf } from './proxy-url';
 
-/** Picks the proxy for one WebSocket URL, or `undefined` to connect directly. */
-export type ProxyResolver = (target: URL) => string | URL | undefined;
+export type { ProxyResolver } from './proxy-url';
 
 /** The variables {@link proxyFromEnv} reads, in either case (lower case wins, as in curl). */
 export type ProxyEnvironment = Readonly<Record<string, string | undefined>>;

@@ -3,7 +3,8 @@ import { request as httpsRequest } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
 import { SparkAbortError, SparkConnectionError } from '@xinghuo/core';
-import { isCertificateFailure } from '../tls-failure';
+import { onAbort } from '@xinghuo/core/transport';
+import { isCertificateFailure } from '../ws/tls-failure';
 import { bareHostname, portOf } from './proxy-url';
 
 /** Options of {@link openProxyTunnel}. */
@@ -51,15 +52,16 @@ export function openProxyTunnel(proxy: URL, target: URL, options: ProxyTunnelOpt
     const settle = (error: unknown, socket?: Socket) => {
       if (settled) return;
       settled = true;
-      signal?.removeEventListener('abort', onAbort);
+      stopListening();
       if (socket) resolve(socket);
       else {
         connect.destroy();
         reject(error);
       }
     };
-    const onAbort = () => settle(new SparkAbortError('The request was aborted while connecting.'));
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const stopListening = onAbort(signal, () =>
+      settle(new SparkAbortError('The request was aborted while connecting.')),
+    );
 
     // Node reports every answer to CONNECT here, a refusal (407, 403, 502…) included.
     connect.once('connect', (response, socket) => {

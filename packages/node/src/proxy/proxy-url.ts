@@ -1,5 +1,7 @@
 import { SparkConfigError } from '@xinghuo/core';
-import type { ProxyResolver } from './proxy-from-env';
+
+/** Picks the proxy for one WebSocket URL, or `undefined` to connect directly. */
+export type ProxyResolver = (target: URL) => string | URL | undefined;
 
 /**
  * Parses and checks a proxy URL: `http://` or `https://`, a host, optionally `user:password@`.

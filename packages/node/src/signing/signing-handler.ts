@@ -2,12 +2,13 @@ import {
   type CustomModel,
   type HmacSha256,
   MODELS,
+  modelNameTable,
   resolveModel,
   SparkConfigError,
   type SparkModel,
   signUrl,
-  withBaseURL,
 } from '@xinghuo/core';
+import { withBaseURL } from '@xinghuo/core/transport';
 import type { ClientAddressHeader, ClientKeyFunction, SigningRequestContext } from '../guards/client-key';
 import type { AllowedOrigins } from '../guards/cors';
 import { errorResponse, jsonResponse } from '../guards/json-response';
@@ -121,11 +122,8 @@ interface ModelTable {
 }
 
 function buildModelTable(options: SigningHandlerOptions): ModelTable {
-  const byName = new Map<string, SparkModel>();
-  const registry = options.models ? options.models.map((name) => resolveModel(name)) : [...MODELS];
-  for (const model of registry) {
-    for (const name of [model.id, ...model.aliases]) byName.set(name.toLowerCase(), model);
-  }
+  const registry = options.models ? options.models.map((name) => resolveModel(name)) : MODELS;
+  const byName = modelNameTable(registry);
   for (const [name, custom] of Object.entries(options.customModels ?? {})) {
     byName.set(name.toLowerCase(), resolveModel({ ...custom, id: custom.id ?? name }));
   }
@@ -135,7 +133,7 @@ function buildModelTable(options: SigningHandlerOptions): ModelTable {
 function defaultAllowedHosts(options: SigningHandlerOptions, table: ModelTable): Set<string> {
   if (options.allowedHosts) return new Set(options.allowedHosts.map((host) => host.toLowerCase()));
   if (options.baseURL) return new Set([new URL(withBaseURL('wss://placeholder/', options.baseURL)).host]);
-  return new Set([...table.byName.values()].map((model) => new URL(model.url).host));
+  return new Set([...table.byName.values()].flatMap((model) => (model.url ? [new URL(model.url).host] : [])));
 }
 
 function checkOptions(options: SigningHandlerOptions): void {
@@ -199,7 +197,8 @@ export function createSigningHandler(options: SigningHandlerOptions): SigningHan
     const name = requestUrl.searchParams.get('model') ?? options.defaultModel;
     if (!name) return errorResponse(400, 'bad_request', 'The `model` query parameter is required.', cors);
     const model = table.byName.get(name.trim().toLowerCase());
-    if (!model) {
+    // A model served only over HTTP has no URL to sign.
+    if (!model?.url) {
       return errorResponse(
         404,
         'unknown_model',

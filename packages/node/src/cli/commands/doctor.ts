@@ -1,7 +1,8 @@
-import { SparkClockSkewError, type SparkModel, signUrl, withBaseURL } from '@xinghuo/core';
+import { SparkClockSkewError, type SparkModel, signUrl } from '@xinghuo/core';
+import { withBaseURL } from '@xinghuo/core/transport';
 import { ENV_VARIABLES } from '../../env-config';
 import { proxyChooser } from '../../proxy/proxy-url';
-import { createWsTransport } from '../../ws-transport';
+import { createWsTransport } from '../../ws/ws-transport';
 import type { CliArguments } from '../args';
 import { probeHttp } from '../http-probe';
 import type { CliIO } from '../io';
@@ -130,6 +131,10 @@ export async function doctorCommand(args: CliArguments, io: CliIO): Promise<numb
       report(true, `Model ${model.id} (domain ${model.domain})`);
     } catch (error) {
       report(false, formatError(error).replace(/^xinghuo: /, ''));
+      return 1;
+    }
+    if (!model.url) {
+      report(false, `Model ${model.id} is served only over HTTP; doctor checks the WebSocket handshake.`);
       return 1;
     }
     const url = withBaseURL(model.url, settings.baseURL);

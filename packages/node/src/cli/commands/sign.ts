@@ -1,4 +1,5 @@
-import { signUrl, withBaseURL } from '@xinghuo/core';
+import { signUrl } from '@xinghuo/core';
+import { withBaseURL } from '@xinghuo/core/transport';
 import { requireCredentials } from '../../env-config';
 import { type CliArguments, CliUsageError } from '../args';
 import type { CliIO } from '../io';
@@ -14,6 +15,7 @@ export async function signCommand(args: CliArguments, io: CliIO): Promise<number
   const settings = await resolveSessionSettings({ ...args.options, model: name }, io.env);
   try {
     const model = sessionModel(settings);
+    if (!model.url) throw new CliUsageError(`${model.id} is served only over HTTP: there is no URL to sign.`);
     requireCredentials(settings, true);
     const date = new Date();
     const url = await signUrl(

@@ -1,0 +1,275 @@
+/**
+ * The streaming result of `client.stream()`.
+ */
+
+import { SparkAbortError, SparkConfigError, type SparkError, toSparkError } from '../errors';
+import { onSharedAbort } from '../exchange/abort-fan-out';
+import { AsyncQueue } from '../exchange/async-queue';
+import { isDisabled, timeoutError } from '../exchange/deadlines';
+import type { ChatResult, SparkStreamEvent } from '../types';
+
+/**
+ * The work behind a stream: runs the exchange, emits events as they arrive, resolves with the result.
+ * It must stop (and close its socket) when `signal` aborts.
+ */
+export type ChatStreamRunner = (
+  emit: (event: SparkStreamEvent) => void,
+  signal: AbortSignal,
+) => Promise<ChatResult>;
+
+/** Options of {@link startChatStream}. */
+export interface ChatStreamOptions {
+  /** The caller's signal: aborting it aborts the stream. */
+  signal?: AbortSignal | undefined;
+  /** The total deadline in ms (0 or Infinity: none). Expiry fails the stream with `SparkTimeoutError`. */
+  totalTimeoutMs?: number | undefined;
+}
+
+// Set by ChatStream's static block: the one way to call its private constructor.
+let construct: (run: ChatStreamRunner, options: ChatStreamOptions) => ChatStream;
+
+type Settle = (outcome: { result: ChatResult } | { error: unknown }, discardQueued: boolean) => void;
+
+/**
+ * One streamed answer: an `AsyncIterable` of {@link SparkStreamEvent}s plus helpers.
+ *
+ * The request starts as soon as the stream is created, like `fetch`; events wait in memory until they
+ * are read. Read the events once, either by iterating the stream or through {@link ChatStream.textStream}.
+ * {@link ChatStream.finalResult} works whether or not the events are read. A stream nobody reads never
+ * causes an unhandled rejection.
+ *
+ * Leaving a `for await` loop early (`break`, `return`, a throw) closes the socket, as does
+ * {@link ChatStream.abort}.
+ *
+ * @example
+ * ```ts
+ * const stream = client.stream({ model: 'max', messages: [{ role: 'user', content: '你好' }] });
+ * for await (const event of stream) {
+ *   if (event.type === 'text-delta') process.stdout.write(event.text);
+ * }
+ * const { usage, sid } = await stream.finalResult();
+ * ```
+ */
+export class ChatStream implements AsyncIterable<SparkStreamEvent> {
+  readonly #queue = new AsyncQueue<SparkStreamEvent>();
+  readonly #controller = new AbortController();
+  readonly #result: Promise<ChatResult>;
+  readonly #settle: Settle;
+  #settled = false;
+  #iterated = false;
+
+  static {
+    construct = (run, options) => new ChatStream(run, options);
+  }
+
+  /** Private: streams come from `client.stream()` (or {@link startChatStream} inside the SDK). */
+  private constructor(run: ChatStreamRunner, options: ChatStreamOptions) {
+    let resolveResult!: (result: ChatResult) => void;
+    let rejectResult!: (error: unknown) => void;
+    this.#result = new Promise<ChatResult>((resolve, reject) => {
+      resolveResult = resolve;
+      rejectResult = reject;
+    });
+    // finalResult() is optional: a rejection nobody asked for must not surface as unhandled.
+    this.#result.catch(() => {});
+
+    const cleanups: (() => void)[] = [];
+    const settle: Settle = (outcome, discardQueued) => {
+      if (this.#settled) return;
+      this.#settled = true;
+      for (const cleanup of cleanups) cleanup();
+      if ('result' in outcome) {
+        this.#queue.push({ type: 'end', result: outcome.result });
+        this.#queue.end();
+        resolveResult(outcome.result);
+      } else {
+        this.#queue.fail(outcome.error, discardQueued);
+        rejectResult(outcome.error);
+      }
+    };
+    this.#settle = settle;
+
+    const signal = this.#controller.signal;
+
+    const external = options.signal;
+    if (external) {
+      const forward = () => this.#abort(new SparkAbortError(undefined, { cause: external.reason }));
+      if (external.aborted) forward();
+      // One listener per signal however many streams share it (Node warns past ten per signal).
+      else cleanups.push(onSharedAbort(external, forward));
+    }
+    const totalMs = options.totalTimeoutMs ?? 0;
+    if (!isDisabled(totalMs) && !signal.aborted) {
+      const timer = setTimeout(() => this.#abort(timeoutError('total', totalMs)), totalMs);
+      cleanups.push(() => clearTimeout(timer));
+    }
+
+    if (signal.aborted) return;
+    let started: Promise<ChatResult>;
+    try {
+      started = run((event) => {
+        if (!this.#settled) this.#queue.push(event);
+      }, signal);
+    } catch (error) {
+      started = Promise.reject(error);
+    }
+    started.then(
+      (result) => settle({ result }, false),
+      (error: unknown) => settle({ error }, false),
+    );
+  }
+
+  /** True once the stream ended, failed or was aborted. */
+  get settled(): boolean {
+    return this.#settled;
+  }
+
+  /**
+   * The whole answer. Resolves after the final frame, whether or not the events were read; rejects
+   * with the stream's `SparkError` (a `SparkAbortError` after an abort or an early `break`).
+   */
+  finalResult(): Promise<ChatResult> {
+    return this.#result;
+  }
+
+  /**
+   * Aborts the exchange: the socket closes, pending reads and {@link ChatStream.finalResult} reject with
+   * `SparkAbortError`. Does nothing once the stream has settled.
+   *
+   * @param reason - kept as the error's `cause`
+   */
+  abort(reason?: unknown): void {
+    this.#abort(new SparkAbortError(undefined, { cause: reason }));
+  }
+
+  /**
+   * Settles the stream with `error` right here, synchronously, whatever the runner is waiting for,
+   * then aborts the runner's signal (which closes its socket). Called directly rather than from an
+   * abort listener on the stream's own signal: one listener less per request.
+   */
+  #abort(error: SparkError): void {
+    if (this.#settled) return;
+    this.#settle({ error }, true);
+    this.#controller.abort(error);
+  }
+
+  /**
+   * The answer text as it streams, one delta at a time. Consumes the events: use it instead of
+   * iterating the stream, not as well.
+   *
+   * @example
+   * ```ts
+   * for await (const text of client.stream(params).textStream) process.stdout.write(text);
+   * ```
+   */
+  get textStream(): AsyncIterable<string> {
+    return { [Symbol.asyncIterator]: () => this.#texts() };
+  }
+
+  // A hand-written iterator rather than an async generator: a generator adds promise hops to every
+  // delta. Like a generator, it starts reading the events on the first `next()`.
+  #texts(): AsyncIterator<string> {
+    let events: AsyncIterator<SparkStreamEvent> | undefined;
+    let finished = false;
+    const nextText = (): Promise<IteratorResult<string>> =>
+      (events as AsyncIterator<SparkStreamEvent>).next().then(
+        (result) => {
+          if (result.done) {
+            finished = true;
+            return { value: undefined, done: true };
+          }
+          return result.value.type === 'text-delta' ? { value: result.value.text, done: false } : nextText();
+        },
+        (error: unknown) => {
+          finished = true;
+          throw error;
+        },
+      );
+    return {
+      next: () => {
+        if (finished) return Promise.resolve({ value: undefined, done: true });
+        if (!events) {
+          try {
+            events = this[Symbol.asyncIterator]();
+          } catch (error) {
+            finished = true;
+            return Promise.reject(error);
+          }
+        }
+        return nextText();
+      },
+      return: async () => {
+        // Leaving the loop early stops the exchange, as leaving a loop over the events does.
+        if (!finished && events) await events.return?.();
+        finished = true;
+        return { value: undefined, done: true };
+      },
+    };
+  }
+
+  /**
+   * The events as a Web `ReadableStream` of NDJSON bytes, one JSON event per line, for relaying an
+   * answer from a server route to a page (where {@link readChatStream} turns it back into a
+   * `ChatStream`). It reads the events, so the stream cannot also be iterated; `finalResult()` still
+   * works. A failure becomes a last line `{"type":"error","error":{…}}` with the error's JSON (redacted
+   * like its message). Cancelling the readable stream aborts the exchange.
+   *
+   * @example
+   * ```ts
+   * // A route handler (Next.js, Hono, Deno…):
+   * return new Response(client.stream(params).toReadableStream(), {
+   *   headers: { 'content-type': 'application/x-ndjson' },
+   * });
+   * ```
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    const events = this[Symbol.asyncIterator]();
+    const encoder = new TextEncoder();
+    const line = (value: unknown) => encoder.encode(`${JSON.stringify(value)}\n`);
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const next = await events.next();
+          if (next.done) controller.close();
+          else controller.enqueue(line(next.value));
+        } catch (error) {
+          controller.enqueue(
+            line({ type: 'error', error: toSparkError(error, 'The stream failed').toJSON() }),
+          );
+          controller.close();
+        }
+      },
+      async cancel() {
+        await events.return?.();
+      },
+    });
+  }
+
+  /** Iterates the events once; a second iteration throws a `SparkConfigError`. */
+  [Symbol.asyncIterator](): AsyncIterator<SparkStreamEvent> {
+    if (this.#iterated) {
+      throw new SparkConfigError(
+        'This ChatStream is already being read: iterate it or its textStream once; finalResult() gives the whole answer.',
+      );
+    }
+    this.#iterated = true;
+    const queue = this.#queue;
+    return {
+      next: () => queue.next(),
+      return: async () => {
+        // The consumer left early (`break`, a throw in the loop body): stop the exchange, close the socket.
+        this.#abort(new SparkAbortError('The stream was closed before its end by its consumer.'));
+        queue.close();
+        return { value: undefined, done: true };
+      },
+    };
+  }
+}
+
+/**
+ * Starts `run` at once and returns its stream. Internal to the SDK (the client's `stream()` and
+ * `readChatStream` use it): not exported from the package entries.
+ */
+export function startChatStream(run: ChatStreamRunner, options: ChatStreamOptions = {}): ChatStream {
+  return construct(run, options);
+}

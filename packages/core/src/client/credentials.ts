@@ -1,0 +1,157 @@
+/**
+ * Credentials: the one list of `SPARK_*` environment variables, the one missing-credential check and
+ * the one guard against an API secret in a browser page, shared by every package.
+ */
+import { SparkConfigError } from '../errors/error-classes';
+import type { SparkProtocol } from '../types';
+
+/** The environment variables the SDK's packages read, by the option each one fills in. */
+export const SPARK_ENV_VARIABLES = Object.freeze({
+  appId: 'SPARK_APP_ID',
+  apiKey: 'SPARK_API_KEY',
+  apiSecret: 'SPARK_API_SECRET',
+  apiPassword: 'SPARK_API_PASSWORD',
+  protocol: 'SPARK_PROTOCOL',
+  baseURL: 'SPARK_BASE_URL',
+  model: 'SPARK_MODEL',
+  /** `debug`, `info`, `warn` or `error`: the SDK's log lines on stderr (read by `@xinghuo/node`). */
+  logLevel: 'XINGHUO_LOG',
+} as const);
+
+/** A read-only view of environment variables (`process.env` on Node). */
+export type SparkEnvironment = Readonly<Record<string, string | undefined>>;
+
+/** Settings found in the environment; empty strings count as unset. */
+export interface SparkEnvSettings {
+  appId?: string | undefined;
+  apiKey?: string | undefined;
+  apiSecret?: string | undefined;
+  /** The HTTP APIPassword. */
+  apiPassword?: string | undefined;
+  /** `ws` or `http`. */
+  protocol?: SparkProtocol | undefined;
+  baseURL?: string | undefined;
+  model?: string | undefined;
+  /** `XINGHUO_LOG`, as written. */
+  logLevel?: string | undefined;
+}
+
+function read(env: SparkEnvironment, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+/**
+ * Reads `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET`, `SPARK_API_PASSWORD`, `SPARK_PROTOCOL`,
+ * `SPARK_BASE_URL` and `SPARK_MODEL` from `env`, trimmed; empty values count as unset.
+ *
+ * @throws SparkConfigError when `SPARK_PROTOCOL` is neither `ws` nor `http`
+ * @example
+ * ```ts
+ * const { appId, model } = readSparkEnv(process.env);
+ * ```
+ */
+export function readSparkEnv(env: SparkEnvironment): SparkEnvSettings {
+  return {
+    appId: read(env, SPARK_ENV_VARIABLES.appId),
+    apiKey: read(env, SPARK_ENV_VARIABLES.apiKey),
+    apiSecret: read(env, SPARK_ENV_VARIABLES.apiSecret),
+    apiPassword: read(env, SPARK_ENV_VARIABLES.apiPassword),
+    protocol: readProtocol(env),
+    baseURL: read(env, SPARK_ENV_VARIABLES.baseURL),
+    model: read(env, SPARK_ENV_VARIABLES.model),
+    logLevel: read(env, SPARK_ENV_VARIABLES.logLevel),
+  };
+}
+
+function readProtocol(env: SparkEnvironment): SparkProtocol | undefined {
+  const value = read(env, SPARK_ENV_VARIABLES.protocol)?.toLowerCase();
+  if (value === undefined || value === 'ws' || value === 'http') return value;
+  throw new SparkConfigError(`${SPARK_ENV_VARIABLES.protocol} must be "ws" or "http".`);
+}
+
+/** The credentials a client is built from. */
+export interface CredentialValues {
+  appId?: string | undefined;
+  apiKey?: string | undefined;
+  apiSecret?: string | undefined;
+  /** The HTTP APIPassword. */
+  apiPassword?: string | undefined;
+}
+
+/**
+ * The missing credentials, each named as option and variable (`'apiKey (SPARK_API_KEY)'`). The key and
+ * secret count only when `needSecret` (no `signUrl` provider signs instead). Over HTTP the APIPassword
+ * or the key pair (sent as `key:secret`) is needed, and no APPID.
+ */
+export function missingCredentials(
+  values: CredentialValues,
+  needSecret: boolean,
+  protocol: SparkProtocol = 'ws',
+): string[] {
+  if (protocol === 'http') {
+    if (values.apiPassword || (values.apiKey && values.apiSecret)) return [];
+    return [
+      `apiPassword (${SPARK_ENV_VARIABLES.apiPassword}), or apiKey (${SPARK_ENV_VARIABLES.apiKey}) and ` +
+        `apiSecret (${SPARK_ENV_VARIABLES.apiSecret})`,
+    ];
+  }
+  const missing: string[] = [];
+  if (!values.appId) missing.push(`appId (${SPARK_ENV_VARIABLES.appId})`);
+  if (needSecret && !values.apiKey) missing.push(`apiKey (${SPARK_ENV_VARIABLES.apiKey})`);
+  if (needSecret && !values.apiSecret) missing.push(`apiSecret (${SPARK_ENV_VARIABLES.apiSecret})`);
+  return missing;
+}
+
+/**
+ * Throws a `SparkConfigError` naming every missing credential, both as an option and as an
+ * environment variable, so the fix is obvious from one message.
+ */
+export function requireCredentials(
+  values: CredentialValues,
+  needSecret: boolean,
+  protocol: SparkProtocol = 'ws',
+): void {
+  const missing = missingCredentials(values, needSecret, protocol);
+  if (missing.length) {
+    throw new SparkConfigError(
+      `Missing Spark credentials${protocol === 'http' ? ' for HTTP' : ''}: ${missing.join(', ')}. Pass them ` +
+        'as options or set the environment variables; the values are in the iFlytek console (控制台 → 我的应用' +
+        `${protocol === 'http' ? ' → http服务接口认证信息' : ''}).`,
+    );
+  }
+}
+
+/** True in a browser page (a `window` and a `document`), false on servers and in workers. */
+export function isBrowserPage(): boolean {
+  const scope = globalThis as { window?: unknown; document?: unknown };
+  return typeof scope.window === 'object' && typeof scope.document === 'object';
+}
+
+/**
+ * Refuses an API secret or HTTP APIPassword where anyone who opens the page can read it, unless the caller opted in with
+ * `dangerouslyAllowBrowser: true`.
+ *
+ * @throws SparkConfigError when `hasSecret` or `hasPassword` and not `dangerouslyAllowBrowser`
+ */
+export function guardBrowserSecret(
+  hasSecret: boolean,
+  dangerouslyAllowBrowser: boolean | undefined,
+  hasPassword = false,
+): void {
+  if (dangerouslyAllowBrowser === true) return;
+  if (hasPassword) {
+    // The HTTP APIPassword does not expire: a page reaches HTTP through the app's server instead.
+    throw new SparkConfigError(
+      'apiPassword was passed to the browser client: anyone who opens the page can read it. Relay HTTP ' +
+        'requests through your server, or set dangerouslyAllowBrowser: true.',
+    );
+  }
+  if (!hasSecret) return;
+  // Short on purpose (it ships in every page); the browser README's section on signing explains the setup.
+  throw new SparkConfigError(
+    'apiSecret was passed to the browser client: anyone who opens the page can read it. Sign on your ' +
+      'server (createSigningHandler; valid 300 s) and pass signUrl: createSignedUrlFetcher(…), or set ' +
+      'dangerouslyAllowBrowser: true.',
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { SparkRateLimitError } from '../../errors/error-classes';
+import { decodeEvent, isDoneMarker } from './decode-event';
+
+describe('decodeEvent', () => {
+  it('reads [DONE] in either spelling as the final frame', () => {
+    expect(isDoneMarker('[DONE]')).toBe(true);
+    expect(isDoneMarker(' [DONE]')).toBe(true);
+    expect(decodeEvent('[DONE]', '')).toEqual({ status: 2, sid: '', seq: -1, text: '', reasoning: '' });
+  });
+
+  it('turns a chunk into a middle frame with calls, usage and the finish reason in SDK names', () => {
+    const frame = decodeEvent(
+      JSON.stringify({
+        code: 0,
+        sid: 's1',
+        choices: [
+          {
+            delta: { content: 'a', tool_calls: [{ id: 'x', function: { name: 'f', arguments: '{}' } }] },
+            finish_reason: 'tool_calls',
+          },
+        ],
+        usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
+      }),
+      '',
+    );
+    expect(frame).toMatchObject({
+      status: 1,
+      sid: 's1',
+      text: 'a',
+      functionCalls: [{ id: 'x', name: 'f', parsedArguments: {} }],
+      usage: { totalTokens: 3 },
+      finishReason: 'function_call',
+    });
+    const length = decodeEvent(JSON.stringify({ choices: [{ delta: {}, finish_reason: 'length' }] }), '');
+    expect(length.finishReason).toBe('length');
+    const unknown = decodeEvent(JSON.stringify({ choices: [{ delta: {}, finish_reason: 'odd' }] }), '');
+    expect(unknown).not.toHaveProperty('finishReason');
+  });
+
+  it('throws the typed error of an in-stream business error', () => {
+    expect(() => decodeEvent(JSON.stringify({ code: 11202, message: 'qps', sid: 's' }), '')).toThrow(
+      SparkRateLimitError,
+    );
+  });
+});

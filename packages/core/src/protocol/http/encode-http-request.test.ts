@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { SparkInvalidRequestError } from '../../errors/error-classes';
+import { resolveModel } from '../../models/models';
+import type { ChatParams } from '../../types';
+import { encodeHttpRequest } from './encode-http-request';
+
+const user = { role: 'user' as const, content: '你好' };
+const encode = (params: Partial<ChatParams>, model = 'max', onWarning?: (message: string) => void) =>
+  encodeHttpRequest({ messages: [user], ...params } as ChatParams, { model: resolveModel(model), onWarning });
+
+function invalidField(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(SparkInvalidRequestError);
+    return (error as SparkInvalidRequestError).field;
+  }
+  throw new Error('expected a SparkInvalidRequestError');
+}
+
+describe('encodeHttpRequest', () => {
+  it('builds the smallest streamed body with the HTTP model id', () => {
+    expect(encode({})).toEqual({ model: 'generalv3.5', messages: [user], stream: true });
+    expect(encode({}, 'x2').model).toBe('spark-x');
+  });
+
+  it('maps typed options to their wire names', () => {
+    const body = encode(
+      {
+        temperature: 0,
+        maxTokens: 100,
+        topK: 3,
+        uid: 'u1',
+        responseFormat: 'json_object',
+        webSearch: { searchMode: 'deep', showRefLabel: true },
+        extra: { top_p: 0.9, suppress_plugin: ['knowledge'] },
+      },
+      'max',
+    );
+    expect(body).toMatchObject({
+      temperature: 0,
+      max_tokens: 100,
+      top_k: 3,
+      user: 'u1',
+      response_format: { type: 'json_object' },
+      tools: [
+        { type: 'web_search', web_search: { enable: true, search_mode: 'deep', show_ref_label: true } },
+      ],
+      top_p: 0.9,
+      suppress_plugin: ['knowledge'],
+    });
+    expect(body).not.toHaveProperty('tool_calls_switch');
+  });
+
+  it('uses max_completion_tokens for X2.5', () => {
+    const body = encode({ maxTokens: 200_000 }, 'x2.5');
+    expect(body.max_completion_tokens).toBe(200_000);
+    expect(body).not.toHaveProperty('max_tokens');
+  });
+
+  it('sends functions as tools with tool_calls_switch, and warns where HTTP may not take them', () => {
+    const warnings: string[] = [];
+    const body = encode(
+      { functions: [{ name: '天气', description: 'd', parameters: { type: 'object', properties: {} } }] },
+      'lite',
+      (message) => warnings.push(message),
+    );
+    expect(body.tool_calls_switch).toBe(true);
+    expect(body.tools).toEqual([
+      {
+        type: 'function',
+        function: { name: '天气', description: 'd', parameters: { type: 'object', properties: {} } },
+      },
+    ]);
+    expect(warnings.join('\n')).toMatch(/function name "天气"/);
+    expect(warnings.join('\n')).toMatch(/function calling over HTTP/);
+  });
+
+  it('takes the HTTP temperature range [0, 2] for every model', () => {
+    expect(encode({ temperature: 2 }, 'lite').temperature).toBe(2);
+    expect(invalidField(() => encode({ temperature: 2.01 }))).toBe('temperature');
+    expect(invalidField(() => encode({ temperature: -0.1 }))).toBe('temperature');
+  });
+
+  it('refuses WebSocket-only options and other invalid values, naming the field', () => {
+    expect(invalidField(() => encode({ chatId: 'c' }))).toBe('chatId');
+    expect(invalidField(() => encode({ patchId: 'p' }))).toBe('patchId');
+    expect(invalidField(() => encode({ maxTokens: 8193 }))).toBe('maxTokens');
+    expect(invalidField(() => encode({ topK: 7 }))).toBe('topK');
+    expect(invalidField(() => encode({ responseFormat: 'yaml' as 'text' }))).toBe('responseFormat');
+    expect(invalidField(() => encode({ extra: { model: 'other' } }))).toBe('extra.model');
+    expect(invalidField(() => encode({}, 'kjwx'))).toBe('model');
+  });
+
+  it('encodes tool turns and checks their order', () => {
+    const call = { id: 'c1', name: 'f', arguments: '{}' };
+    const body = encode({
+      messages: [
+        { role: 'system', content: 's' },
+        user,
+        { role: 'assistant', content: '', toolCalls: [call] },
+        { role: 'tool', content: 'r', toolCallId: 'c1' },
+      ],
+    });
+    expect(body.messages.slice(2)).toEqual([
+      {
+        role: 'assistant',
+        content: '',
+        tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{}' } }],
+      },
+      { role: 'tool', content: 'r', tool_call_id: 'c1' },
+    ]);
+    const tool = { role: 'tool' as const, content: 'r', toolCallId: 'c1' };
+    expect(invalidField(() => encode({ messages: [user, tool] }))).toBe('messages[1].role');
+    expect(
+      invalidField(() =>
+        encode({
+          messages: [
+            user,
+            { role: 'assistant', content: '', toolCalls: [call] },
+            { role: 'tool', content: 'r' },
+          ],
+        }),
+      ),
+    ).toBe('messages[2].toolCallId');
+    expect(invalidField(() => encode({ messages: [user, { role: 'assistant', content: 'a' }] }))).toBe(
+      'messages[1].role',
+    );
+    expect(invalidField(() => encode({ messages: [{ ...user, toolCallId: 'x' }] }))).toBe(
+      'messages[0].toolCallId',
+    );
+    expect(invalidField(() => encode({ messages: [] }))).toBe('messages');
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The HTTP protocol's part of the engine, in one module that the engine loads with a dynamic `import()`
+ * on the first HTTP request, so that a WebSocket-only bundle (a browser page) carries none of it: the
+ * body encoder, the SSE reader, the chunk decoder and the HTTP error mapping.
+ */
+import { SparkConfigError } from '../../errors/error-classes';
+import type { OpenFrameConnection } from '../../exchange/frame-connection';
+import type { SparkModel } from '../../models/models';
+import type { SparkLogger } from '../../types';
+import { withHttpBaseURL } from './http-base-url';
+import { openHttp, type SparkFetch } from './open-http';
+
+export { encodeHttpRequest } from './encode-http-request';
+
+/** What the engine knows about one HTTP request. */
+export interface HttpRequestPlan {
+  /** A model with an HTTP endpoint. */
+  model: SparkModel;
+  requestText: string;
+  /** The Bearer credential; `undefined` when the client has none. */
+  credential: string | undefined;
+  /** The client's `fetch` option. */
+  fetch: SparkFetch | undefined;
+  baseURL: string | undefined;
+  logger: SparkLogger | undefined;
+}
+
+// The dialled URL per endpoint and base URL: parsing two URLs per request is measurable. Bounded,
+// since custom models may come with any number of URLs.
+const dialledUrls = new Map<string, string>();
+
+function dialledUrl(url: string, baseURL: string | undefined): string {
+  const key = `${baseURL} ${url}`;
+  let dialled = dialledUrls.get(key);
+  if (dialled === undefined) {
+    dialled = withHttpBaseURL(url, baseURL);
+    if (dialledUrls.size < 64) dialledUrls.set(key, dialled);
+  }
+  return dialled;
+}
+
+/**
+ * Checks what an HTTP request needs (a credential, a `fetch`) and returns how each attempt opens it.
+ *
+ * @throws SparkConfigError naming the missing credential or `fetch`
+ */
+export function openHttpExchange(plan: HttpRequestPlan): OpenFrameConnection {
+  const { model, credential } = plan;
+  if (credential === undefined) {
+    throw new SparkConfigError(
+      'The HTTP protocol needs a credential: apiPassword (SPARK_API_PASSWORD), or apiKey and apiSecret.',
+    );
+  }
+  // Read now, not when the client was created: a runtime may install its fetch later.
+  const fetch = plan.fetch ?? (globalThis.fetch as SparkFetch | undefined);
+  if (typeof fetch !== 'function') {
+    throw new SparkConfigError('No fetch in this runtime: pass `fetch` to use the HTTP protocol.');
+  }
+  const endpoint = model.http;
+  if (!endpoint) throw new SparkConfigError(`Model "${model.id}" has no HTTP endpoint.`);
+  return openHttp({
+    url: dialledUrl(endpoint.url, plan.baseURL),
+    model,
+    requestText: plan.requestText,
+    credential,
+    fetch,
+    logger: plan.logger,
+  });
+}

@@ -1,0 +1,157 @@
+/**
+ * The HTTP protocol's part of an attempt: POST the request with the Bearer credential, check the
+ * answer's status and type, and hand the exchange one server-sent event at a time. Only `fetch` and
+ * Web streams are used, so it runs in Node 20, workers and edge runtimes alike.
+ */
+import { SparkConnectionError, SparkProtocolError } from '../../errors/error-classes';
+import { redactSecrets } from '../../errors/redact';
+import { toSparkError } from '../../errors/to-spark-error';
+import type { FrameConnection, OpenFrameConnection } from '../../exchange/frame-connection';
+import type { SparkModel } from '../../models/models';
+import type { SparkLogger } from '../../types';
+import { decodeEvent } from './decode-event';
+import { errorFromResponse } from './error-from-response';
+import { readServerSentEvents } from './read-server-sent-events';
+
+/** The `fetch` the HTTP protocol uses: the global one, or any with the same signature. */
+export type SparkFetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/** What every attempt of one HTTP exchange shares. */
+export interface HttpExchange {
+  /** The chat-completions URL to POST to (`baseURL` already applied). */
+  url: string;
+  model: SparkModel;
+  /** The serialized request body. */
+  requestText: string;
+  /** The Bearer credential: the APIPassword, or `apiKey:apiSecret`. A secret. */
+  credential: string;
+  fetch: SparkFetch;
+  logger?: SparkLogger | undefined;
+}
+
+// An error body is read only this far: enough for any message, bounded against a hostile server.
+const MAX_ERROR_BODY = 8 * 1024;
+
+async function readBounded(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (text.length < MAX_ERROR_BODY) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      text += decoder.decode(value, { stream: true });
+    }
+    return text.slice(0, MAX_ERROR_BODY);
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+/** The credential and its parts: what must never appear in an error or a log line. */
+function secretsOf(credential: string): string[] {
+  return [credential, ...credential.split(':')];
+}
+
+/**
+ * The `data` of each event, until the body ends. A body that ends before `[DONE]` was cut off: that is
+ * a truncated answer (retryable while nothing was shown), never a success.
+ */
+async function* eventData(body: ReadableStream<Uint8Array>): AsyncGenerator<string, never, undefined> {
+  for await (const event of readServerSentEvents(body)) {
+    // An empty `data:` line is a keep-alive some proxies send; it carries nothing to decode.
+    if (event.data !== '') yield event.data;
+  }
+  throw new SparkConnectionError('The HTTP stream ended before [DONE]: the answer is incomplete.');
+}
+
+/** A JSON answer to a streamed request: a business error, or (from some proxies) the whole answer. */
+async function fromJsonAnswer(response: Response, secrets: string[]): Promise<AsyncIterator<string>> {
+  const text = redactSecrets(await readBounded(response), secrets);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new SparkProtocolError('Spark answered with malformed JSON instead of an event stream.');
+  }
+  const record = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  if (Array.isArray(record.choices) && (record.code === undefined || record.code === 0)) {
+    return (async function* () {
+      yield text;
+      yield '[DONE]';
+    })();
+  }
+  throw errorFromResponse({ status: response.status, body: text });
+}
+
+/** Opens each attempt's HTTP request; the connection is the answer's event stream. */
+export function openHttp(exchange: HttpExchange): OpenFrameConnection {
+  const secrets = secretsOf(exchange.credential);
+  return async ({ attempt, signal }) => {
+    // Our own controller: the attempt signal covers the connect phase, `close()` the rest.
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    exchange.logger?.debug?.('xinghuo: connecting', {
+      attempt,
+      model: exchange.model.id,
+      protocol: 'http',
+      url: exchange.url,
+    });
+    let response: Response;
+    try {
+      // Called unbound: a browser's fetch called as a method of another object throws "Illegal invocation".
+      const fetch = exchange.fetch;
+      response = await fetch(exchange.url, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${exchange.credential}`,
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+        },
+        body: exchange.requestText,
+        signal: controller.signal,
+      });
+    } catch (error) {
+      signal.removeEventListener('abort', onAbort);
+      const failed = toSparkError(error, 'The HTTP request failed');
+      throw redactSecrets(failed.message, secrets) === failed.message
+        ? failed
+        : new SparkConnectionError(redactSecrets(failed.message, secrets));
+    }
+    const close = () => controller.abort();
+    try {
+      if (!response.ok) {
+        const body = redactSecrets(await readBounded(response), secrets);
+        throw errorFromResponse({
+          status: response.status,
+          body,
+          retryAfter: response.headers.get('retry-after'),
+        });
+      }
+      const type = response.headers.get('content-type') ?? '';
+      let frames: AsyncIterator<string>;
+      if (/\bjson\b/i.test(type)) frames = await fromJsonAnswer(response, secrets);
+      else if (/text\/event-stream/i.test(type) && response.body) frames = eventData(response.body);
+      else {
+        throw new SparkProtocolError(
+          `Spark answered with ${type === '' ? 'no content type' : `"${type.slice(0, 60)}"`} instead of an event stream.`,
+        );
+      }
+      const connection: FrameConnection<string> = {
+        frames,
+        decode: (data, partialText) => decodeEvent(data, partialText),
+        close,
+      };
+      return connection as FrameConnection;
+    } catch (error) {
+      close();
+      throw error;
+    } finally {
+      // Until here the connect deadline also bounds reading an error body; then `close()` takes over.
+      signal.removeEventListener('abort', onAbort);
+    }
+  };
+}

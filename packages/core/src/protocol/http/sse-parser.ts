@@ -1,0 +1,88 @@
+/**
+ * Server-sent events, parsed the way the WHATWG "event stream interpretation" says, plus the one
+ * tolerance Spark needs: its `/v1` endpoint writes `data:{…}` with no space after the colon, which the
+ * standard already allows (only one optional space is removed), so nothing special is needed for it.
+ *
+ * The parser is incremental: feed it text in pieces of any size (a network chunk can end inside a
+ * line, or between the CR and LF of a CRLF) and it returns the events completed by each piece.
+ */
+
+/** One dispatched event: its `data` lines joined with `\n`, and its `event` name when one was sent. */
+export interface ServerSentEvent {
+  data: string;
+  event?: string | undefined;
+}
+
+/** An incremental SSE parser. */
+export interface SseParser {
+  /** Parses the next piece of decoded text; returns the events it completed, in order. */
+  push(text: string): ServerSentEvent[];
+  /**
+   * Ends the stream. An event whose lines were complete but that missed its closing blank line is
+   * dispatched (some servers end without one); a last line without a line break was cut off and is
+   * dropped, so a truncated JSON payload is never handed on as if it were whole.
+   */
+  end(): ServerSentEvent[];
+}
+
+/** Creates an {@link SseParser}. */
+export function createSseParser(): SseParser {
+  let pending = ''; // text after the last line break
+  let skipLineFeed = false; // the previous piece ended in CR: a leading LF belongs to it
+  let data: string[] = [];
+  let eventName: string | undefined;
+
+  function dispatch(into: ServerSentEvent[]): void {
+    if (data.length > 0) {
+      into.push(
+        eventName === undefined ? { data: data.join('\n') } : { data: data.join('\n'), event: eventName },
+      );
+    }
+    data = [];
+    eventName = undefined;
+  }
+
+  function processLine(line: string, into: ServerSentEvent[]): void {
+    if (line === '') {
+      dispatch(into);
+      return;
+    }
+    if (line.charCodeAt(0) === 0x3a) return; // ":" starts a comment (keep-alives)
+    const colon = line.indexOf(':');
+    const field = colon === -1 ? line : line.slice(0, colon);
+    let value = colon === -1 ? '' : line.slice(colon + 1);
+    if (value.charCodeAt(0) === 0x20) value = value.slice(1);
+    if (field === 'data') data.push(value);
+    else if (field === 'event') eventName = value;
+    // `id` and `retry` steer browser reconnection, which a single chat completion never uses.
+  }
+
+  return {
+    push(text) {
+      const events: ServerSentEvent[] = [];
+      if (text === '') return events;
+      let start = 0;
+      if (skipLineFeed && text.charCodeAt(0) === 0x0a) start = 1;
+      skipLineFeed = false;
+      for (let index = start; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code !== 0x0a && code !== 0x0d) continue;
+        processLine(pending + text.slice(start, index), events);
+        pending = '';
+        if (code === 0x0d) {
+          if (index + 1 === text.length) skipLineFeed = true;
+          else if (text.charCodeAt(index + 1) === 0x0a) index++;
+        }
+        start = index + 1;
+      }
+      pending += text.slice(start);
+      return events;
+    },
+    end() {
+      const events: ServerSentEvent[] = [];
+      pending = '';
+      dispatch(events);
+      return events;
+    },
+  };
+}

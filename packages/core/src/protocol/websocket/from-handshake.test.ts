@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  SparkAuthError,
+  SparkClockSkewError,
+  SparkConfigError,
+  SparkConnectionError,
+  SparkServerError,
+} from '../../errors/error-classes';
+import { errorFromHandshake } from './from-handshake';
+
+describe('errorFromHandshake', () => {
+  it('maps 401 to a non-retryable auth error quoting the gateway message', () => {
+    const error = errorFromHandshake({ status: 401, body: '{"message":"HMAC signature does not match"}' });
+    expect(error).toBeInstanceOf(SparkAuthError);
+    expect(error.retryable).toBe(false);
+    expect(error.status).toBe(401);
+    expect(error.message).toContain('HMAC signature does not match');
+  });
+
+  it('maps 403 to a retryable clock-skew error with the server date', () => {
+    const error = errorFromHandshake({
+      status: 403,
+      body: '{"message":"HMAC signature cannot be verified, a valid date or x-date header is required for HMAC Authentication"}',
+      serverDate: 'Fri, 05 May 2023 10:43:39 GMT',
+    });
+    expect(error).toBeInstanceOf(SparkClockSkewError);
+    expect(error.retryable).toBe(true);
+    expect((error as SparkClockSkewError).serverDate).toBe('Fri, 05 May 2023 10:43:39 GMT');
+  });
+
+  it('maps 404 to a configuration error about the path', () => {
+    const error = errorFromHandshake({ status: 404, body: 'not found' });
+    expect(error).toBeInstanceOf(SparkConfigError);
+    expect(error.message).toMatch(/path/);
+  });
+
+  it.each([429, 500, 502, 503])('maps %i to a retryable server error', (status) => {
+    const error = errorFromHandshake({ status });
+    expect(error).toBeInstanceOf(SparkServerError);
+    expect(error.retryable).toBe(true);
+  });
+
+  it('maps another status to a non-retryable connection error', () => {
+    const error = errorFromHandshake({ status: 400, body: '{"message":"bad"}' });
+    expect(error).toBeInstanceOf(SparkConnectionError);
+    expect(error.retryable).toBe(false);
+  });
+
+  it('explains the likely causes when nothing is known (browsers)', () => {
+    const cause = new Event('error');
+    const error = errorFromHandshake({ cause });
+    expect(error).toBeInstanceOf(SparkConnectionError);
+    expect(error.retryable).toBe(true);
+    expect(error.cause).toBe(cause);
+    expect(error.message).toMatch(/300 s/);
+  });
+
+  it('truncates a long non-JSON body', () => {
+    const error = errorFromHandshake({ status: 401, body: 'x'.repeat(5000) });
+    expect(error.message.length).toBeLessThan(600);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The WebSocket protocol's part of an attempt: sign the URL, open the socket through the platform's
+ * transport, send the request frame, and decode the text frames that come back.
+ */
+import { redactUrl, toSparkError } from '../../errors';
+import type { FrameConnection, OpenFrameConnection } from '../../exchange/frame-connection';
+import type { SparkModel } from '../../models/models';
+import type { SignUrlProvider } from '../../signing/checked-provider';
+import type { SparkLogger } from '../../types';
+import { decodeFrame } from './decode-frame';
+import type { SparkConnection, SparkTransport } from './transport';
+
+/** What every attempt of one WebSocket exchange shares. */
+export interface WebSocketExchange {
+  /** The unsigned URL to dial. */
+  url: string;
+  model: SparkModel;
+  sign: SignUrlProvider;
+  transport: SparkTransport;
+  /** The serialized request frame. */
+  requestText: string;
+  logger?: SparkLogger | undefined;
+}
+
+/** The text frames of an open socket as a {@link FrameConnection}. */
+export function webSocketFrames(connection: SparkConnection): FrameConnection<string> {
+  return {
+    frames: connection.messages()[Symbol.asyncIterator](),
+    decode: (text, partialText) => decodeFrame(text, { partialText }),
+    close: () => connection.close(1000),
+  };
+}
+
+/** Opens each attempt's socket, signed afresh (signatures expire in 300 s), and sends the request. */
+export function openWebSocket(exchange: WebSocketExchange): OpenFrameConnection {
+  return async ({ attempt, date, signal }) => {
+    const signedUrl = await exchange.sign({
+      url: exchange.url,
+      model: exchange.model,
+      attempt,
+      date,
+      signal,
+    });
+    exchange.logger?.debug?.('xinghuo: connecting', {
+      attempt,
+      model: exchange.model.id,
+      url: redactUrl(signedUrl),
+    });
+    let connection: SparkConnection;
+    try {
+      connection = await exchange.transport(signedUrl, { signal });
+    } catch (error) {
+      throw toSparkError(error, 'The transport could not open the WebSocket');
+    }
+    try {
+      connection.send(exchange.requestText);
+    } catch (error) {
+      connection.close(1000);
+      throw toSparkError(error, 'Sending the request frame failed');
+    }
+    return webSocketFrames(connection);
+  };
+}
