@@ -10,7 +10,6 @@ import { importCyclesIn } from './import-cycles';
 
 const root = resolve(import.meta.dirname, '..');
 
-
 const fixture = importCyclesIn(join(import.meta.dirname, 'fixtures', 'import-cycle'), root);
 if (fixture.length !== 1 || fixture[0]?.length !== 3) {
   console.error(
