@@ -4,7 +4,7 @@
  * and gzipped. Bundles a tiny entry with esbuild (minify, tree-shaking, browser platform, code splitting as
  * Vite and webpack do for dynamic imports) against the built dist and gzips it with node:zlib.
  *
- * One number: the CEILING of 12,800 B gzipped that CI enforces. The former 6 KB budget is withdrawn
+ * One number: the CEILING of 15,000 B gzipped that CI enforces. The former 6 KB budget is withdrawn
  * (readable tables and typed errors are worth more than the bytes; openai-node's browser client for a
  * streamed chat completion is about twice ours by the same measurement). Above the ceiling the script
  * fails and lists the modules that dominate the bundle.
@@ -24,7 +24,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-const CEILING_BYTES = 12_800;
+// 12,800 B was set for the WebSocket-only client; see the README's Size section for why it is 15,000 B now.
+const CEILING_BYTES = 15_000;
 const packageDirectory = dirname(dirname(fileURLToPath(import.meta.url)));
 
 const entries = [
@@ -60,8 +61,10 @@ function bundle(contents, fromSource = false, plugins = []) {
     ...(fromSource
       ? {
           alias: {
-            '@xinghuo/core/sign-url': join(packageDirectory, '..', 'core', 'src', 'sign-url.ts'),
+            // Subpaths first: esbuild matches an alias as a prefix.
+            '@xinghuo/core/sign-url': join(packageDirectory, '..', 'core', 'src', 'signing', 'sign-url.ts'),
             '@xinghuo/core/portable': join(packageDirectory, '..', 'core', 'src', 'portable.ts'),
+            '@xinghuo/core/transport': join(packageDirectory, '..', 'core', 'src', 'transport.ts'),
             '@xinghuo/core': join(packageDirectory, '..', 'core', 'src', 'index.ts'),
             '@xinghuo/browser': join(packageDirectory, 'src', 'index.ts'),
           },
