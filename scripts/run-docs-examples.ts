@@ -78,6 +78,7 @@ async function runOne(example: Example, file: string): Promise<RunOutcome> {
     SPARK_APP_ID: mock.credentials.appId,
     SPARK_API_KEY: mock.credentials.apiKey,
     SPARK_API_SECRET: mock.credentials.apiSecret,
+    SPARK_API_PASSWORD: mock.apiPassword,
     NODE_NO_WARNINGS: '1',
   });
   try {
