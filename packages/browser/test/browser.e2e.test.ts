@@ -36,12 +36,21 @@ const signingCalls: string[] = [];
 /** Every body the signing endpoint sent, recorded on the server: Chromium cannot always hand over a body. */
 const signingBodies: string[] = [];
 
-/** Records the body a Node response ends with (the signing adapter sends it in one `end` call). */
+/** Records the body a Node response sends, whether in `write` calls (the adapter streams) or in `end`. */
 function recordBody(response: ServerResponse, onBody: (body: string) => void): void {
+  const chunks: Buffer[] = [];
+  const keep = (chunk: unknown) => {
+    if (typeof chunk === 'string' || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+  };
+  const write = response.write.bind(response);
+  response.write = ((...args: Parameters<typeof write>) => {
+    keep(args[0]);
+    return write(...args);
+  }) as typeof response.write;
   const end = response.end.bind(response);
   response.end = ((...args: Parameters<typeof end>) => {
-    const [chunk] = args;
-    if (typeof chunk === 'string' || chunk instanceof Uint8Array) onBody(Buffer.from(chunk).toString('utf8'));
+    keep(args[0]);
+    onBody(Buffer.concat(chunks).toString('utf8'));
     return end(...args);
   }) as typeof response.end;
 }
