@@ -62,6 +62,28 @@ describe('over HTTP', () => {
     expect(mock().requests[0]?.protocol).toBe('http');
   });
 
+  it('SPARK_PROTOCOL=http with SPARK_API_PASSWORD builds an HTTP client; without a password it says what is missing', async () => {
+    mock().enqueue({ text: '环境变量。' });
+    const env = {
+      SPARK_PROTOCOL: 'http',
+      SPARK_API_PASSWORD: mock().apiPassword,
+      SPARK_BASE_URL: mock().httpURL,
+    };
+    const result = await generateText({ model: createSpark({ env })('max'), prompt: '你好' });
+    expect(result.text).toBe('环境变量。');
+    expect(mock().requests[0]?.protocol).toBe('http');
+
+    const error = await failure(
+      generateText({
+        model: createSpark({ env: { SPARK_PROTOCOL: 'http' } })('max'),
+        prompt: '你好',
+        maxRetries: 0,
+      }),
+    );
+    expect(String((error as Error).message)).toMatch(/apiPassword \(SPARK_API_PASSWORD\)/);
+    expect(mock().requests).toHaveLength(1);
+  });
+
   it('doStream yields reasoning and text parts in order, then metadata and finish', async () => {
     mock().enqueue({ reasoning: '先想一想：1+1。', text: '答案是 2。' });
     const { stream } = await mockHttpProvider(mock())('x1').doStream({ prompt: userPrompt('1+1=?') });
