@@ -1,14 +1,13 @@
 /**
  * The provider over Spark's HTTP protocol (POST + SSE) against the HTTP face of the mock server:
- * text, stream parts, a tool loop with `tool` turns, several tool calls in one answer, JSON mode,
- * abort and errors.
+ * text, stream parts, a tool loop with `tool` turns, several tool calls in one answer, JSON mode and
+ * errors (abort over both protocols: abort.int.test.ts).
  */
 import { APICallError, type LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { generateObject, generateText, stepCountIs, streamText, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { eventually } from '../../../test-support/eventually';
 import { createSpark } from '../src/index';
 import { mockHttpProvider, readAll, receivedHttpBody } from './helpers/mock-provider';
 
@@ -233,27 +232,6 @@ describe('over HTTP', () => {
     const body = receivedHttpBody(mock(), 0);
     expect(body.response_format).toEqual({ type: 'json_object' });
     expect(body.messages.at(-1)?.content).toMatch(/^北京天气\n\nAnswer with exactly one JSON value/);
-  });
-
-  it('aborting mid-stream ends streamText with an abort part and ends the HTTP request', async () => {
-    mock().enqueue({
-      text: '一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十',
-      stall: { afterFrames: 2 },
-    });
-    const controller = new AbortController();
-    const result = streamText({
-      model: mockHttpProvider(mock())('max'),
-      prompt: '数数',
-      abortSignal: controller.signal,
-    });
-    const types: string[] = [];
-    for await (const part of result.fullStream) {
-      types.push(part.type);
-      if (part.type === 'text-delta') controller.abort();
-    }
-    expect(types).toContain('text-delta');
-    expect(types.at(-1)).toBe('abort');
-    expect(await eventually(() => mock().openHttpRequests() === 0)).toBe(true);
   });
 
   it('an HTTP 429 is a retryable APICallError with the status', async () => {
