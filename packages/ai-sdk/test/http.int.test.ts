@@ -247,6 +247,22 @@ describe('over HTTP', () => {
     expect(mock().requests).toHaveLength(0);
   });
 
+  it("the AI SDK's maxRetries retries a retryable HTTP failure, and only the AI SDK retries", async () => {
+    mock().enqueue(
+      { reject: { status: 429, body: { error: { message: 'rate limited' } } } },
+      { error: { code: 11202 } },
+      { text: '第三次成功。' },
+    );
+    const result = await generateText({
+      model: mockHttpProvider(mock())('max'),
+      prompt: '你好',
+      maxRetries: 2,
+    });
+    expect(result.text).toBe('第三次成功。');
+    // The rejected request is not recorded as a request; the business error and the answer are.
+    expect(mock().connections).toHaveLength(3);
+  });
+
   it('business errors: a rate limit (11202) is retryable, a missing authorization (11200) is not', async () => {
     mock().enqueue({ error: { code: 11202 } }, { error: { code: 11200 } });
     const model = mockHttpProvider(mock())('max');
