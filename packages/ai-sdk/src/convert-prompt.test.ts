@@ -17,6 +17,48 @@ describe('convertPrompt', () => {
     ]);
   });
 
+  it('over HTTP: an assistant turn lists its calls with their ids, each result is a tool turn', () => {
+    expect(
+      convertPrompt(
+        [
+          { role: 'user', content: [{ type: 'text', text: 'q' }] },
+          {
+            role: 'assistant',
+            content: [
+              { type: 'tool-call', toolCallId: 'a', toolName: 'one', input: { x: 1 } },
+              { type: 'tool-call', toolCallId: 'b', toolName: 'two', input: {} },
+            ],
+          },
+          {
+            role: 'tool',
+            content: [
+              { type: 'tool-result', toolCallId: 'a', toolName: 'one', output: { type: 'json', value: 1 } },
+              {
+                type: 'tool-result',
+                toolCallId: 'b',
+                toolName: 'two',
+                output: { type: 'error-text', value: 'no' },
+              },
+            ],
+          },
+        ],
+        'http',
+      ),
+    ).toEqual([
+      { role: 'user', content: 'q' },
+      {
+        role: 'assistant',
+        content: '',
+        toolCalls: [
+          { id: 'a', name: 'one', arguments: '{"x":1}' },
+          { id: 'b', name: 'two', arguments: '{}' },
+        ],
+      },
+      { role: 'tool', content: '1', toolCallId: 'a' },
+      { role: 'tool', content: 'Error: no', toolCallId: 'b' },
+    ]);
+  });
+
   it('spells a tool round trip as an assistant turn and a user turn, failures included', () => {
     expect(
       convertPrompt([

@@ -7,13 +7,17 @@
  * with which arguments, and the result comes back as a user turn. Consecutive turns of one role are
  * merged so the alternation holds whatever the AI SDK history looks like. The wording matches
  * ChatSpark's (`@xinghuo/langchain`), so both integrations send Spark the same conversation.
+ *
+ * Spark's HTTP protocol has the OpenAI shape: an assistant turn lists its calls (`toolCalls`, with the
+ * AI SDK's tool call ids, which over HTTP are Spark's own) and each result is a `tool` turn quoting its
+ * call's id (`toolCallId`). Only text turns are merged there.
  */
 import {
   type LanguageModelV3Prompt,
   type LanguageModelV3ToolResultOutput,
   UnsupportedFunctionalityError,
 } from '@ai-sdk/provider';
-import type { ChatMessage, ChatRole } from '@xinghuo/core';
+import type { ChatMessage, ChatRole, FunctionCall, SparkProtocol } from '@xinghuo/core';
 
 /** Text of an assistant turn that called a function. */
 export function formatToolCall(toolName: string, input: unknown): string {
@@ -51,12 +55,15 @@ export function formatToolResult(toolName: string, output: LanguageModelV3ToolRe
  *
  * @throws UnsupportedFunctionalityError for file (image, audio, document) parts: Spark chat models take text only.
  */
-export function convertPrompt(prompt: LanguageModelV3Prompt): ChatMessage[] {
+export function convertPrompt(prompt: LanguageModelV3Prompt, protocol: SparkProtocol = 'ws'): ChatMessage[] {
+  const http = protocol === 'http';
   const system: string[] = [];
   const turns: ChatMessage[] = [];
   const push = (role: Exclude<ChatRole, 'system'>, content: string): void => {
     const last = turns.at(-1);
-    if (last?.role === role) last.content = `${last.content}\n\n${content}`;
+    // Tool-calling turns and tool turns stand alone over HTTP: each is tied to call ids.
+    if (last?.role === role && !last.toolCalls && role !== 'tool')
+      last.content = `${last.content}\n\n${content}`;
     else turns.push({ role, content });
   };
 
@@ -78,9 +85,16 @@ export function convertPrompt(prompt: LanguageModelV3Prompt): ChatMessage[] {
       }
       case 'assistant': {
         const texts: string[] = [];
+        const toolCalls: FunctionCall[] = [];
         for (const part of message.content) {
           if (part.type === 'text') texts.push(part.text);
-          else if (part.type === 'tool-call') texts.push(formatToolCall(part.toolName, part.input));
+          else if (part.type === 'tool-call' && http && !part.providerExecuted) {
+            toolCalls.push({
+              id: part.toolCallId,
+              name: part.toolName,
+              arguments: JSON.stringify(part.input ?? {}),
+            });
+          } else if (part.type === 'tool-call') texts.push(formatToolCall(part.toolName, part.input));
           else if (part.type === 'tool-result') {
             // A provider-executed tool's result inside the assistant turn: keep it as text.
             texts.push(formatToolResult(part.toolName, part.output));
@@ -92,12 +106,21 @@ export function convertPrompt(prompt: LanguageModelV3Prompt): ChatMessage[] {
           }
           // Reasoning parts are not sent back: Spark's x1 takes no reasoning in the history.
         }
-        if (texts.length > 0) push('assistant', texts.join('\n'));
+        if (toolCalls.length > 0) turns.push({ role: 'assistant', content: texts.join('\n'), toolCalls });
+        else if (texts.length > 0) push('assistant', texts.join('\n'));
         break;
       }
       case 'tool':
         for (const part of message.content) {
-          if (part.type === 'tool-result') push('user', formatToolResult(part.toolName, part.output));
+          if (part.type !== 'tool-result') continue;
+          if (http) {
+            const { text, failed } = outputText(part.output);
+            turns.push({
+              role: 'tool',
+              content: failed ? `Error: ${text}` : text,
+              toolCallId: part.toolCallId,
+            });
+          } else push('user', formatToolResult(part.toolName, part.output));
         }
         break;
     }

@@ -4,7 +4,7 @@
  * `result.warnings` tells the caller exactly what was dropped.
  */
 import type { LanguageModelV3CallOptions, SharedV3Warning } from '@ai-sdk/provider';
-import type { ChatMessage, ChatParams, SparkModel } from '@xinghuo/core';
+import type { ChatMessage, ChatParams, SparkModel, SparkProtocol } from '@xinghuo/core';
 import { convertPrompt } from './convert-prompt';
 import { prepareTools } from './prepare-tools';
 import type { SparkModelSettings } from './spark-provider-options';
@@ -50,7 +50,9 @@ export function prepareCall(
   model: SparkModel,
   settings: SparkModelSettings,
   options: LanguageModelV3CallOptions,
+  protocol: SparkProtocol = 'ws',
 ): PreparedCall {
+  const http = protocol === 'http';
   const warnings: SharedV3Warning[] = [];
   for (const [setting, details] of UNSUPPORTED_SETTINGS) {
     const value = options[setting];
@@ -66,7 +68,9 @@ export function prepareCall(
     warnings.push({
       type: 'unsupported',
       feature: 'headers',
-      details: `Spark is called over a signed WebSocket URL; not sent: ${headers.map(([name]) => name).join(', ')}.`,
+      details: http
+        ? `The Spark client sends its own headers over HTTP; not sent: ${headers.map(([name]) => name).join(', ')}.`
+        : `Spark is called over a signed WebSocket URL; not sent: ${headers.map(([name]) => name).join(', ')}.`,
     });
   }
   if (options.includeRawChunks) {
@@ -86,14 +90,18 @@ export function prepareCall(
     });
   }
 
-  let messages = convertPrompt(options.prompt);
+  let messages = convertPrompt(options.prompt, protocol);
   const jsonResponse = options.responseFormat?.type === 'json';
   if (options.responseFormat?.type === 'json') {
-    warnings.push({
-      type: 'compatibility',
-      feature: 'responseFormat',
-      details: "Spark's WebSocket API has no JSON mode: the JSON (and schema) is asked for in the prompt.",
-    });
+    // Over HTTP Spark's JSON mode guarantees JSON; the instruction still carries the schema, which
+    // JSON mode does not take. Over WebSocket the instruction is all there is, hence the warning.
+    if (!http) {
+      warnings.push({
+        type: 'compatibility',
+        feature: 'responseFormat',
+        details: "Spark's WebSocket API has no JSON mode: the JSON (and schema) is asked for in the prompt.",
+      });
+    }
     messages = appendToLastUserTurn(messages, jsonInstruction(options.responseFormat));
   }
   if (tools.instruction) messages = appendToLastUserTurn(messages, tools.instruction);
@@ -102,6 +110,7 @@ export function prepareCall(
   const params: ChatParams = {
     model,
     messages,
+    ...(jsonResponse && http ? { responseFormat: 'json_object' as const } : {}),
     ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
     ...(options.maxOutputTokens !== undefined ? { maxTokens: options.maxOutputTokens } : {}),
     ...(options.topK !== undefined ? { topK: options.topK } : {}),

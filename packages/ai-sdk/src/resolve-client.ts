@@ -3,7 +3,12 @@
  * options and the `SPARK_*` environment. Building touches no network.
  */
 import { createBrowserTransport } from '@xinghuo/browser';
-import { createSparkClient, type SparkClientOptions, SparkConfigError } from '@xinghuo/core';
+import {
+  createSparkClient,
+  type SparkClientOptions,
+  SparkConfigError,
+  type SparkProtocol,
+} from '@xinghuo/core';
 import type { SparkProviderClient, SparkProviderSettings } from './spark-provider-options';
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -27,6 +32,8 @@ function isBrowserPage(): boolean {
 export function buildClient(settings: SparkProviderSettings): SparkProviderClient {
   if (settings.client) return settings.client;
   const env = settings.env ?? processEnvironment();
+  const protocol = settings.protocol ?? protocolFromEnvironment(env.SPARK_PROTOCOL);
+  if (protocol === 'http') return buildHttpClient(settings, env);
   const appId = settings.appId ?? env.SPARK_APP_ID;
   const apiKey = settings.signUrl ? undefined : (settings.apiKey ?? env.SPARK_API_KEY);
   const apiSecret = settings.signUrl ? undefined : (settings.apiSecret ?? env.SPARK_API_SECRET);
@@ -41,15 +48,10 @@ export function buildClient(settings: SparkProviderSettings): SparkProviderClien
     throw new SparkConfigError(
       `The Spark provider needs a client or credentials; missing ${missing.join(', ')}. ` +
         'Pass `createSpark({ client })` with a client from @xinghuo/node (servers) or @xinghuo/browser ' +
-        '(pages), or set the SPARK_* environment variables.',
+        "(pages), set the SPARK_* environment variables, or use protocol 'http' with an apiPassword.",
     );
   }
-  if (!settings.signUrl && isBrowserPage() && !settings.dangerouslyAllowBrowser) {
-    throw new SparkConfigError(
-      'The Spark provider refuses to use an API secret in a browser page, where anyone can read it. ' +
-        'Pass signUrl (a signing endpoint on your server), or set dangerouslyAllowBrowser: true.',
-    );
-  }
+  refuseSecretInPage(settings);
 
   let transport = settings.transport;
   if (!transport) {
@@ -58,7 +60,7 @@ export function buildClient(settings: SparkProviderSettings): SparkProviderClien
     if (typeof WebSocket !== 'function') {
       throw new SparkConfigError(
         'This runtime has no global WebSocket (Node 20 has none). Pass `createSpark({ client: ' +
-          'createSparkClient() })` with the client of @xinghuo/node, or `WebSocket` (e.g. from `ws`).',
+          "createSparkClient() })` with the client of @xinghuo/node, `WebSocket` (e.g. from `ws`), or protocol 'http'.",
       );
     }
     transport = createBrowserTransport(settings.WebSocket ? { WebSocket: settings.WebSocket } : {});
@@ -67,6 +69,7 @@ export function buildClient(settings: SparkProviderSettings): SparkProviderClien
   const options: SparkClientOptions = {
     appId: appId as string,
     transport,
+    ...(settings.protocol ? { protocol: settings.protocol } : {}),
     ...(settings.signUrl
       ? { signUrl: settings.signUrl }
       : { apiKey: apiKey as string, apiSecret: apiSecret as string }),
@@ -76,4 +79,42 @@ export function buildClient(settings: SparkProviderSettings): SparkProviderClien
     ...(settings.logger ? { logger: settings.logger } : {}),
   };
   return createSparkClient(options);
+}
+
+function protocolFromEnvironment(value: string | undefined): SparkProtocol | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'ws' || value === 'http') return value;
+  throw new SparkConfigError(`SPARK_PROTOCOL must be "ws" or "http" (got ${JSON.stringify(value)}).`);
+}
+
+function refuseSecretInPage(settings: SparkProviderSettings): void {
+  if (!settings.signUrl && isBrowserPage() && !settings.dangerouslyAllowBrowser) {
+    throw new SparkConfigError(
+      'The Spark provider refuses to use an API secret in a browser page, where anyone can read it. ' +
+        'Pass signUrl (a signing endpoint on your server), or set dangerouslyAllowBrowser: true.',
+    );
+  }
+}
+
+/** An HTTP-only client: POST + SSE through `fetch`, no WebSocket and no app id needed. */
+function buildHttpClient(settings: SparkProviderSettings, env: Environment): SparkProviderClient {
+  const apiPassword = settings.apiPassword ?? env.SPARK_API_PASSWORD;
+  const apiKey = settings.apiKey ?? env.SPARK_API_KEY;
+  const apiSecret = settings.apiSecret ?? env.SPARK_API_SECRET;
+  if (!apiPassword && !(apiKey && apiSecret)) {
+    throw new SparkConfigError(
+      "The Spark provider with protocol 'http' needs apiPassword (SPARK_API_PASSWORD), or apiKey and apiSecret.",
+    );
+  }
+  refuseSecretInPage(settings);
+  const baseURL = settings.baseURL ?? env.SPARK_BASE_URL;
+  return createSparkClient({
+    protocol: 'http',
+    ...(apiPassword ? { apiPassword } : { apiKey: apiKey as string, apiSecret: apiSecret as string }),
+    ...(settings.fetch ? { fetch: settings.fetch } : {}),
+    ...(baseURL ? { baseURL } : {}),
+    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
+    maxRetries: settings.maxRetries ?? 0,
+    ...(settings.logger ? { logger: settings.logger } : {}),
+  });
 }

@@ -9,7 +9,7 @@ import type {
   LanguageModelV3StreamPart,
   LanguageModelV3StreamResult,
 } from '@ai-sdk/provider';
-import type { SparkModel, SparkStreamEvent } from '@xinghuo/core';
+import type { SparkModel, SparkProtocol, SparkStreamEvent } from '@xinghuo/core';
 import { prepareCall } from './prepare-call';
 import type { SparkModelSettings, SparkProviderClient } from './spark-provider-options';
 import { StreamPartTranslator } from './stream-parts';
@@ -22,6 +22,8 @@ export interface SparkLanguageModelConfig {
   provider: string;
   /** The client, built on first use. */
   client: () => SparkProviderClient;
+  /** The provider's `protocol` option: sent with every request and decides how tool turns are written. */
+  protocol?: SparkProtocol | undefined;
 }
 
 /** A Spark chat model for the AI SDK (`generateText`, `streamText`, `generateObject`, agents). */
@@ -101,14 +103,26 @@ export class SparkLanguageModel implements LanguageModelV3 {
    * handshake, rate limit, timeout) rejects this call and the AI SDK's `maxRetries` can retry it.
    */
   async #start(options: LanguageModelV3CallOptions) {
-    const prepared = prepareCall(this.#model, this.#settings, options);
+    let client: SparkProviderClient;
+    try {
+      client = this.#config.client();
+    } catch (error) {
+      throw toApiCallError(error, this.#model.url ?? this.#model.http?.url ?? this.#model.id, {});
+    }
+    const protocol = this.#protocol(client);
+    const prepared = prepareCall(this.#model, this.#settings, options, protocol);
+    if (this.#config.protocol) prepared.params.protocol = this.#config.protocol;
     const requestBody = this.#requestBody(prepared.params);
     const toError = (error: unknown): unknown =>
-      toApiCallError(error, this.#model.url ?? this.#model.http?.url ?? this.#model.id, requestBody);
+      toApiCallError(
+        error,
+        (protocol === 'http' ? this.#model.http?.url : this.#model.url) ?? this.#model.id,
+        requestBody,
+      );
     const signal = options.abortSignal;
     let chat: ReturnType<SparkProviderClient['stream']>;
     try {
-      chat = this.#config.client().stream(prepared.params, signal ? { signal } : {});
+      chat = client.stream(prepared.params, signal ? { signal } : {});
     } catch (error) {
       throw toError(error);
     }
@@ -176,6 +190,11 @@ export class SparkLanguageModel implements LanguageModelV3 {
       jsonResponse: prepared.jsonResponse,
       warnings: prepared.warnings,
     };
+  }
+
+  /** The protocol the request goes over: the provider's, else the client's, else the model's default (as core picks it). */
+  #protocol(client: SparkProviderClient): SparkProtocol {
+    return this.#config.protocol ?? client.protocol ?? (this.#model.url ? 'ws' : 'http');
   }
 
   /** The request as telemetry shows it: the Spark parameters, the model by id. */

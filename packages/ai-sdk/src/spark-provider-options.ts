@@ -5,7 +5,9 @@ import type { WebSocketConstructorLike } from '@xinghuo/browser';
 import type {
   SignUrlProvider,
   SparkClient,
+  SparkFetch,
   SparkLogger,
+  SparkProtocol,
   SparkTimeouts,
   SparkTransport,
   TrimHistoryOptions,
@@ -13,7 +15,7 @@ import type {
 } from '@xinghuo/core';
 
 /** What the provider needs from a client: `stream()` of a `SparkClient` from `@xinghuo/node`, `@xinghuo/browser` or `@xinghuo/core`. */
-export type SparkProviderClient = Pick<SparkClient, 'stream'>;
+export type SparkProviderClient = Pick<SparkClient, 'stream'> & Partial<Pick<SparkClient, 'protocol'>>;
 
 /**
  * Options of {@link createSpark}.
@@ -29,6 +31,16 @@ export type SparkProviderClient = Pick<SparkClient, 'stream'>;
 export interface SparkProviderSettings {
   /** A Spark client; when given, the credential, transport and network options below are not used. */
   client?: SparkProviderClient | undefined;
+  /**
+   * The wire protocol: `'ws'` (signed WebSocket) or `'http'` (POST + SSE, several tool calls per answer,
+   * `tool` turns, JSON mode). Default: the client's own, else `SPARK_PROTOCOL`, else per model. Also
+   * tells the provider how to write tool turns for a `client` passed in.
+   */
+  protocol?: SparkProtocol | undefined;
+  /** HTTP APIPassword (`Bearer` credential of the HTTP protocol). Default: `SPARK_API_PASSWORD`. */
+  apiPassword?: string | undefined;
+  /** The `fetch` of the HTTP protocol. Default: the global one. */
+  fetch?: SparkFetch | undefined;
   /** Spark app id. Default: `SPARK_APP_ID`. */
   appId?: string | undefined;
   /** Spark API key. Default: `SPARK_API_KEY`. */

@@ -58,7 +58,11 @@ export interface SparkProvider extends ProviderV3 {
  */
 export function createSpark(settings: SparkProviderSettings = {}): SparkProvider {
   let client: SparkProviderClient | undefined;
-  const config = { provider: 'spark.chat', client: () => (client ??= buildClient(settings)) };
+  const config = {
+    provider: 'spark.chat',
+    client: () => (client ??= buildClient(settings)),
+    protocol: settings.protocol,
+  };
 
   const languageModel = (modelId: SparkModelId, modelSettings: SparkModelSettings = {}): LanguageModelV3 => {
     let model: ReturnType<typeof resolveModel>;

@@ -47,7 +47,8 @@ export class StreamPartTranslator {
         break;
       case 'function-call': {
         this.#close();
-        const id = generateId();
+        // Over HTTP Spark names each call; its id comes back on the `tool` turn with the result.
+        const id = event.functionCall.id ?? generateId();
         const input = event.functionCall.arguments.trim() === '' ? '{}' : event.functionCall.arguments;
         const toolName = event.functionCall.name;
         this.#emit({ type: 'tool-input-start', id, toolName });

@@ -23,7 +23,7 @@ import type { BindToolsInput } from './convert-tools';
  * What ChatSpark needs from a client: `stream()` of a `SparkClient` from `@xinghuo/node`,
  * `@xinghuo/browser` or `@xinghuo/core`.
  */
-export type ChatSparkClient = Pick<SparkClient, 'stream'>;
+export type ChatSparkClient = Pick<SparkClient, 'stream'> & Partial<Pick<SparkClient, 'protocol'>>;
 
 /**
  * Options shared by the constructor and by each call (a call option wins). An option is declared here

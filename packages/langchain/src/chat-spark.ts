@@ -17,6 +17,7 @@ import {
   type ModelInput,
   resolveModel,
   type SparkModel,
+  type SparkProtocol,
   SparkProtocolError,
   type SparkTimeouts,
 } from '@xinghuo/core';
@@ -233,6 +234,11 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
     return this.withConfig({ ...kwargs, tools: toSparkFunctions(tools) } as Partial<ChatSparkCallOptions>);
   }
 
+  /** The protocol requests go over: the client's, else the model's default (as core picks it). */
+  #protocol(): SparkProtocol {
+    return this.#client.protocol ?? (this.modelInfo.url ? 'ws' : 'http');
+  }
+
   override async *_streamResponseChunks(
     messages: BaseMessage[],
     options: this['ParsedCallOptions'],
@@ -244,7 +250,7 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
     const instruction = toolChoiceInstruction(invocation.functions ?? [], options.tool_choice);
     const params: ChatParams = {
       ...invocation,
-      messages: withInstruction(toSparkMessages(messages), instruction),
+      messages: withInstruction(toSparkMessages(messages, undefined, this.#protocol()), instruction),
     };
     const stream = this.#client.stream(params, signal ? { signal } : {});
     yield* eventsToChunks(stream, {

@@ -11,6 +11,36 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TOOL_TURN_FORMAT, toSparkMessages } from './convert-messages';
 
 describe('toSparkMessages', () => {
+  it('over HTTP: tool calls stay on the assistant turn with their ids, results become tool turns', () => {
+    const messages = [
+      new HumanMessage('q'),
+      new AIMessage({
+        content: '',
+        tool_calls: [
+          { name: 'one', args: { x: 1 }, id: 'a', type: 'tool_call' },
+          { name: 'two', args: {}, id: 'b', type: 'tool_call' },
+        ],
+      }),
+      new ToolMessage({ content: '1', tool_call_id: 'a' }),
+      new ToolMessage({ content: 'no', tool_call_id: 'b', status: 'error' }),
+    ];
+    expect(toSparkMessages(messages, undefined, 'http')).toEqual([
+      { role: 'user', content: 'q' },
+      {
+        role: 'assistant',
+        content: '',
+        toolCalls: [
+          { id: 'a', name: 'one', arguments: '{"x":1}' },
+          { id: 'b', name: 'two', arguments: '{}' },
+        ],
+      },
+      { role: 'tool', content: '1', toolCallId: 'a' },
+      { role: 'tool', content: 'Error: no', toolCallId: 'b' },
+    ]);
+    // Over WebSocket the same history is conversation text, as before.
+    expect(toSparkMessages(messages).map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+  });
+
   it('keeps a leading system message and alternating turns as they are', () => {
     const messages = toSparkMessages([
       new SystemMessage('Be brief.'),

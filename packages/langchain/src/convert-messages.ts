@@ -6,9 +6,13 @@
  * round trip is written as conversation text: the assistant turn says which function it called with
  * which arguments, and the tool's result comes back as a user turn. Consecutive turns of one role are
  * merged so the alternation stays valid whatever the LangChain history looks like.
+ *
+ * Spark's HTTP protocol has the OpenAI shape instead: an AI message's calls go on its assistant turn
+ * (`toolCalls`, with LangChain's tool call ids, which over HTTP are Spark's own) and each `ToolMessage`
+ * becomes a `tool` turn quoting its call's id (`toolCallId`).
  */
 import type { BaseMessage, MessageContent, ToolCall } from '@langchain/core/messages';
-import { type ChatMessage, type ChatRole, SparkInvalidRequestError } from '@xinghuo/core';
+import { type ChatMessage, type ChatRole, SparkInvalidRequestError, type SparkProtocol } from '@xinghuo/core';
 
 /** A function call as it is written into an assistant turn. */
 export interface ToolCallTurn {
@@ -93,7 +97,9 @@ function readToolCalls(message: BaseMessage): ToolCall[] {
  *
  * - Leading system messages become one system turn; a system message later in the conversation becomes
  *   a user turn (Spark accepts a system message only first).
- * - An AI message's tool calls become assistant text; `ToolMessage`s become user turns.
+ * - WebSocket: an AI message's tool calls become assistant text; `ToolMessage`s become user turns.
+ * - HTTP (`protocol: 'http'`): tool calls stay on the assistant turn with their ids, `ToolMessage`s
+ *   become `tool` turns.
  * - Consecutive turns of the same role are joined with a blank line; empty assistant turns are dropped.
  *
  * @throws SparkInvalidRequestError for non-text content (images) or an unknown role.
@@ -106,12 +112,16 @@ function readToolCalls(message: BaseMessage): ToolCall[] {
 export function toSparkMessages(
   messages: readonly BaseMessage[],
   format: ToolTurnFormat = DEFAULT_TOOL_TURN_FORMAT,
+  protocol: SparkProtocol = 'ws',
 ): ChatMessage[] {
+  const http = protocol === 'http';
   const turns: ChatMessage[] = [];
   const toolNames = new Map<string, string>();
   const push = (role: ChatRole, content: string) => {
     const previous = turns.at(-1);
-    if (previous && previous.role === role) previous.content = `${previous.content}\n\n${content}`;
+    // Turns tied to call ids (HTTP) stand alone.
+    if (previous && previous.role === role && !previous.toolCalls && role !== 'tool')
+      previous.content = `${previous.content}\n\n${content}`;
     else turns.push({ role, content });
   };
 
@@ -143,6 +153,15 @@ export function toSparkMessages(
     } else if (role === 'assistant') {
       const calls = readToolCalls(message);
       for (const call of calls) if (call.id) toolNames.set(call.id, call.name);
+      if (http && calls.length > 0 && calls.every((call) => call.id)) {
+        const toolCalls = calls.map((call) => ({
+          id: call.id as string,
+          name: call.name,
+          arguments: JSON.stringify(call.args ?? {}),
+        }));
+        turns.push({ role: 'assistant', content: text, toolCalls });
+        continue;
+      }
       const described = calls.map((call) =>
         format.formatToolCall({ name: call.name, args: call.args, id: call.id }),
       );
@@ -151,6 +170,10 @@ export function toSparkMessages(
     } else if (role === 'tool') {
       const toolCallId = (message as { tool_call_id?: string }).tool_call_id;
       const status = (message as { status?: string }).status === 'error' ? 'error' : 'success';
+      if (http && toolCallId !== undefined) {
+        turns.push({ role: 'tool', content: status === 'error' ? `Error: ${text}` : text, toolCallId });
+        continue;
+      }
       const name = message.name ?? (toolCallId === undefined ? undefined : toolNames.get(toolCallId));
       push('user', format.formatToolResult({ name, content: text, toolCallId, status }));
     } else {

@@ -42,6 +42,7 @@ export async function* eventsToChunks(
   options: EventsToChunksOptions,
 ): AsyncGenerator<ChatGenerationChunk> {
   const stop = new StopSequenceFilter(options.stop ?? []);
+  let calls = 0;
   const emit = async (chunk: ChatGenerationChunk) => {
     await options.runManager?.handleLLMNewToken(chunk.text, undefined, undefined, undefined, undefined, {
       chunk,
@@ -64,7 +65,10 @@ export async function* eventsToChunks(
           yield await emit(reasoningChunk(event.text));
           break;
         case 'function-call':
-          yield await emit(functionCallChunk(event.functionCall, createToolCallId()));
+          // Over HTTP Spark names each call; its id must come back on the tool turn with the result.
+          yield await emit(
+            functionCallChunk(event.functionCall, event.functionCall.id ?? createToolCallId(), calls++),
+          );
           break;
         case 'search-results':
           yield await emit(searchResultsChunk(event.results));

@@ -58,13 +58,16 @@ export function searchResultsChunk(results: readonly SearchResult[]): ChatGenera
   });
 }
 
-/** The model's function call as one complete tool-call chunk. */
-export function functionCallChunk(call: FunctionCall, id: string): ChatGenerationChunk {
+/**
+ * The model's function call as one complete tool-call chunk. `index` is the call's place in the answer
+ * (HTTP can make several), so that merging the chunks keeps the calls apart.
+ */
+export function functionCallChunk(call: FunctionCall, id: string, index = 0): ChatGenerationChunk {
   return new ChatGenerationChunk({
     text: '',
     message: new AIMessageChunk({
       content: '',
-      tool_call_chunks: [{ type: 'tool_call_chunk', name: call.name, args: call.arguments, id, index: 0 }],
+      tool_call_chunks: [{ type: 'tool_call_chunk', name: call.name, args: call.arguments, id, index }],
       response_metadata: PROVIDER_METADATA,
     }),
   });

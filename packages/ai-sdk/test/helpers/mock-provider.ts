@@ -34,3 +34,38 @@ export function receivedChat(mock: MockSpark, index: number): Record<string, unk
   if (!frame?.parameter?.chat) throw new Error(`The mock received no request #${index}.`);
   return frame.parameter.chat;
 }
+
+/**
+ * A provider whose client speaks Spark's HTTP protocol (POST + SSE) to the HTTP face of `mock`, with
+ * the mock's APIPassword.
+ */
+export function mockHttpProvider(mock: MockSpark): SparkProvider {
+  const client = createSparkClient({
+    protocol: 'http',
+    apiPassword: mock.apiPassword,
+    baseURL: mock.httpURL,
+    env: {},
+    maxRetries: 0,
+  });
+  return createSpark({ client });
+}
+
+/** One message of an HTTP request body (OpenAI shape). */
+export interface HttpMessage {
+  role: string;
+  content: string | null;
+  tool_calls?: Array<{ id: string; type: string; function: { name: string; arguments: string } }>;
+  tool_call_id?: string;
+}
+
+/** The body of the `index`-th HTTP request the mock received. */
+export function receivedHttpBody(
+  mock: MockSpark,
+  index: number,
+): { messages: HttpMessage[] } & Record<string, unknown> {
+  const body = mock.requests[index]?.frame as
+    | ({ messages: HttpMessage[] } & Record<string, unknown>)
+    | undefined;
+  if (!body) throw new Error(`The mock received no request #${index}.`);
+  return body;
+}

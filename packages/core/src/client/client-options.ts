@@ -94,6 +94,12 @@ export interface SparkClient {
   chat(params: ChatParams, options?: RequestOptions): Promise<ChatResult>;
   /** Sends one request and streams the answer as events. Errors arrive through the stream. */
   stream(params: ChatParams, options?: RequestOptions): ChatStream;
+  /**
+   * The client's protocol: `'http'` for a client that speaks only HTTP (asked to, or given an
+   * `apiPassword` and no app id), the `protocol` option otherwise; `undefined` means per model
+   * (WebSocket where the model has an endpoint). Integrations read it to shape messages (tool turns).
+   */
+  readonly protocol?: SparkProtocol | undefined;
 }
 
 /** The history trimmer a {@link SparkEngineOptions} may be given: `trimHistory` from this package. */

@@ -219,5 +219,6 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
   return {
     stream,
     chat: (params, requestOptions) => stream(params, requestOptions).finalResult(),
+    protocol: clientProtocol,
   };
 }

@@ -34,3 +34,30 @@ export interface ReceivedFrame {
     functions?: { text: Array<{ name: string; description: string; parameters: Record<string, unknown> }> };
   };
 }
+
+/** A ChatSpark whose client speaks Spark's HTTP protocol to the HTTP face of `mock` (its APIPassword). */
+export function mockHttpModel(mock: MockSpark, fields: Omit<ChatSparkInput, 'client'> = {}): ChatSpark {
+  const client = createSparkClient({
+    protocol: 'http',
+    apiPassword: mock.apiPassword,
+    baseURL: mock.httpURL,
+    env: {},
+    maxRetries: 0,
+  });
+  return new ChatSpark({ model: 'generalv3.5', ...fields, client });
+}
+
+/** One message of an HTTP request body (OpenAI shape). */
+export interface HttpMessage {
+  role: string;
+  content: string | null;
+  tool_calls?: Array<{ id: string; type: string; function: { name: string; arguments: string } }>;
+  tool_call_id?: string;
+}
+
+/** The messages of the `index`-th HTTP request the mock received. */
+export function receivedHttpMessages(mock: MockSpark, index: number): HttpMessage[] {
+  const body = mock.requests[index]?.frame as { messages: HttpMessage[] } | undefined;
+  if (!body) throw new Error(`The mock received no request #${index}.`);
+  return body.messages;
+}

@@ -1,0 +1,128 @@
+/**
+ * ChatSpark over Spark's HTTP protocol (POST + SSE) against the HTTP face of the mock server: tool
+ * calls keep Spark's ids, results go back as `tool` turns, several calls of one answer stay apart, and
+ * `createAgent` and `withStructuredOutput` finish against the default mock.
+ */
+import { type AIMessage, type BaseMessage, HumanMessage } from '@langchain/core/messages';
+import { tool } from '@langchain/core/tools';
+import { useMockSpark } from '@xinghuo/mock-server/vitest';
+import { createAgent } from 'langchain';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { mockHttpModel, receivedHttpMessages } from './helpers/mock-model';
+
+const getMock = useMockSpark();
+
+afterEach(async () => {
+  await vi.waitFor(() => expect(getMock().openHttpRequests()).toBe(0));
+});
+
+function tools() {
+  const calls: string[] = [];
+  const getWeather = tool(
+    async ({ city }) => {
+      calls.push(`weather:${city}`);
+      return `${city}：晴，25°C`;
+    },
+    { name: 'get_weather', description: '查询城市天气', schema: z.object({ city: z.string().min(1) }) },
+  );
+  const getTime = tool(
+    async ({ city }) => {
+      calls.push(`time:${city}`);
+      return `${city}：10:00`;
+    },
+    { name: 'get_time', description: '查询城市时间', schema: z.object({ city: z.string().min(1) }) },
+  );
+  return { getWeather, getTime, calls };
+}
+
+describe('ChatSpark over HTTP', () => {
+  it('a tool loop: the call keeps its id and the result goes back as a tool turn quoting it', async () => {
+    const mock = getMock();
+    const { getWeather, calls } = tools();
+    const model = mockHttpModel(mock).bindTools([getWeather]);
+    const messages: BaseMessage[] = [new HumanMessage('合肥今天天气怎么样？')];
+    const first = (await model.invoke(messages)) as AIMessage;
+    expect(first.tool_calls).toHaveLength(1);
+    const call = first.tool_calls?.[0];
+    expect(call?.name).toBe('get_weather');
+    expect(call?.id).toEqual(expect.any(String));
+    messages.push(first, await getWeather.invoke(call as NonNullable<typeof call>));
+    const answer = (await model.invoke(messages)) as AIMessage;
+    expect(calls).toHaveLength(1);
+    expect(answer.tool_calls ?? []).toEqual([]);
+    expect(answer.text).toContain('晴，25°C');
+
+    expect(mock.requests.every((request) => request.protocol === 'http')).toBe(true);
+    expect(receivedHttpMessages(mock, 1).slice(1)).toMatchObject([
+      {
+        role: 'assistant',
+        tool_calls: [{ id: call?.id, type: 'function', function: { name: 'get_weather' } }],
+      },
+      { role: 'tool', tool_call_id: call?.id, content: expect.stringContaining('晴，25°C') },
+    ]);
+  });
+
+  it('several calls of one answer become separate tool calls with their own ids and arguments', async () => {
+    const mock = getMock();
+    const toolCall = (index: number, id: string, city: string) => ({
+      index,
+      id,
+      type: 'function',
+      function: { name: 'get_weather', arguments: JSON.stringify({ city }) },
+    });
+    mock.enqueue({
+      frames: [
+        {
+          code: 0,
+          message: 'Success',
+          sid: 'cha000000002',
+          id: 'cha000000002',
+          created: 1,
+          choices: [
+            {
+              index: 0,
+              delta: {
+                role: 'assistant',
+                content: '',
+                tool_calls: [toolCall(0, 'a', '北京'), toolCall(1, 'b', '上海')],
+              },
+              finish_reason: 'tool_calls',
+            },
+          ],
+          usage: { prompt_tokens: 5, completion_tokens: 5, total_tokens: 10 },
+        },
+        '[DONE]',
+      ],
+    });
+    const { getWeather } = tools();
+    const reply = (await mockHttpModel(mock).bindTools([getWeather]).invoke('北京和上海的天气')) as AIMessage;
+    expect(reply.tool_calls?.map((call) => [call.id, call.args])).toEqual([
+      ['a', { city: '北京' }],
+      ['b', { city: '上海' }],
+    ]);
+  });
+
+  it('createAgent with two tools: the agent calls a tool, gets its result and answers', async () => {
+    const { getWeather, getTime, calls } = tools();
+    const agent = createAgent({ model: mockHttpModel(getMock()), tools: [getWeather, getTime] });
+    const result = await agent.invoke({ messages: [{ role: 'user', content: '合肥今天天气怎么样？' }] });
+    expect(calls).toHaveLength(1);
+    expect(result.messages.map((message) => message.getType())).toEqual(['human', 'ai', 'tool', 'ai']);
+    const toolMessage = result.messages[2] as BaseMessage & { tool_call_id: string };
+    expect(toolMessage.tool_call_id).toBe((result.messages[1] as AIMessage).tool_calls?.[0]?.id);
+    expect(result.messages.at(-1)?.text).toContain(String(toolMessage.content));
+    expect(receivedHttpMessages(getMock(), 1).at(-1)).toMatchObject({
+      role: 'tool',
+      tool_call_id: toolMessage.tool_call_id,
+    });
+  });
+
+  it('withStructuredOutput returns a value the schema accepts', async () => {
+    const Trip = z.object({ city: z.string(), days: z.number().int() });
+    const trip = await mockHttpModel(getMock(), { model: 'max' })
+      .withStructuredOutput(Trip)
+      .invoke('去合肥玩三天');
+    expect(Trip.safeParse(trip).success).toBe(true);
+  });
+});
