@@ -1,7 +1,8 @@
-import type { SparkClient, SparkModel } from '@xinghuo/core';
+import { type SparkClient, SparkConfigError, type SparkModel, type SparkProtocol } from '@xinghuo/core';
 import { createSparkClient } from '../create-client';
 import { readSparkEnv, type SparkEnvironment } from '../env-config';
 import { type ProxyResolver, proxyFromEnv } from '../proxy/proxy-from-env';
+import { proxyChooser } from '../proxy/proxy-url';
 import { type CliOptions, CliUsageError, DEFAULT_MOCK_LATENCY_MS } from './args';
 import { resolveCliModel } from './model-choice';
 
@@ -13,6 +14,8 @@ export interface CliSession {
   client: SparkClient;
   /** The model chosen by `--model`, `SPARK_MODEL`, or `lite`. */
   model: SparkModel;
+  /** The protocol of the session's model: `--protocol`, `SPARK_PROTOCOL`, else the model's default. */
+  protocol: SparkProtocol;
   appId: string;
   apiKey: string | undefined;
   apiSecret: string | undefined;
@@ -30,6 +33,10 @@ export interface SessionSettings {
   appId: string | undefined;
   apiKey: string | undefined;
   apiSecret: string | undefined;
+  /** The HTTP APIPassword (`SPARK_API_PASSWORD`, or the embedded mock's). */
+  apiPassword: string | undefined;
+  /** `--protocol` or `SPARK_PROTOCOL`; `undefined` lets the model (and the credentials) decide. */
+  protocol: SparkProtocol | undefined;
   baseURL: string | undefined;
   /** `--proxy`, else the proxy environment variables (`HTTPS_PROXY`, `NO_PROXY`, …). */
   proxy: string | ProxyResolver;
@@ -47,6 +54,43 @@ export function sessionModel(settings: SessionSettings): SparkModel {
 }
 
 /**
+ * The protocol a session speaks to its model: the one asked for; else HTTP when only the HTTP
+ * password is set (as the client decides); else WebSocket where the model has a WebSocket endpoint.
+ */
+export function sessionProtocol(settings: SessionSettings, model: SparkModel): SparkProtocol {
+  if (settings.protocol) return settings.protocol;
+  if (!settings.appId && settings.apiPassword) return 'http';
+  return model.url ? 'ws' : 'http';
+}
+
+/**
+ * The HTTP protocol goes through `fetch`, and Node 20's `fetch` cannot use a proxy: rather than
+ * connect around the proxy the user configured, refuse with what to do instead.
+ *
+ * @throws SparkConfigError when a proxy applies to the model's HTTP endpoint
+ */
+export function refuseProxiedHttp(settings: SessionSettings, model: SparkModel): void {
+  if (!model.http) return;
+  const target = new URL(withHttpScheme(model.http.url, settings.baseURL));
+  if (proxyChooser(settings.proxy)(target) === undefined) return;
+  throw new SparkConfigError(
+    `A proxy is configured for ${target.host}, but the CLI cannot send HTTP-protocol requests through ` +
+      'a proxy yet. Use --protocol ws (the WebSocket protocol honours --proxy and HTTPS_PROXY), or add ' +
+      `${target.hostname} to NO_PROXY if it is reachable directly.`,
+  );
+}
+
+/** The HTTP endpoint with `baseURL`'s scheme (`ws:` → `http:`), host and port, for proxy choice and probes. */
+export function withHttpScheme(url: string, baseURL: string | undefined): string {
+  const target = new URL(url);
+  if (!baseURL) return target.href;
+  const base = new URL(baseURL);
+  const scheme = base.protocol === 'wss:' || base.protocol === 'https:' ? 'https:' : 'http:';
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return `${scheme}//${base.host}${prefix}${target.pathname}${target.search}`;
+}
+
+/**
  * Resolves credentials, base URL and model from the flags and the environment. With `--mock` it
  * starts the embedded mock Spark server on a free loopback port and uses its test credentials.
  */
@@ -61,6 +105,7 @@ export async function resolveSessionSettings(
     throw new CliUsageError("--model-url needs the model's domain too: --model <domain> (or SPARK_MODEL).");
   }
   const model = { modelName: modelName ?? 'lite', modelUrl };
+  const protocol = options.protocol ?? fromEnv.protocol;
   const proxy = options.proxy ?? proxyFromEnv(env);
   if (options.mock) {
     // Loaded only for --mock, so ordinary runs do not pay for it.
@@ -69,6 +114,9 @@ export async function resolveSessionSettings(
     const mock = await startMockSpark({ latencyMs: options.mockLatencyMs ?? DEFAULT_MOCK_LATENCY_MS });
     return {
       ...mock.credentials,
+      // The mock's HTTP face shares the listener: one base URL serves both protocols.
+      apiPassword: mock.apiPassword,
+      protocol,
       baseURL: mock.url,
       proxy,
       ...model,
@@ -80,6 +128,8 @@ export async function resolveSessionSettings(
     appId: fromEnv.appId,
     apiKey: fromEnv.apiKey,
     apiSecret: fromEnv.apiSecret,
+    apiPassword: fromEnv.apiPassword,
+    protocol,
     baseURL: options.baseURL ?? fromEnv.baseURL,
     proxy,
     ...model,
@@ -97,11 +147,16 @@ export async function openSession(
   const settings = await resolveSessionSettings(options, env);
   try {
     const model = sessionModel(settings);
+    const protocol = sessionProtocol(settings, model);
+    if (protocol === 'http') refuseProxiedHttp(settings, model);
     const client = createSparkClient({
       env: {},
+      // Only an explicit choice is passed: without one, a `/model` switch picks that model's protocol.
+      protocol: settings.protocol,
       appId: settings.appId,
       apiKey: settings.apiKey,
       apiSecret: settings.apiSecret,
+      apiPassword: settings.apiPassword,
       baseURL: settings.baseURL,
       defaultModel: model,
       ws: { proxy: settings.proxy },
@@ -111,12 +166,15 @@ export async function openSession(
     return {
       client,
       model,
+      protocol,
       appId: settings.appId ?? '',
       apiKey: settings.apiKey,
       apiSecret: settings.apiSecret,
       baseURL: settings.baseURL,
       mock: settings.mock,
-      secrets: [settings.apiKey, settings.apiSecret].filter((value): value is string => Boolean(value)),
+      secrets: [settings.apiKey, settings.apiSecret, settings.apiPassword].filter((value): value is string =>
+        Boolean(value),
+      ),
       close: settings.close,
     };
   } catch (error) {
