@@ -130,16 +130,38 @@ describe('xinghuo ask and chat over HTTP', () => {
     expect(run.stderr).toContain('HTTP 401');
     expectNoSecrets(run.stdout + run.stderr, [WRONG_PASSWORD, mock.apiPassword]);
   });
+});
 
-  it('refuses HTTP behind a proxy with a typed message instead of bypassing the proxy', async () => {
-    const proxy = await startConnectProxy();
+describe('xinghuo over HTTP behind a proxy', () => {
+  it('tunnels ask and doctor through --proxy, with the proxy credentials, saying so', async () => {
+    const proxy = await startConnectProxy({ credentials: 'carol:pa55word' });
     try {
-      const run = await runCli(['ask', '--protocol', 'http', '--proxy', proxy.url, 'hi'], { env: httpEnv });
+      const proxyUrl = proxy.url.replace('http://', 'http://carol:pa55word@');
+      const ask = await runCli(['ask', '--protocol', 'http', '--proxy', proxyUrl, '你好'], { env: httpEnv });
+      expect(ask.code, ask.stderr).toBe(0);
+      expect(ask.stdout).toContain('你好');
+      expectAllOverHttp();
+      const doctor = await runCli(['doctor', '--protocol', 'http', '--proxy', proxyUrl], { env: httpEnv });
+      expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
+      expect(doctor.stdout).toContain(`reachable through the proxy ${new URL(proxy.url).host}`);
+      // ask: one tunnel; doctor: the reachability probe and the authenticated request.
+      expect(proxy.targets).toEqual(Array(3).fill(new URL(mock.httpURL).host));
+      expect(proxy.authorizations.every((value) => value?.startsWith('Basic '))).toBe(true);
+      expectNoSecrets(ask.stdout + doctor.stdout + doctor.stderr);
+      expect(ask.stdout + doctor.stdout).not.toMatch(/pa55word|carol/);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('names a proxy that refuses the tunnel, without its credentials', async () => {
+    const proxy = await startConnectProxy({ credentials: 'carol:right' });
+    try {
+      const proxyUrl = proxy.url.replace('http://', 'http://carol:wrong-pa55@');
+      const run = await runCli(['ask', '--protocol', 'http', '--proxy', proxyUrl, 'hi'], { env: httpEnv });
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain('[config_error]');
-      expect(run.stderr).toContain('cannot send HTTP-protocol requests through a proxy');
-      expect(run.stderr).toContain('--protocol ws');
-      expect(proxy.targets).toEqual([]);
+      expect(run.stderr).toContain('407');
+      expect(run.stderr).not.toMatch(/wrong-pa55/);
       expect(mock.requests).toHaveLength(0);
     } finally {
       await proxy.close();

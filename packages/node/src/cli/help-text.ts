@@ -19,7 +19,7 @@ Options:
       --base-url <url>      replace scheme, host and port of model URLs (SPARK_BASE_URL)
       --protocol <ws|http>  the signed WebSocket (needs the APPID, key and secret) or the
                             OpenAI-compatible HTTP API (SPARK_API_PASSWORD); default SPARK_PROTOCOL,
-                            else WebSocket where the model has it. HTTP cannot use a proxy yet
+                            else WebSocket where the model has it
       --proxy <url>         HTTP proxy, e.g. http://proxy:3128 (default: HTTPS_PROXY, HTTP_PROXY
                             or ALL_PROXY, minus NO_PROXY hosts and loopback). Put a proxy password
                             in HTTPS_PROXY, not here: a flag shows in \`ps\` and the shell history

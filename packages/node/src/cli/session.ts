@@ -1,8 +1,8 @@
-import { type SparkClient, SparkConfigError, type SparkModel, type SparkProtocol } from '@xinghuo/core';
+import type { SparkClient, SparkModel, SparkProtocol } from '@xinghuo/core';
 import { createSparkClient } from '../create-client';
 import { readSparkEnv, type SparkEnvironment } from '../env-config';
+import { createProxiedFetch } from '../proxy/proxied-fetch';
 import { type ProxyResolver, proxyFromEnv } from '../proxy/proxy-from-env';
-import { proxyChooser } from '../proxy/proxy-url';
 import { type CliOptions, CliUsageError, DEFAULT_MOCK_LATENCY_MS } from './args';
 import { resolveCliModel } from './model-choice';
 
@@ -61,23 +61,6 @@ export function sessionProtocol(settings: SessionSettings, model: SparkModel): S
   if (settings.protocol) return settings.protocol;
   if (!settings.appId && settings.apiPassword) return 'http';
   return model.url ? 'ws' : 'http';
-}
-
-/**
- * The HTTP protocol goes through `fetch`, and Node 20's `fetch` cannot use a proxy: rather than
- * connect around the proxy the user configured, refuse with what to do instead.
- *
- * @throws SparkConfigError when a proxy applies to the model's HTTP endpoint
- */
-export function refuseProxiedHttp(settings: SessionSettings, model: SparkModel): void {
-  if (!model.http) return;
-  const target = new URL(withHttpScheme(model.http.url, settings.baseURL));
-  if (proxyChooser(settings.proxy)(target) === undefined) return;
-  throw new SparkConfigError(
-    `A proxy is configured for ${target.host}, but the CLI cannot send HTTP-protocol requests through ` +
-      'a proxy yet. Use --protocol ws (the WebSocket protocol honours --proxy and HTTPS_PROXY), or add ' +
-      `${target.hostname} to NO_PROXY if it is reachable directly.`,
-  );
 }
 
 /** The HTTP endpoint with `baseURL`'s scheme (`ws:` → `http:`), host and port, for proxy choice and probes. */
@@ -148,7 +131,6 @@ export async function openSession(
   try {
     const model = sessionModel(settings);
     const protocol = sessionProtocol(settings, model);
-    if (protocol === 'http') refuseProxiedHttp(settings, model);
     const client = createSparkClient({
       env: {},
       // Only an explicit choice is passed: without one, a `/model` switch picks that model's protocol.
@@ -160,6 +142,8 @@ export async function openSession(
       baseURL: settings.baseURL,
       defaultModel: model,
       ws: { proxy: settings.proxy },
+      // Node 20's fetch cannot use a proxy: HTTP requests take the WebSocket transport's tunnel.
+      fetch: createProxiedFetch(settings.proxy),
       // Capability warnings (e.g. a system message for a model that may ignore it) go to stderr.
       ...(warn ? { logger: { warn: (message: string) => warn(message) } } : {}),
     });

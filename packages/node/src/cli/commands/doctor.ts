@@ -2,6 +2,7 @@ import { SparkClockSkewError, type SparkModel, signUrl } from '@xinghuo/core';
 import { withBaseURL } from '@xinghuo/core/transport';
 import { createSparkClient } from '../../create-client';
 import { ENV_VARIABLES } from '../../env-config';
+import { createProxiedFetch } from '../../proxy/proxied-fetch';
 import { proxyChooser } from '../../proxy/proxy-url';
 import { createWsTransport } from '../../ws/ws-transport';
 import type { CliArguments } from '../args';
@@ -9,7 +10,6 @@ import { probeHttp } from '../http-probe';
 import type { CliIO } from '../io';
 import { formatError } from '../render';
 import {
-  refuseProxiedHttp,
   resolveSessionSettings,
   type SessionSettings,
   sessionModel,
@@ -91,6 +91,7 @@ async function checkHttpCredentialAccepted(settings: SessionSettings, model: Spa
     apiSecret: settings.apiSecret,
     baseURL: settings.baseURL,
     defaultModel: model,
+    fetch: createProxiedFetch(settings.proxy),
     maxRetries: 0,
     timeouts: { connectMs: PROBE_TIMEOUT_MS, firstTokenMs: PROBE_TIMEOUT_MS },
   });
@@ -108,25 +109,29 @@ async function checkHttpCredentialAccepted(settings: SessionSettings, model: Spa
   }
 }
 
-async function checkReachable(url: string, report: Report): Promise<boolean> {
-  const origin = `${new URL(url).origin}/`;
-  const host = new URL(url).host;
+async function checkReachable(url: string, settings: SessionSettings, report: Report): Promise<boolean> {
+  const target = new URL(url);
+  const proxy = proxyChooser(settings.proxy)(target);
+  const through = proxy ? ` through the proxy ${proxy.host}` : '';
   const sentAt = Date.now();
   try {
-    const response = await probeHttp(origin, { timeoutMs: PROBE_TIMEOUT_MS });
-    report(true, `${host} is reachable (HTTP ${response.status} in ${Date.now() - sentAt} ms)`);
+    const response = await probeHttp(`${target.origin}/`, { proxy, timeoutMs: PROBE_TIMEOUT_MS });
+    report(
+      true,
+      `${target.host} is reachable${through} (HTTP ${response.status} in ${Date.now() - sentAt} ms)`,
+    );
     return true;
   } catch (error) {
     report(
       false,
-      `Cannot reach ${host}: ${(error as Error).message.replace(/\.$/, '')}. ` +
-        'Check the network, DNS or --base-url.',
+      `Cannot reach ${target.host}${through}: ${(error as Error).message.replace(/\.$/, '')}. ` +
+        'Check the network, DNS, the proxy (--proxy, HTTPS_PROXY) or --base-url.',
     );
     return false;
   }
 }
 
-/** The HTTP protocol's checks: its credential, the proxy, reachability and one authenticated request. */
+/** The HTTP protocol's checks: its credential, reachability (through the proxy) and one authenticated request. */
 async function doctorHttp(settings: SessionSettings, model: SparkModel, mock: boolean, report: Report) {
   let healthy = checkHttpCredential(settings, mock, report);
   if (!model.http) {
@@ -134,13 +139,7 @@ async function doctorHttp(settings: SessionSettings, model: SparkModel, mock: bo
     return false;
   }
   const url = withHttpScheme(model.http.url, settings.baseURL);
-  try {
-    refuseProxiedHttp(settings, model);
-  } catch (error) {
-    report(false, formatError(error).replace(/^xinghuo: /, ''));
-    return false;
-  }
-  healthy = (await checkReachable(url, report)) && healthy;
+  healthy = (await checkReachable(url, settings, report)) && healthy;
   if (healthy) return checkHttpCredentialAccepted(settings, model, report);
   report('skip', 'Authenticated HTTP request skipped until the problems above are fixed.');
   return false;
