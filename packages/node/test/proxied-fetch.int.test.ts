@@ -62,6 +62,25 @@ describe('createProxiedFetch', () => {
     }
   });
 
+  it('is what createSparkClient uses over HTTP when ws.proxy is set and no fetch is given', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const client = createSparkClient({
+        env: {},
+        protocol: 'http',
+        apiPassword: mock.apiPassword,
+        baseURL: mock.httpURL,
+        defaultModel: 'max',
+        ws: { proxy: proxy.url },
+      });
+      const result = await client.chat({ messages: [{ role: 'user', content: '你好' }] });
+      expect(result.text).toContain('你好');
+      expect(proxy.targets).toEqual([new URL(mock.httpURL).host]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('sends unproxied requests with the global fetch', async () => {
     const result = await httpClient(undefined).chat({ messages: [{ role: 'user', content: '你好' }] });
     expect(result.text).toContain('你好');

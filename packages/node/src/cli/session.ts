@@ -1,7 +1,6 @@
 import type { SparkClient, SparkModel, SparkProtocol } from '@xinghuo/core';
 import { createSparkClient } from '../create-client';
 import { readSparkEnv, type SparkEnvironment } from '../env-config';
-import { createProxiedFetch } from '../proxy/proxied-fetch';
 import { type ProxyResolver, proxyFromEnv } from '../proxy/proxy-from-env';
 import { type CliOptions, CliUsageError, DEFAULT_MOCK_LATENCY_MS } from './args';
 import { resolveCliModel } from './model-choice';
@@ -141,9 +140,8 @@ export async function openSession(
       apiPassword: settings.apiPassword,
       baseURL: settings.baseURL,
       defaultModel: model,
+      // The proxy applies to HTTP-protocol requests too (through the same CONNECT tunnel).
       ws: { proxy: settings.proxy },
-      // Node 20's fetch cannot use a proxy: HTTP requests take the WebSocket transport's tunnel.
-      fetch: createProxiedFetch(settings.proxy),
       // Capability warnings (e.g. a system message for a model that may ignore it) go to stderr.
       ...(warn ? { logger: { warn: (message: string) => warn(message) } } : {}),
     });

@@ -7,6 +7,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
+import type { ConnectionOptions } from 'node:tls';
 import type { SparkFetch } from '@xinghuo/core';
 import { connectThroughTunnel, openProxyTunnel } from './proxy-tunnel';
 import { type ProxyResolver, proxyChooser } from './proxy-url';
@@ -34,16 +35,21 @@ function requestBody(body: RequestInit['body']): string | Uint8Array | undefined
  * every other request with the global `fetch`.
  *
  * @param proxy - a proxy URL, a {@link ProxyResolver} (e.g. `proxyFromEnv()`), or `undefined`
+ * @param options - `ca`: extra trusted CA certificates for TLS to the target or an `https://` proxy
  * @throws SparkConfigError at once for a fixed proxy URL that is not http(s)
  */
-export function createProxiedFetch(proxy: string | URL | ProxyResolver | undefined): SparkFetch {
+export function createProxiedFetch(
+  proxy: string | URL | ProxyResolver | undefined,
+  options: { ca?: ConnectionOptions['ca'] | undefined } = {},
+): SparkFetch {
+  const tls = options.ca === undefined ? {} : { ca: options.ca };
   const choose = proxyChooser(proxy);
   return async (input, init) => {
     const target = new URL(input);
     const proxyUrl = choose(target);
     if (proxyUrl === undefined) return fetch(input, init);
     const signal = init.signal ?? undefined;
-    const tunnel = await openProxyTunnel(proxyUrl, target, { signal });
+    const tunnel = await openProxyTunnel(proxyUrl, target, { signal, ...tls });
     const body = requestBody(init.body);
     return new Promise<Response>((resolve, reject) => {
       const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(
@@ -52,7 +58,7 @@ export function createProxiedFetch(proxy: string | URL | ProxyResolver | undefin
           method: init.method ?? 'GET',
           headers: Object.fromEntries(new Headers(init.headers).entries()),
           agent: false,
-          createConnection: () => connectThroughTunnel(tunnel, target),
+          createConnection: () => connectThroughTunnel(tunnel, target, tls),
           ...(signal ? { signal } : {}),
         },
         (response) => {
