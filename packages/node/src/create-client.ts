@@ -7,6 +7,7 @@ import {
 import { readSparkEnv, requireCredentials, type SparkEnvironment } from './env-config';
 import { loggerFromLogLevel } from './env-logger';
 import { nodeHmacSha256 } from './node-hmac';
+import { createProxiedFetch } from './proxy/proxied-fetch';
 import { createWsTransport, type WsTransportOptions } from './ws/ws-transport';
 
 /**
@@ -30,7 +31,11 @@ export interface NodeSparkClientOptions extends Omit<SparkClientOptions, 'appId'
   defaultModel?: SparkClientOptions['defaultModel'];
   /** Opens WebSockets; default {@link createWsTransport} with `ws` options below. */
   transport?: SparkTransport | undefined;
-  /** Options of the default `ws` transport (proxy, CA certificates, handshake timeout, max payload). */
+  /**
+   * Options of the default `ws` transport (proxy, CA certificates, handshake timeout, max payload).
+   * Its `proxy` (and `ca`) apply to the HTTP protocol too, unless a `fetch` is given: Node 20's
+   * global `fetch` cannot use a proxy, so proxied HTTP requests take the same `CONNECT` tunnel.
+   */
   ws?: WsTransportOptions | undefined;
   /**
    * Where `SPARK_*` and `XINGHUO_LOG` are read from; default `process.env`. Pass `{}` to read none.
@@ -82,6 +87,7 @@ export function createSparkClient(options: NodeSparkClientOptions = {}): SparkCl
     baseURL: rest.baseURL ?? fromEnv.baseURL,
     defaultModel: rest.defaultModel ?? fromEnv.model,
     transport: transport ?? createWsTransport(ws),
+    fetch: rest.fetch ?? (ws?.proxy === undefined ? undefined : createProxiedFetch(ws.proxy, { ca: ws.ca })),
     // An explicit logger wins; otherwise XINGHUO_LOG may ask for stderr lines (redacted of both secrets).
     logger: rest.logger ?? loggerFromLogLevel(fromEnv.logLevel, [apiKey, apiSecret]),
   });

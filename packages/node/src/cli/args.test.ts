@@ -51,4 +51,14 @@ describe('parseCliArguments', () => {
     expect(() => parseCliArguments(['ask', '--mock-latency=-5'])).toThrow(/cannot be negative/);
     expect(() => parseCliArguments(['ask', '--mock-latency', 'fast'])).toThrow(/integer/);
   });
+
+  it('parses --protocol ws|http (any case), rejects anything else, and suggests it for a typo', () => {
+    expect(parseCliArguments(['ask', '--protocol', 'http', 'q']).options.protocol).toBe('http');
+    expect(parseCliArguments(['ask', '--protocol=WS', 'q']).options.protocol).toBe('ws');
+    expect(parseCliArguments(['ask', 'q']).options.protocol).toBeUndefined();
+    expect(() => parseCliArguments(['ask', '--protocol', 'grpc'])).toThrow(
+      '--protocol expects "ws" or "http", got "grpc".',
+    );
+    expect(() => parseCliArguments(['ask', '--protocl', 'http'])).toThrow('Did you mean --protocol?');
+  });
 });

@@ -15,6 +15,8 @@ export interface CliOptions {
   baseURL?: string | undefined;
   /** `--model-url`: the endpoint of a model not in the registry; `--model` is then its domain. */
   modelUrl?: string | undefined;
+  /** `--protocol`: `ws` (the signed WebSocket) or `http` (the OpenAI-compatible API); else `SPARK_PROTOCOL`. */
+  protocol?: 'ws' | 'http' | undefined;
   /** `--proxy`: an HTTP proxy for every connection, instead of the proxy environment variables. */
   proxy?: string | undefined;
   mock: boolean;
@@ -43,6 +45,7 @@ const OPTIONS = {
   'max-tokens': { type: 'string' },
   'base-url': { type: 'string' },
   proxy: { type: 'string' },
+  protocol: { type: 'string' },
   mock: { type: 'boolean' },
   'mock-latency': { type: 'string' },
   json: { type: 'boolean' },
@@ -84,6 +87,13 @@ function checkForUnknownOptions(argv: readonly string[]): void {
   }
 }
 
+function parseProtocol(value: string | undefined): 'ws' | 'http' | undefined {
+  if (value === undefined) return undefined;
+  const lower = value.trim().toLowerCase();
+  if (lower === 'ws' || lower === 'http') return lower;
+  throw new CliUsageError(`--protocol expects "ws" or "http", got "${value}".`);
+}
+
 function parseNonNegativeInteger(value: string | undefined, flag: string): number | undefined {
   const parsed = parseNumber(value, flag, true);
   if (parsed !== undefined && parsed < 0)
@@ -113,6 +123,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       baseURL: values['base-url'],
       modelUrl: values['model-url'],
       proxy: values.proxy,
+      protocol: parseProtocol(values.protocol),
       mock: values.mock ?? false,
       mockLatencyMs: parseNonNegativeInteger(values['mock-latency'], '--mock-latency'),
       json: values.json ?? false,

@@ -37,8 +37,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   let secrets: string[] = [];
   try {
     const args = parseCliArguments(argv);
-    secrets = [io.env.SPARK_API_KEY, io.env.SPARK_API_SECRET].filter((value): value is string =>
-      Boolean(value),
+    secrets = [io.env.SPARK_API_KEY, io.env.SPARK_API_SECRET, io.env.SPARK_API_PASSWORD].filter(
+      (value): value is string => Boolean(value),
     );
     if (args.options.version) {
       io.stdout.write(`${version()}\n`);

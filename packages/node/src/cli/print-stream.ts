@@ -8,7 +8,7 @@ const RESET = '\x1b[0m';
 
 /**
  * Prints a streamed answer: a spinner on stderr until the first token, text deltas on stdout as
- * they arrive (unless `quiet`), x1 reasoning dimmed on stderr when it is a terminal, a function call
+ * they arrive (unless `quiet`), x1 reasoning dimmed on stderr when it is a terminal, the function calls
  * at the end, and a final newline. On failure the line is terminated and the error rethrown.
  *
  * Everything printed from the stream is model output, so it goes through a terminal-escape filter
@@ -46,11 +46,12 @@ export async function printStream(
     const result = await stream.finalResult();
     spinner.stop();
     if (!options.quiet) {
-      if (result.functionCall) {
-        const call = result.functionCall;
+      // HTTP answers may carry several calls; each gets its line.
+      const calls = result.functionCalls ?? (result.functionCall ? [result.functionCall] : []);
+      calls.forEach((call, index) => {
         const shown = stripTerminalEscapes(`${call.name}(${call.arguments})`);
-        io.stdout.write(`${wroteText ? '\n' : ''}[function call] ${shown}`);
-      }
+        io.stdout.write(`${wroteText || index > 0 ? '\n' : ''}[function call] ${shown}`);
+      });
       io.stdout.write('\n');
     }
     return result;

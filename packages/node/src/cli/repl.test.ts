@@ -41,8 +41,13 @@ describe('the chat banner', () => {
   it('says when the answers come from the embedded mock', async () => {
     const shown = await interactiveChat({ ...OPTIONS, mock: true, mockLatencyMs: 0 }, {});
     expect(shown).toContain(
-      'xinghuo chat with lite on the embedded mock server (made-up answers, not Spark).',
+      'xinghuo chat with lite over WebSocket on the embedded mock server (made-up answers, not Spark).',
     );
+  });
+
+  it('names the HTTP protocol when the chat speaks it (--protocol http, the mock password)', async () => {
+    const shown = await interactiveChat({ ...OPTIONS, mock: true, mockLatencyMs: 0, protocol: 'http' }, {});
+    expect(shown).toContain('xinghuo chat with lite over HTTP on the embedded mock server');
   });
 
   it('says nothing about a mock when it talks to a configured endpoint', async () => {
@@ -54,7 +59,7 @@ describe('the chat banner', () => {
       SPARK_MODEL: 'max',
     };
     const shown = await interactiveChat(OPTIONS, env);
-    expect(shown).toContain('xinghuo chat with generalv3.5. /help for commands');
+    expect(shown).toContain('xinghuo chat with generalv3.5 over WebSocket. /help for commands');
     expect(shown).not.toContain('mock');
   });
 });

@@ -12,12 +12,13 @@ import type { CliSession } from './session';
 const PROMPT = '› ';
 
 /**
- * The first line of an interactive chat: the model, and whether the answers come from the embedded
+ * The first line of an interactive chat: the model, the protocol, and whether the answers come from the embedded
  * mock (made up, no credentials used) rather than from Spark.
  */
-export function chatBanner(session: Pick<CliSession, 'model' | 'mock'>): string {
+export function chatBanner(session: Pick<CliSession, 'model' | 'mock' | 'protocol'>): string {
   const where = session.mock ? ' on the embedded mock server (made-up answers, not Spark)' : '';
-  return `xinghuo chat with ${session.model.id}${where}. /help for commands, /exit to leave.\n`;
+  const over = session.protocol === 'http' ? 'HTTP' : 'WebSocket';
+  return `xinghuo chat with ${session.model.id} over ${over}${where}. /help for commands, /exit to leave.\n`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SparkClient, SparkModel } from '@xinghuo/core';
+import type { SparkClient, SparkModel, SparkProtocol } from '@xinghuo/core';
 import { createSparkClient } from '../create-client';
 import { readSparkEnv, type SparkEnvironment } from '../env-config';
 import { type ProxyResolver, proxyFromEnv } from '../proxy/proxy-from-env';
@@ -13,6 +13,8 @@ export interface CliSession {
   client: SparkClient;
   /** The model chosen by `--model`, `SPARK_MODEL`, or `lite`. */
   model: SparkModel;
+  /** The protocol of the session's model: `--protocol`, `SPARK_PROTOCOL`, else the model's default. */
+  protocol: SparkProtocol;
   appId: string;
   apiKey: string | undefined;
   apiSecret: string | undefined;
@@ -30,6 +32,10 @@ export interface SessionSettings {
   appId: string | undefined;
   apiKey: string | undefined;
   apiSecret: string | undefined;
+  /** The HTTP APIPassword (`SPARK_API_PASSWORD`, or the embedded mock's). */
+  apiPassword: string | undefined;
+  /** `--protocol` or `SPARK_PROTOCOL`; `undefined` lets the model (and the credentials) decide. */
+  protocol: SparkProtocol | undefined;
   baseURL: string | undefined;
   /** `--proxy`, else the proxy environment variables (`HTTPS_PROXY`, `NO_PROXY`, …). */
   proxy: string | ProxyResolver;
@@ -47,6 +53,26 @@ export function sessionModel(settings: SessionSettings): SparkModel {
 }
 
 /**
+ * The protocol a session speaks to its model: the one asked for; else HTTP when only the HTTP
+ * password is set (as the client decides); else WebSocket where the model has a WebSocket endpoint.
+ */
+export function sessionProtocol(settings: SessionSettings, model: SparkModel): SparkProtocol {
+  if (settings.protocol) return settings.protocol;
+  if (!settings.appId && settings.apiPassword) return 'http';
+  return model.url ? 'ws' : 'http';
+}
+
+/** The HTTP endpoint with `baseURL`'s scheme (`ws:` → `http:`), host and port, for proxy choice and probes. */
+export function withHttpScheme(url: string, baseURL: string | undefined): string {
+  const target = new URL(url);
+  if (!baseURL) return target.href;
+  const base = new URL(baseURL);
+  const scheme = base.protocol === 'wss:' || base.protocol === 'https:' ? 'https:' : 'http:';
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return `${scheme}//${base.host}${prefix}${target.pathname}${target.search}`;
+}
+
+/**
  * Resolves credentials, base URL and model from the flags and the environment. With `--mock` it
  * starts the embedded mock Spark server on a free loopback port and uses its test credentials.
  */
@@ -61,6 +87,7 @@ export async function resolveSessionSettings(
     throw new CliUsageError("--model-url needs the model's domain too: --model <domain> (or SPARK_MODEL).");
   }
   const model = { modelName: modelName ?? 'lite', modelUrl };
+  const protocol = options.protocol ?? fromEnv.protocol;
   const proxy = options.proxy ?? proxyFromEnv(env);
   if (options.mock) {
     // Loaded only for --mock, so ordinary runs do not pay for it.
@@ -69,6 +96,9 @@ export async function resolveSessionSettings(
     const mock = await startMockSpark({ latencyMs: options.mockLatencyMs ?? DEFAULT_MOCK_LATENCY_MS });
     return {
       ...mock.credentials,
+      // The mock's HTTP face shares the listener: one base URL serves both protocols.
+      apiPassword: mock.apiPassword,
+      protocol,
       baseURL: mock.url,
       proxy,
       ...model,
@@ -80,6 +110,8 @@ export async function resolveSessionSettings(
     appId: fromEnv.appId,
     apiKey: fromEnv.apiKey,
     apiSecret: fromEnv.apiSecret,
+    apiPassword: fromEnv.apiPassword,
+    protocol,
     baseURL: options.baseURL ?? fromEnv.baseURL,
     proxy,
     ...model,
@@ -97,13 +129,18 @@ export async function openSession(
   const settings = await resolveSessionSettings(options, env);
   try {
     const model = sessionModel(settings);
+    const protocol = sessionProtocol(settings, model);
     const client = createSparkClient({
       env: {},
+      // Only an explicit choice is passed: without one, a `/model` switch picks that model's protocol.
+      protocol: settings.protocol,
       appId: settings.appId,
       apiKey: settings.apiKey,
       apiSecret: settings.apiSecret,
+      apiPassword: settings.apiPassword,
       baseURL: settings.baseURL,
       defaultModel: model,
+      // The proxy applies to HTTP-protocol requests too (through the same CONNECT tunnel).
       ws: { proxy: settings.proxy },
       // Capability warnings (e.g. a system message for a model that may ignore it) go to stderr.
       ...(warn ? { logger: { warn: (message: string) => warn(message) } } : {}),
@@ -111,12 +148,15 @@ export async function openSession(
     return {
       client,
       model,
+      protocol,
       appId: settings.appId ?? '',
       apiKey: settings.apiKey,
       apiSecret: settings.apiSecret,
       baseURL: settings.baseURL,
       mock: settings.mock,
-      secrets: [settings.apiKey, settings.apiSecret].filter((value): value is string => Boolean(value)),
+      secrets: [settings.apiKey, settings.apiSecret, settings.apiPassword].filter((value): value is string =>
+        Boolean(value),
+      ),
       close: settings.close,
     };
   } catch (error) {

@@ -9,7 +9,8 @@ import { stripTerminalEscapesDeep } from '../strip-terminal-escapes';
 /**
  * The `--json` output of `xinghuo ask`.
  *
- * Every string in it (`text`, `reasoning`, `sid`, the function call; all from the network) is
+ * The same over both protocols. Every string in it (`text`, `reasoning`, `sid`, the function calls;
+ * all from the network) is
  * stripped of terminal escape sequences here too. `JSON.stringify` alone would make the line itself
  * safe (it writes ESC as `\u001b`), but not what `jq -r .text` prints from it, and it leaves C1
  * controls such as U+009B (8-bit CSI) raw. The text is otherwise exactly what the model sent (the
@@ -24,7 +25,10 @@ export interface AskJsonOutput {
   sid: string;
   model: string;
   finishReason: ChatResult['finishReason'];
+  /** The function call, or the first of several (see `functionCalls`). */
   functionCall?: ChatResult['functionCall'];
+  /** Every function call of the answer (HTTP answers may carry several). */
+  functionCalls?: ChatResult['functionCalls'];
 }
 
 function jsonOutput(result: ChatResult): AskJsonOutput {
@@ -36,6 +40,7 @@ function jsonOutput(result: ChatResult): AskJsonOutput {
     model: result.model,
     finishReason: result.finishReason,
     ...(result.functionCall ? { functionCall: safeFunctionCall(result.functionCall) } : {}),
+    ...(result.functionCalls?.length ? { functionCalls: result.functionCalls.map(safeFunctionCall) } : {}),
   });
 }
 

@@ -1,13 +1,21 @@
 import { SparkClockSkewError, type SparkModel, signUrl } from '@xinghuo/core';
 import { withBaseURL } from '@xinghuo/core/transport';
+import { createSparkClient } from '../../create-client';
 import { ENV_VARIABLES } from '../../env-config';
+import { createProxiedFetch } from '../../proxy/proxied-fetch';
 import { proxyChooser } from '../../proxy/proxy-url';
 import { createWsTransport } from '../../ws/ws-transport';
 import type { CliArguments } from '../args';
 import { probeHttp } from '../http-probe';
 import type { CliIO } from '../io';
 import { formatError } from '../render';
-import { resolveSessionSettings, type SessionSettings, sessionModel } from '../session';
+import {
+  resolveSessionSettings,
+  type SessionSettings,
+  sessionModel,
+  sessionProtocol,
+  withHttpScheme,
+} from '../session';
 import { stripTerminalEscapes } from '../strip-terminal-escapes';
 
 /** Spark rejects signatures dated more than this far from its clock. */
@@ -37,6 +45,104 @@ function checkCredentials(settings: SessionSettings, mock: boolean, report: Repo
     }
   }
   return allSet;
+}
+
+/**
+ * The HTTP credential: the APIPassword, else the APIKey:APISecret pair (which Spark's HTTP API also
+ * takes as a Bearer token). Only lengths are printed, never a value.
+ */
+function checkHttpCredential(settings: SessionSettings, mock: boolean, report: Report): boolean {
+  const password = ENV_VARIABLES.apiPassword;
+  if (settings.apiPassword) {
+    report(
+      true,
+      mock
+        ? `${password}: the embedded mock's test value`
+        : `${password} is set (${settings.apiPassword.length} characters)`,
+    );
+    return true;
+  }
+  if (settings.apiKey && settings.apiSecret) {
+    report(
+      true,
+      `${password} is not set; the HTTP protocol will send ${ENV_VARIABLES.apiKey}:${ENV_VARIABLES.apiSecret} instead`,
+    );
+    return true;
+  }
+  report(
+    false,
+    `${password} is not set (nor ${ENV_VARIABLES.apiKey} and ${ENV_VARIABLES.apiSecret}). Copy the APIPassword ` +
+      'from the iFlytek console (控制台 → 我的应用 → http服务接口认证信息).',
+  );
+  return false;
+}
+
+/**
+ * One tiny authenticated request (a one-token answer): the cheapest call that proves the HTTP
+ * credential works, since Spark's HTTP API has no endpoint that only checks it.
+ */
+async function checkHttpCredentialAccepted(settings: SessionSettings, model: SparkModel, report: Report) {
+  const path = new URL(model.http?.url ?? '').pathname;
+  const client = createSparkClient({
+    env: {},
+    protocol: 'http',
+    apiPassword: settings.apiPassword,
+    apiKey: settings.apiKey,
+    apiSecret: settings.apiSecret,
+    baseURL: settings.baseURL,
+    defaultModel: model,
+    fetch: createProxiedFetch(settings.proxy),
+    maxRetries: 0,
+    timeouts: { connectMs: PROBE_TIMEOUT_MS, firstTokenMs: PROBE_TIMEOUT_MS },
+  });
+  try {
+    await client.chat({ messages: [{ role: 'user', content: 'ping' }], maxTokens: 1 });
+    report(true, `The HTTP API accepted the credential for ${model.id} (${path}, a one-token answer)`);
+    return true;
+  } catch (error) {
+    const secrets = [settings.apiPassword, settings.apiKey, settings.apiSecret];
+    report(
+      false,
+      `The HTTP API refused a request for ${model.id} (${path}): ${formatError(error, secrets).replace(/^xinghuo: /, '')}`,
+    );
+    return false;
+  }
+}
+
+async function checkReachable(url: string, settings: SessionSettings, report: Report): Promise<boolean> {
+  const target = new URL(url);
+  const proxy = proxyChooser(settings.proxy)(target);
+  const through = proxy ? ` through the proxy ${proxy.host}` : '';
+  const sentAt = Date.now();
+  try {
+    const response = await probeHttp(`${target.origin}/`, { proxy, timeoutMs: PROBE_TIMEOUT_MS });
+    report(
+      true,
+      `${target.host} is reachable${through} (HTTP ${response.status} in ${Date.now() - sentAt} ms)`,
+    );
+    return true;
+  } catch (error) {
+    report(
+      false,
+      `Cannot reach ${target.host}${through}: ${(error as Error).message.replace(/\.$/, '')}. ` +
+        'Check the network, DNS, the proxy (--proxy, HTTPS_PROXY) or --base-url.',
+    );
+    return false;
+  }
+}
+
+/** The HTTP protocol's checks: its credential, reachability (through the proxy) and one authenticated request. */
+async function doctorHttp(settings: SessionSettings, model: SparkModel, mock: boolean, report: Report) {
+  let healthy = checkHttpCredential(settings, mock, report);
+  if (!model.http) {
+    report(false, `Model ${model.id} has no HTTP endpoint; use --protocol ws.`);
+    return false;
+  }
+  const url = withHttpScheme(model.http.url, settings.baseURL);
+  healthy = (await checkReachable(url, settings, report)) && healthy;
+  if (healthy) return checkHttpCredentialAccepted(settings, model, report);
+  report('skip', 'Authenticated HTTP request skipped until the problems above are fixed.');
+  return false;
 }
 
 /** An http(s) URL for the host of a ws(s) URL: any HTTP answer carries the server's Date header. */
@@ -114,7 +220,9 @@ async function checkHandshake(settings: SessionSettings, model: SparkModel, url:
 
 /**
  * `xinghuo doctor`: checks that credentials are present, the host is reachable, the clock is within
- * Spark's ±300 s window, and a signed handshake is accepted. Explains each failure; exit 1 if any.
+ * Spark's ±300 s window, and a signed handshake is accepted. Over HTTP (`--protocol http`,
+ * `SPARK_PROTOCOL=http`, or an HTTP-only model) it checks the HTTP credential with one small
+ * authenticated request instead. Explains each failure; exit 1 if any.
  */
 export async function doctorCommand(args: CliArguments, io: CliIO): Promise<number> {
   const settings = await resolveSessionSettings(args.options, io.env);
@@ -124,17 +232,26 @@ export async function doctorCommand(args: CliArguments, io: CliIO): Promise<numb
     io.stdout.write(`${mark} ${stripTerminalEscapes(text)}\n`);
   };
   try {
-    let healthy = checkCredentials(settings, args.options.mock, report);
     let model: SparkModel;
     try {
       model = sessionModel(settings);
-      report(true, `Model ${model.id} (domain ${model.domain})`);
     } catch (error) {
       report(false, formatError(error).replace(/^xinghuo: /, ''));
       return 1;
     }
+    const protocol = sessionProtocol(settings, model);
+    report(
+      true,
+      `Model ${model.id} (domain ${model.domain}) over ${protocol === 'http' ? 'HTTP' : 'WebSocket'}`,
+    );
+    if (protocol === 'http') {
+      const healthy = await doctorHttp(settings, model, args.options.mock, report);
+      io.stdout.write(healthy ? 'All checks passed.\n' : 'Some checks failed; see above.\n');
+      return healthy ? 0 : 1;
+    }
+    let healthy = checkCredentials(settings, args.options.mock, report);
     if (!model.url) {
-      report(false, `Model ${model.id} is served only over HTTP; doctor checks the WebSocket handshake.`);
+      report(false, `Model ${model.id} is served only over HTTP: use --protocol http.`);
       return 1;
     }
     const url = withBaseURL(model.url, settings.baseURL);
