@@ -1,6 +1,6 @@
 import type { MockSpark } from '@xinghuo/mock-server';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startMock } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { useCliMock } from './helpers';
 import { startConnectProxy } from './loopback-servers';
 import { runCli } from './run-cli';
 
@@ -10,18 +10,9 @@ import { runCli } from './run-cli';
 let mock: MockSpark;
 let env: Record<string, string>;
 
-beforeAll(async () => {
-  mock = await startMock();
-  env = {
-    SPARK_APP_ID: mock.credentials.appId,
-    SPARK_API_KEY: mock.credentials.apiKey,
-    SPARK_API_SECRET: mock.credentials.apiSecret,
-    SPARK_BASE_URL: mock.url,
-  };
-});
-afterEach(() => mock.reset());
-afterAll(async () => {
-  await mock.close();
+useCliMock((started, startedEnv) => {
+  mock = started;
+  env = startedEnv;
 });
 
 describe('did you mean', () => {

@@ -1,24 +1,15 @@
 import type { MockSpark } from '@xinghuo/mock-server';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startMock } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { startMock, useCliMock } from './helpers';
 import { eventually, startConnectProxy } from './loopback-servers';
 import { runCli } from './run-cli';
 
 let mock: MockSpark;
 let mockEnv: Record<string, string>;
 
-beforeAll(async () => {
-  mock = await startMock();
-  mockEnv = {
-    SPARK_APP_ID: mock.credentials.appId,
-    SPARK_API_KEY: mock.credentials.apiKey,
-    SPARK_API_SECRET: mock.credentials.apiSecret,
-    SPARK_BASE_URL: mock.url,
-  };
-});
-afterEach(() => mock.reset());
-afterAll(async () => {
-  await mock.close();
+useCliMock((started, startedEnv) => {
+  mock = started;
+  mockEnv = startedEnv;
 });
 
 function expectNoSecrets(text: string, secrets: readonly string[] = [mock.credentials.apiSecret]) {

@@ -1,4 +1,5 @@
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { NodeSparkClientOptions } from '../src/create-client';
 import { createSparkClient } from '../src/index';
 
@@ -29,3 +30,29 @@ export function startMock(options: Parameters<typeof startMockSpark>[0] = {}): P
 
 /** The one-question conversation most tests send. */
 export const HELLO = [{ role: 'user' as const, content: '你好' }];
+
+/** The `SPARK_*` variables that point a spawned CLI at `mock` over WebSocket. */
+export function cliEnvFor(mock: MockSpark): Record<string, string> {
+  return {
+    SPARK_APP_ID: mock.credentials.appId,
+    SPARK_API_KEY: mock.credentials.apiKey,
+    SPARK_API_SECRET: mock.credentials.apiSecret,
+    SPARK_BASE_URL: mock.url,
+  };
+}
+
+/**
+ * One mock for a file of spawned-CLI tests: started before the first test and handed over with the
+ * variables that point the CLI at it, reset after each test, closed after the last.
+ */
+export function useCliMock(onStart: (mock: MockSpark, env: Record<string, string>) => void): void {
+  let started: MockSpark | undefined;
+  beforeAll(async () => {
+    started = await startMock();
+    onStart(started, cliEnvFor(started));
+  });
+  afterEach(() => started?.reset());
+  afterAll(async () => {
+    await started?.close();
+  });
+}
