@@ -1,5 +1,15 @@
 import type { ChatRequest, WireFunction, WireMessage, WireWebSearch } from './chat-request.js';
 import { estimateMockTokens } from './estimate-mock-tokens.js';
+import {
+  checkRange,
+  isRecord,
+  optional,
+  RequestRejected,
+  requireRecord,
+  requireString,
+  schemaError,
+  validated,
+} from './request-checks.js';
 import type { MockModelRoute } from './routes.js';
 import { type SparkErrorFrameSpec, sparkError } from './spark-errors.js';
 
@@ -14,12 +24,6 @@ export interface ValidationContext {
 
 const ROLES = new Set(['system', 'user', 'assistant', 'function', 'tool']);
 
-class FrameError extends Error {
-  constructor(readonly spec: SparkErrorFrameSpec) {
-    super(spec.message);
-  }
-}
-
 /**
  * Validates a request frame like the service: bad JSON → 10003, schema errors → 10004, an unknown
  * app_id → 11200, a domain that does not belong to the path or a parameter out of range → 10163,
@@ -30,12 +34,7 @@ class FrameError extends Error {
  * if (!result.ok) sendErrorFrame(result.error);
  */
 export function validateRequest(text: string, context: ValidationContext): ValidationResult {
-  try {
-    return { ok: true, request: parseRequest(text, context) };
-  } catch (error) {
-    if (error instanceof FrameError) return { ok: false, error: error.spec };
-    throw error;
-  }
+  return validated(() => parseRequest(text, context));
 }
 
 function parseRequest(text: string, { route, appId }: ValidationContext): ChatRequest {
@@ -43,9 +42,10 @@ function parseRequest(text: string, { route, appId }: ValidationContext): ChatRe
   try {
     frame = JSON.parse(text);
   } catch {
-    throw new FrameError(sparkError(10003, 'the request frame is not valid JSON'));
+    throw new RequestRejected(sparkError(10003, 'the request frame is not valid JSON'));
   }
-  if (!isRecord(frame)) throw new FrameError(sparkError(10003, 'the request frame is not a JSON object'));
+  if (!isRecord(frame))
+    throw new RequestRejected(sparkError(10003, 'the request frame is not a JSON object'));
 
   const header = requireRecord(frame.header, 'header');
   const requestAppId = requireString(header.app_id, 'header.app_id');
@@ -64,28 +64,34 @@ function parseRequest(text: string, { route, appId }: ValidationContext): ChatRe
     : undefined;
 
   if (uid !== undefined && uid.length > 32) throw schemaError('header.uid is longer than 32 characters');
-  if (requestAppId !== appId) throw new FrameError(sparkError(11200, `app_id ${requestAppId} tokens.total`));
+  if (requestAppId !== appId)
+    throw new RequestRejected(sparkError(11200, `app_id ${requestAppId} tokens.total`));
   if (!route.domains.includes(domain)) {
-    throw new FrameError(
+    throw new RequestRejected(
       sparkError(10163, `domain ${domain} is not served at ${route.path} (expected ${route.domains[0]})`),
     );
   }
   checkRange(
     temperature,
-    'temperature',
+    'parameter.chat.temperature',
     (value) => value > 0 && value <= route.maxTemperature,
     `(0, ${route.maxTemperature}]`,
   );
-  checkRange(topK, 'top_k', (value) => Number.isInteger(value) && value >= 1 && value <= 6, '[1, 6]');
+  checkRange(
+    topK,
+    'parameter.chat.top_k',
+    (value) => Number.isInteger(value) && value >= 1 && value <= 6,
+    '[1, 6]',
+  );
   checkRange(
     maxTokens,
-    'max_tokens',
+    'parameter.chat.max_tokens',
     (value) => Number.isInteger(value) && value >= 1 && value <= route.maxOutputTokens,
     `[1, ${route.maxOutputTokens}]`,
   );
   const inputTokens = messages.reduce((sum, message) => sum + estimateMockTokens(message.content), 0);
   if (inputTokens > route.contextWindow) {
-    throw new FrameError(
+    throw new RequestRejected(
       sparkError(10907, `input is about ${inputTokens} tokens, over the limit of ${route.contextWindow}`),
     );
   }
@@ -150,47 +156,4 @@ function parseWebSearch(tools: unknown): WireWebSearch | undefined {
     };
   }
   return undefined;
-}
-
-function checkRange(
-  value: number | undefined,
-  name: string,
-  isValid: (value: number) => boolean,
-  range: string,
-): void {
-  if (value !== undefined && !isValid(value)) {
-    throw new FrameError(sparkError(10163, `parameter.chat.${name} ${value} is outside ${range}`));
-  }
-}
-
-function schemaError(detail: string): FrameError {
-  return new FrameError(sparkError(10004, detail));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function requireRecord(value: unknown, path: string): Record<string, unknown> {
-  if (value === undefined) throw schemaError(`${path} is required`);
-  if (!isRecord(value)) throw schemaError(`${path} must be an object`);
-  return value;
-}
-
-function requireString(value: unknown, path: string): string {
-  if (value === undefined) throw schemaError(`${path} is required`);
-  if (typeof value !== 'string' || value === '') throw schemaError(`${path} must be a non-empty string`);
-  return value;
-}
-
-function optional<T extends 'string' | 'number'>(
-  value: unknown,
-  path: string,
-  type: T,
-): (T extends 'string' ? string : number) | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== type || (type === 'number' && !Number.isFinite(value))) {
-    throw schemaError(`${path} must be a ${type}`);
-  }
-  return value as T extends 'string' ? string : number;
 }

@@ -1,5 +1,15 @@
 import type { ChatRequest, WireFunction, WireMessage, WireWebSearch } from '../chat-request.js';
 import { estimateMockTokens } from '../estimate-mock-tokens.js';
+import {
+  checkRange,
+  isRecord,
+  optional,
+  RequestRejected,
+  requireRecord,
+  requireString,
+  schemaError,
+  validated,
+} from '../request-checks.js';
 import { type SparkErrorFrameSpec, sparkError } from '../spark-errors.js';
 import type { MockHttpRoute } from './http-routes.js';
 
@@ -25,12 +35,6 @@ export type ChatCompletionValidation =
 
 const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
 
-class BodyError extends Error {
-  constructor(readonly spec: SparkErrorFrameSpec) {
-    super(spec.message);
-  }
-}
-
 /**
  * Validates a chat-completions body like the service (spec §6.3): bad JSON → 10003, schema errors →
  * 10004, a `model` the endpoint does not serve or a parameter out of range → 10163, input over the
@@ -38,12 +42,7 @@ class BodyError extends Error {
  * best guess from the WebSocket table (unverified against the real service).
  */
 export function validateChatCompletion(text: string, route: MockHttpRoute): ChatCompletionValidation {
-  try {
-    return { ok: true, request: parseBody(text, route) };
-  } catch (error) {
-    if (error instanceof BodyError) return { ok: false, error: error.spec };
-    throw error;
-  }
+  return validated(() => parseBody(text, route));
 }
 
 /** The `model` of a body, if it has one, without validating anything else. */
@@ -61,15 +60,17 @@ function parseBody(text: string, route: MockHttpRoute): ChatCompletionRequest {
   try {
     body = JSON.parse(text);
   } catch {
-    throw new BodyError(sparkError(10003, 'the request body is not valid JSON'));
+    throw new RequestRejected(sparkError(10003, 'the request body is not valid JSON'));
   }
-  if (!isRecord(body)) throw new BodyError(sparkError(10003, 'the request body is not a JSON object'));
+  if (!isRecord(body)) throw new RequestRejected(sparkError(10003, 'the request body is not a JSON object'));
 
   const model = requireString(body.model, 'model');
   const limits = Object.hasOwn(route.models, model) ? route.models[model] : undefined;
   if (limits === undefined) {
     const served = Object.keys(route.models).join(', ');
-    throw new BodyError(sparkError(10163, `model ${model} is not served at ${route.path} (use ${served})`));
+    throw new RequestRejected(
+      sparkError(10163, `model ${model} is not served at ${route.path} (use ${served})`),
+    );
   }
   const messages = parseMessages(body.messages);
   const { functions, webSearch } = parseTools(body.tools);
@@ -106,7 +107,7 @@ function parseBody(text: string, route: MockHttpRoute): ChatCompletionRequest {
   );
   const inputTokens = messages.reduce((sum, message) => sum + estimateMockTokens(message.content), 0);
   if (inputTokens > limits.contextWindow) {
-    throw new BodyError(
+    throw new RequestRejected(
       sparkError(10907, `input is about ${inputTokens} tokens, over the limit of ${limits.contextWindow}`),
     );
   }
@@ -209,46 +210,4 @@ function parseTools(value: unknown): { functions: WireFunction[]; webSearch?: Wi
     functions.push(result);
   });
   return webSearch === undefined ? { functions } : { functions, webSearch };
-}
-
-function checkRange(
-  value: number | undefined,
-  name: string,
-  isValid: (value: number) => boolean,
-  range: string,
-): void {
-  if (value !== undefined && !isValid(value)) {
-    throw new BodyError(sparkError(10163, `${name} ${value} is outside ${range}`));
-  }
-}
-
-function schemaError(detail: string): BodyError {
-  return new BodyError(sparkError(10004, detail));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function requireRecord(value: unknown, path: string): Record<string, unknown> {
-  if (value === undefined) throw schemaError(`${path} is required`);
-  if (!isRecord(value)) throw schemaError(`${path} must be an object`);
-  return value;
-}
-
-function requireString(value: unknown, path: string): string {
-  if (value === undefined) throw schemaError(`${path} is required`);
-  if (typeof value !== 'string' || value === '') throw schemaError(`${path} must be a non-empty string`);
-  return value;
-}
-
-type Primitive = 'string' | 'number' | 'boolean';
-type PrimitiveOf<T extends Primitive> = T extends 'string' ? string : T extends 'number' ? number : boolean;
-
-function optional<T extends Primitive>(value: unknown, path: string, type: T): PrimitiveOf<T> | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== type || (type === 'number' && !Number.isFinite(value))) {
-    throw schemaError(`${path} must be a ${type}`);
-  }
-  return value as PrimitiveOf<T>;
 }
