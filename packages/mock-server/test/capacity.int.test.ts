@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startMockSpark } from '../src/index.js';
+import { holdUntilAllArrive } from './helpers/hold-until-all-arrive.js';
 import { converse, eventually } from './helpers/raw-client.js';
 import { requestFrame } from './helpers/request-frame.js';
 import { signTestUrl } from './helpers/sign-url.js';
@@ -12,18 +13,7 @@ describe('capacity', () => {
   }, async () => {
     const mock = await startMockSpark({ latencyMs: 5 });
     try {
-      // Every request waits at this gate until all sessions are open at once, which proves concurrency.
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let waiting = 0;
-      mock.use(async () => {
-        waiting += 1;
-        if (waiting === SESSIONS) release();
-        await gate;
-        return undefined;
-      });
+      const allArrived = holdUntilAllArrive(mock, SESSIONS);
 
       const conversations = Array.from({ length: SESSIONS }, (_unused, index) =>
         converse(
@@ -38,7 +28,7 @@ describe('capacity', () => {
           }),
         ),
       );
-      await gate;
+      await allArrived;
       expect(mock.openSockets()).toBe(SESSIONS);
 
       const results = await Promise.all(conversations);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_API_PASSWORD, deterministicAnswer, startMockSpark } from '../src/index.js';
+import { holdUntilAllArrive } from './helpers/hold-until-all-arrive.js';
 import { postChat, readSse, streamedContent } from './helpers/http-client.js';
 import { eventually } from './helpers/raw-client.js';
 
@@ -12,18 +13,7 @@ describe('HTTP capacity', () => {
   }, async () => {
     const mock = await startMockSpark({ chunkChars: 16 });
     try {
-      // Every request waits at this gate until all of them are being answered at once.
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let waiting = 0;
-      mock.use(async () => {
-        waiting += 1;
-        if (waiting === CONCURRENT) release();
-        await gate;
-        return undefined;
-      });
+      const allArrived = holdUntilAllArrive(mock, CONCURRENT);
       const ask = async (index: number) => {
         const messages = [{ role: 'user', content: `并发问题 ${index}` }];
         const response = await postChat(
@@ -35,7 +25,7 @@ describe('HTTP capacity', () => {
         return { events, expected: deterministicAnswer(messages) };
       };
       const concurrent = Array.from({ length: CONCURRENT }, (_unused, index) => ask(index));
-      await gate;
+      await allArrived;
       expect(mock.openHttpRequests()).toBe(CONCURRENT);
       const results = await Promise.all(concurrent);
       mock.reset();
