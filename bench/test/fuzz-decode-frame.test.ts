@@ -1,5 +1,5 @@
 import { SparkError } from '@xinghuo/core';
-import { decodeFrame } from '@xinghuo/core/transport';
+import { decodeFrame } from '@xinghuo/core/websocket';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hostileFrame } from './support/frame-arbitraries';

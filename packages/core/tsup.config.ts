@@ -11,6 +11,7 @@ export default defineConfig({
     'sign-url': 'src/signing/sign-url.ts',
     testing: 'src/testing/index.ts',
     transport: 'src/transport.ts',
+    websocket: 'src/websocket.ts',
   },
   platform: 'neutral',
   // Share one copy of the error classes between the `.` and `./testing` entries in CJS too (ESM splits

@@ -2,7 +2,7 @@
  * The three core micro-benchmarks, each against the built `@xinghuo/core` package.
  */
 import { type ChatMessage, signUrl, trimHistory } from '@xinghuo/core';
-import { decodeFrame } from '@xinghuo/core/transport';
+import { decodeFrame } from '@xinghuo/core/websocket';
 import { compare, consume, type Timing, time } from '../harness';
 import { REALISTIC_FRAMES } from './frames';
 

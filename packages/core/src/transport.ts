@@ -1,8 +1,8 @@
 /**
- * `@xinghuo/core/transport`: what only the authors of a transport (a platform's WebSocket adapter) or
- * of tools that speak the wire format need: the frame queue, `onAbort`, the request encoder and frame decoder,
- * the base-URL rewrite and the handshake-error mapping. Apps use `@xinghuo/core` (or a platform
- * package) instead.
+ * `@xinghuo/core/transport`: what only the authors of a transport (a platform's WebSocket adapter)
+ * need: the frame queue, `onAbort`, the base-URL rewrite and the handshake-error mapping. Apps use
+ * `@xinghuo/core` (or a platform package) instead; tools that read or write Spark frames use
+ * `@xinghuo/core/websocket`.
  *
  * @packageDocumentation
  */
@@ -16,11 +16,6 @@ export type {
   HttpWireMessage,
 } from './protocol/http/encode-http-request';
 export { withBaseURL } from './protocol/websocket/base-url';
-export { type DecodedFrame, type DecodeFrameOptions, decodeFrame } from './protocol/websocket/decode-frame';
-export {
-  type EncodeRequestOptions,
-  encodeRequest,
-  type SparkRequestFrame,
-} from './protocol/websocket/encode-request';
+// Nor are the WebSocket encoder and decoder, for the same reason: they are on `@xinghuo/core/websocket`.
 export { errorFromHandshake, type HandshakeFailure } from './protocol/websocket/from-handshake';
 export type { SparkConnection, SparkTransport, SparkTransportOptions } from './protocol/websocket/transport';

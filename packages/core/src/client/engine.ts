@@ -4,14 +4,13 @@
  */
 
 import { SparkConfigError, SparkInvalidRequestError } from '../errors';
+import { invalid } from '../errors/invalid';
 import { resolveTimeouts } from '../exchange/deadlines';
 import type { OpenFrameConnection } from '../exchange/frame-connection';
 import { resolveMaxRetries, resolveRetryDelay } from '../exchange/retry-policy';
 import { type ClockState, runExchange } from '../exchange/run-exchange';
 import { resolveModel, type SparkModel } from '../models/models';
 import { withBaseURL } from '../protocol/websocket/base-url';
-import { openWebSocket } from '../protocol/websocket/open-websocket';
-import { invalid } from '../protocol/websocket/validate-request';
 import { checkSignUrlProvider, type SignUrlProvider } from '../signing/checked-provider';
 import type { ChatParams, RequestOptions, SparkProtocol } from '../types';
 import { type ChatStream, startChatStream } from './chat-stream';
@@ -68,11 +67,17 @@ function checkProtocol(protocol: unknown, field: string): void {
   }
 }
 
-// Loaded on the first HTTP request: WebSocket-only bundles (browser pages) never download it.
+// Each protocol is loaded on its first request: WebSocket-only bundles (browser pages) never download
+// the HTTP one, and a page's first download carries neither.
 let httpProtocol: Promise<typeof import('../protocol/http/http-protocol')> | undefined;
 function loadHttpProtocol() {
   httpProtocol ??= import('../protocol/http/http-protocol');
   return httpProtocol;
+}
+let webSocketProtocol: Promise<typeof import('../protocol/websocket/websocket-protocol')> | undefined;
+function loadWebSocketProtocol() {
+  webSocketProtocol ??= import('../protocol/websocket/websocket-protocol');
+  return webSocketProtocol;
 }
 
 /**
@@ -180,6 +185,7 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
         const model = withField('model', () => resolveRequestModel(params, defaultModel));
         const protocol = chooseProtocol(model, params.protocol, clientProtocol);
         const http = protocol === 'http' ? await loadHttpProtocol() : undefined;
+        const webSocket = protocol === 'ws' ? await loadWebSocketProtocol() : undefined;
         const { requestText, answer } = prepareRequest(params, {
           appId,
           model,
@@ -187,6 +193,7 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
           logger,
           trim,
           encodeHttp: http?.encodeHttpRequest,
+          webSocket,
         });
         let open: OpenFrameConnection;
         if (http) {
@@ -198,11 +205,8 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
             baseURL,
             logger,
           });
-        } else {
-          if (!sign || !transport || appId === '') {
-            throw new SparkConfigError('WebSocket needs appId, transport and apiKey + apiSecret or signUrl.');
-          }
-          open = openWebSocket({
+        } else if (webSocket && sign && transport && appId !== '') {
+          open = webSocket.openWebSocket({
             url: dialledUrl(model.url as string),
             model,
             sign,
@@ -210,6 +214,8 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
             requestText,
             logger,
           });
+        } else {
+          throw new SparkConfigError('WebSocket needs appId, transport and apiKey + apiSecret or signUrl.');
         }
         return runExchange({ ...client, open, answer }, emit, signal);
       },

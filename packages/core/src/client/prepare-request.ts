@@ -6,8 +6,7 @@ import { SparkConfigError } from '../errors';
 import type { AnswerContext } from '../exchange/answer-accumulator';
 import { resolveModel, type SparkModel } from '../models/models';
 import type { encodeHttpRequest } from '../protocol/http/encode-http-request';
-import { encodeRequest } from '../protocol/websocket/encode-request';
-import { validateMessages } from '../protocol/websocket/validate-request';
+import type * as webSocketProtocol from '../protocol/websocket/websocket-protocol';
 import type { ChatMessage, ChatParams, SparkLogger, SparkProtocol } from '../types';
 import type { HistoryTrimmer } from './client-options';
 import { withField } from './request-values';
@@ -30,6 +29,8 @@ export interface PrepareOptions {
   logger?: SparkLogger | undefined;
   /** The HTTP body encoder (loaded with the HTTP protocol); required when `protocol` is `'http'`. */
   encodeHttp?: typeof encodeHttpRequest | undefined;
+  /** The frame encoder and message check (loaded with the WebSocket protocol); required for `'ws'`. */
+  webSocket?: Pick<typeof webSocketProtocol, 'encodeRequest' | 'validateMessages'> | undefined;
   /** The history trimmer, when the client was given one. */
   trim?: HistoryTrimmer | undefined;
 }
@@ -45,6 +46,12 @@ export function resolveRequestModel(params: ChatParams, defaultModel: SparkModel
   throw new SparkConfigError(
     'No model: pass `model` (e.g. "lite", "max") in the request or `defaultModel` to the client.',
   );
+}
+
+function loadedWebSocket(options: PrepareOptions): NonNullable<PrepareOptions['webSocket']> {
+  if (!options.webSocket)
+    throw new SparkConfigError('The WebSocket protocol was not loaded: pass webSocket.');
+  return options.webSocket;
 }
 
 /**
@@ -67,7 +74,9 @@ export function prepareRequest(params: ChatParams, options: PrepareOptions): Pre
     // Trimming reads the messages: check them first, so it only ever sees valid ones (the HTTP
     // encoder checks its own message shapes, tool turns included, after trimming).
     const valid =
-      options.protocol === 'http' ? messages : withField('messages', () => validateMessages(messages));
+      options.protocol === 'http'
+        ? messages
+        : withField('messages', () => loadedWebSocket(options).validateMessages(messages));
     const trim = options.trim;
     const trimOptions = params.trimHistory === true ? {} : params.trimHistory;
     const trimmed = withField('trimHistory', () => trim(valid, model, trimOptions));
@@ -99,7 +108,10 @@ export function prepareRequest(params: ChatParams, options: PrepareOptions): Pre
     requestText = JSON.stringify(body);
     sentMaxTokens = body.max_tokens ?? body.max_completion_tokens;
   } else {
-    const frame = encodeRequest({ ...params, messages }, { appId: options.appId, model, onWarning });
+    const frame = loadedWebSocket(options).encodeRequest(
+      { ...params, messages },
+      { appId: options.appId, model, onWarning },
+    );
     requestText = JSON.stringify(frame);
     sentMaxTokens = frame.parameter.chat.max_tokens;
   }

@@ -5,7 +5,7 @@
 import type { UsageMetadata } from '@langchain/core/messages';
 import { createSparkClient } from '@xinghuo/core';
 import { createMemoryTransport, type MemoryHandler, type MemoryTransport } from '@xinghuo/core/testing';
-import type { SparkRequestFrame } from '@xinghuo/core/transport';
+import type { SparkRequestFrame } from '@xinghuo/core/websocket';
 import { ChatSpark, type ChatSparkInput } from '../../src/index';
 
 /** Clearly fake credentials of the right shape (32-character key and secret). */

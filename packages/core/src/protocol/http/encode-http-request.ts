@@ -3,10 +3,12 @@
  * validates it first, so that a bad request fails before any network with a `SparkInvalidRequestError`
  * that says which protocol accepts what.
  */
+
+import { invalid } from '../../errors/invalid';
 import type { SparkModel } from '../../models/models';
 import type { ChatParams, FunctionCall } from '../../types';
 import { encodeWebSearch, type SparkWireWebSearchTool } from '../websocket/encode-request';
-import { invalid, isPlainObject, validateFunctions } from '../websocket/validate-request';
+import { isPlainObject, validateFunctions } from '../websocket/validate-request';
 
 /** A message as sent over HTTP. */
 export interface HttpWireMessage {

@@ -4,9 +4,10 @@
  */
 
 import { checkSerializable, readChatParams, readField, withField } from '../../client/request-values';
+import { invalid } from '../../errors/invalid';
 import type { SparkModel } from '../../models/models';
 import type { ChatParams, ChatRole, FunctionParameters, WebSearchOptions } from '../../types';
-import { invalid, isPlainObject, validateFunctions, validateMessages } from './validate-request';
+import { isPlainObject, validateFunctions, validateMessages } from './validate-request';
 
 /** The `web_search` tool on the wire. */
 export interface SparkWireWebSearchTool {

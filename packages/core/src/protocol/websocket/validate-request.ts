@@ -3,20 +3,8 @@
  * Each failure names the offending field (`messages[3].role`) and what would be valid.
  */
 import { checkSerializable, readField } from '../../client/request-values';
-import { describeValue } from '../../errors/describe-value';
-import { SparkInvalidRequestError } from '../../errors/error-classes';
+import { invalid } from '../../errors/invalid';
 import type { ChatMessage, ChatRole, FunctionParameters } from '../../types';
-
-/**
- * Throws the `SparkInvalidRequestError` of one field: "Invalid request: <field> must be <rule> (got …)."
- * One message shape for every check keeps the messages consistent and the bundle small.
- */
-export function invalid(field: string, rule: string, ...got: [unknown?]): never {
-  throw new SparkInvalidRequestError(
-    `Invalid request: ${field} must be ${rule}${got.length ? ` (got ${describeValue(got[0])})` : ''}.`,
-    { field },
-  );
-}
 
 /** True for a non-null, non-array object. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
