@@ -6,7 +6,7 @@
 import type { SparkModel } from '../../models/models';
 import type { ChatParams, FunctionCall } from '../../types';
 import { encodeWebSearch, type SparkWireWebSearchTool } from '../websocket/encode-request';
-import { invalid, isPlainObject, validateFunctions } from '../websocket/validate-request';
+import { invalid, isPlainObject, validateFunctions, validateToolChoice } from '../websocket/validate-request';
 
 /** A message as sent over HTTP. */
 export interface HttpWireMessage {
@@ -22,6 +22,13 @@ export interface HttpWireFunctionTool {
   function: { name: string; description: string; parameters: Record<string, unknown> };
 }
 
+/** `tool_choice` as sent over HTTP (OpenAI's shape). */
+export type HttpWireToolChoice =
+  | 'auto'
+  | 'none'
+  | 'required'
+  | { type: 'function'; function: { name: string } };
+
 /** The request body exactly as sent (snake_case wire names). */
 export interface HttpRequestBody {
   model: string;
@@ -33,6 +40,7 @@ export interface HttpRequestBody {
   top_k?: number;
   user?: string;
   tools?: (HttpWireFunctionTool | SparkWireWebSearchTool)[];
+  tool_choice?: HttpWireToolChoice;
   tool_calls_switch?: boolean;
   response_format?: { type: 'text' | 'json_object' };
   thinking?: { type: 'enabled' | 'disabled' | 'auto' };
@@ -130,7 +138,9 @@ function checkRange(value: unknown, field: string, minimum: number, maximum: num
  *
  * Differences from WebSocket, each refused with a message that names the protocol: `temperature` is
  * [0, 2] for every model (Spark's HTTP default is 1.0, not 0.5); `chatId` and `patchId` exist only on
- * WebSocket; `responseFormat` and `tool` messages exist only on HTTP. X2.5 gets `max_completion_tokens`.
+ * WebSocket; `responseFormat`, a forced `toolChoice` and `tool` messages exist only on HTTP. X2.5 gets
+ * `max_completion_tokens`. `toolChoice` becomes `tool_choice` (`{ type: 'function', function: { name } }`
+ * for a named function); it is checked against the functions sent and left out when there are none.
  *
  * `tool_calls_switch: true` is sent with functions: without it Spark sends `tool_calls` as one object,
  * which can hold only one call, so several calls of one answer would be lost. The decoder still reads
@@ -178,19 +188,17 @@ export function encodeHttpRequest(params: ChatParams, options: EncodeHttpRequest
     body.user = params.uid;
   }
   const tools: HttpRequestBody['tools'] = [];
-  if (params.functions !== undefined) {
-    const functions = validateFunctions(params.functions);
-    for (const definition of functions) {
-      warn(
-        HTTP_FUNCTION_NAME.test(definition.name),
-        `the function name "${definition.name}" (1–32 letters, digits or _)`,
-      );
-      tools.push({ type: 'function', function: definition });
-    }
-    if (functions.length > 0) {
-      warn(http.functions, 'function calling');
-      body.tool_calls_switch = true;
-    }
+  const functions = params.functions === undefined ? [] : validateFunctions(params.functions);
+  for (const definition of functions) {
+    warn(
+      HTTP_FUNCTION_NAME.test(definition.name),
+      `the function name "${definition.name}" (1–32 letters, digits or _)`,
+    );
+    tools.push({ type: 'function', function: definition });
+  }
+  if (functions.length > 0) {
+    warn(http.functions, 'function calling');
+    body.tool_calls_switch = true;
   }
   if (params.webSearch !== undefined) {
     const tool = encodeWebSearch(params.webSearch);
@@ -198,6 +206,18 @@ export function encodeHttpRequest(params: ChatParams, options: EncodeHttpRequest
     tools.push(tool);
   }
   if (tools.length > 0) body.tools = tools;
+  if (params.toolChoice !== undefined) {
+    const choice = validateToolChoice(
+      params.toolChoice,
+      functions.map((definition) => definition.name),
+    );
+    // Without functions 'auto' and 'none' mean what Spark does anyway, and OpenAI-style servers refuse
+    // a tool_choice without tools: it is left out.
+    if (functions.length > 0) {
+      body.tool_choice =
+        typeof choice === 'string' ? choice : { type: 'function', function: { name: choice.name } };
+    }
+  }
   if (params.responseFormat !== undefined) {
     if (params.responseFormat !== 'text' && params.responseFormat !== 'json_object') {
       invalid('responseFormat', '"text" or "json_object"', JSON.stringify(params.responseFormat));
