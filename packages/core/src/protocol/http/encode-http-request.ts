@@ -3,10 +3,12 @@
  * validates it first, so that a bad request fails before any network with a `SparkInvalidRequestError`
  * that says which protocol accepts what.
  */
+
+import { readField } from '../../client/request-values';
 import type { SparkModel } from '../../models/models';
-import type { ChatParams, FunctionCall } from '../../types';
+import type { ChatParams, FunctionCall, SparkToolChoice } from '../../types';
 import { encodeWebSearch, type SparkWireWebSearchTool } from '../websocket/encode-request';
-import { invalid, isPlainObject, validateFunctions, validateToolChoice } from '../websocket/validate-request';
+import { invalid, isPlainObject, validateFunctions } from '../websocket/validate-request';
 
 /** A message as sent over HTTP. */
 export interface HttpWireMessage {
@@ -126,6 +128,36 @@ export function validateHttpMessages(messages: unknown): HttpWireMessage[] {
     invalid(`messages[${last}].role`, '"user" or "tool" in the last message');
   }
   return wireMessages;
+}
+
+/**
+ * Checks `toolChoice` against the names of the functions sent and returns a fresh copy: `'auto'`,
+ * `'none'`, `'required'` (at least one function) or `{ name }` naming one of them. HTTP only: the
+ * WebSocket encoder takes nothing but `'auto'` and `'none'`.
+ */
+function validateToolChoice(value: unknown, functionNames: readonly string[]): SparkToolChoice {
+  if (value === 'auto' || value === 'none') return value;
+  if (value === 'required') {
+    if (functionNames.length === 0) {
+      invalid('toolChoice', '"auto" or "none" without functions ("required" needs at least one function)');
+    }
+    return value;
+  }
+  if (isPlainObject(value)) {
+    const name = readField(value, 'name', 'toolChoice.name');
+    if (typeof name !== 'string' || name === '') invalid('toolChoice.name', 'a non-empty string', name);
+    if (!functionNames.includes(name)) {
+      invalid(
+        'toolChoice.name',
+        functionNames.length > 0
+          ? `the name of a function sent ("${functionNames.join('", "')}")`
+          : 'the name of a function in `functions` (none were given)',
+        name,
+      );
+    }
+    return { name };
+  }
+  return invalid('toolChoice', '"auto", "none", "required" or { name } of a function', value);
 }
 
 function checkRange(value: unknown, field: string, minimum: number, maximum: number, rule: string): number {

@@ -123,7 +123,7 @@ describe('encodeRequest', () => {
     it('refuses a forced call, saying that it needs protocol http', () => {
       for (const toolChoice of ['required', { name: 'weather' }] as const) {
         expect(() => encode({ functions: [weather], toolChoice })).toThrow(
-          /toolChoice must be "auto" or "none" on WebSocket: forcing a call \(tool_choice\) needs protocol "http"/,
+          /toolChoice must be "auto" or "none" on WebSocket: forcing a call needs protocol "http"/,
         );
         expect(fieldOf(() => encode({ functions: [weather], toolChoice }))).toBe('toolChoice');
       }

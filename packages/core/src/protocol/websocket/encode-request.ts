@@ -6,13 +6,7 @@
 import { checkSerializable, readChatParams, readField, withField } from '../../client/request-values';
 import type { SparkModel } from '../../models/models';
 import type { ChatParams, ChatRole, FunctionParameters, WebSearchOptions } from '../../types';
-import {
-  invalid,
-  isPlainObject,
-  validateFunctions,
-  validateMessages,
-  validateToolChoice,
-} from './validate-request';
+import { invalid, isPlainObject, validateFunctions, validateMessages } from './validate-request';
 
 /** The `web_search` tool on the wire. */
 export interface SparkWireWebSearchTool {
@@ -206,29 +200,21 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
   }
 
   const frame: SparkRequestFrame = { header, parameter: { chat }, payload: { message: { text: messages } } };
-  let functions: ReturnType<typeof validateFunctions> = [];
+  const toolChoice = params.toolChoice;
+  // Spark's WebSocket API has no tool_choice. 'auto' is its only behaviour and 'none' is served
+  // exactly by sending no functions. A forced call is refused rather than asked for in the prompt:
+  // the model could still answer in text, and the SDK would have promised what it cannot keep.
+  // The adapters (@xinghuo/ai-sdk, @xinghuo/langchain) emulate it there, with a warning.
+  if (toolChoice !== undefined && toolChoice !== 'auto' && toolChoice !== 'none') {
+    invalid('toolChoice', '"auto" or "none" on WebSocket: forcing a call needs protocol "http"', toolChoice);
+  }
   if (params.functions !== undefined) {
     const definitions = params.functions;
-    functions = withField('functions', () => validateFunctions(definitions));
-  }
-  const toolChoice = params.toolChoice;
-  if (toolChoice !== undefined) {
-    // Spark's WebSocket API has no tool_choice. 'auto' is its only behaviour and 'none' is served
-    // exactly by sending no functions. A forced call is refused rather than asked for in the prompt:
-    // the model could still answer in text, and the SDK would have promised what it cannot keep.
-    // The adapters (@xinghuo/ai-sdk, @xinghuo/langchain) emulate it there, with a warning.
-    if (toolChoice === 'required' || isPlainObject(toolChoice)) {
-      invalid(
-        'toolChoice',
-        '"auto" or "none" on WebSocket: forcing a call (tool_choice) needs protocol "http"',
-      );
+    const functions = withField('functions', () => validateFunctions(definitions));
+    if (functions.length > 0 && toolChoice !== 'none') {
+      warn(capabilities.functions, 'function calling');
+      frame.payload.functions = { text: functions };
     }
-    const names = functions.map((definition) => definition.name);
-    withField('toolChoice', () => validateToolChoice(toolChoice, names));
-  }
-  if (functions.length > 0 && toolChoice !== 'none') {
-    warn(capabilities.functions, 'function calling');
-    frame.payload.functions = { text: functions };
   }
   return frame;
 }

@@ -5,7 +5,7 @@
 import { checkSerializable, readField } from '../../client/request-values';
 import { describeValue } from '../../errors/describe-value';
 import { SparkInvalidRequestError } from '../../errors/error-classes';
-import type { ChatMessage, ChatRole, FunctionParameters, SparkToolChoice } from '../../types';
+import type { ChatMessage, ChatRole, FunctionParameters } from '../../types';
 
 /**
  * Throws the `SparkInvalidRequestError` of one field: "Invalid request: <field> must be <rule> (got …)."
@@ -101,33 +101,4 @@ export function validateFunctions(
     result.push({ name, description, parameters: parameters as FunctionParameters });
   }
   return result;
-}
-
-/**
- * Checks `toolChoice` against the names of the functions sent and returns a fresh copy: `'auto'`,
- * `'none'`, `'required'` (at least one function) or `{ name }` naming one of them.
- */
-export function validateToolChoice(value: unknown, functionNames: readonly string[]): SparkToolChoice {
-  if (value === 'auto' || value === 'none') return value;
-  if (value === 'required') {
-    if (functionNames.length === 0) {
-      invalid('toolChoice', '"auto" or "none" without functions ("required" needs at least one function)');
-    }
-    return value;
-  }
-  if (isPlainObject(value)) {
-    const name = readField(value, 'name', 'toolChoice.name');
-    if (typeof name !== 'string' || name === '') invalid('toolChoice.name', 'a non-empty string', name);
-    if (!functionNames.includes(name)) {
-      invalid(
-        'toolChoice.name',
-        functionNames.length > 0
-          ? `the name of a function sent ("${functionNames.join('", "')}")`
-          : 'the name of a function in `functions` (none were given)',
-        name,
-      );
-    }
-    return { name };
-  }
-  return invalid('toolChoice', '"auto", "none", "required" or { name } of a function', value);
 }
