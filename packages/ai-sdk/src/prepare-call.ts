@@ -81,7 +81,7 @@ export function prepareCall(
     });
   }
 
-  const tools = prepareTools(options, warnings);
+  const tools = prepareTools(options, warnings, protocol);
   if (tools.functions && !model.capabilities.functions) {
     warnings.push({
       type: 'unsupported',
@@ -115,6 +115,7 @@ export function prepareCall(
     ...(options.maxOutputTokens !== undefined ? { maxTokens: options.maxOutputTokens } : {}),
     ...(options.topK !== undefined ? { topK: options.topK } : {}),
     ...(tools.functions ? { functions: tools.functions } : {}),
+    ...(tools.toolChoice ? { toolChoice: tools.toolChoice } : {}),
     ...(spark.webSearch !== undefined ? { webSearch: spark.webSearch } : {}),
     ...(spark.thinking !== undefined ? { thinking: spark.thinking } : {}),
     ...(spark.uid !== undefined ? { uid: spark.uid } : {}),

@@ -1,13 +1,19 @@
 /**
  * Where the provider's Spark client comes from: the one passed in, or one built on first use from the
- * options and the `SPARK_*` environment. Building touches no network.
+ * options and the `SPARK_*` environment. Building touches no network. The variable names, the
+ * missing-credential check and the browser-secret guard are core's, shared with `@xinghuo/node`,
+ * `@xinghuo/browser` and `@xinghuo/langchain`.
  */
 import { createBrowserTransport } from '@xinghuo/browser';
 import {
   createSparkClient,
+  guardBrowserSecret,
+  isBrowserPage,
+  missingCredentials,
+  readSparkEnv,
   type SparkClientOptions,
   SparkConfigError,
-  type SparkProtocol,
+  type SparkEnvSettings,
 } from '@xinghuo/core';
 import type { SparkProviderClient, SparkProviderSettings } from './spark-provider-options';
 
@@ -18,11 +24,6 @@ function processEnvironment(): Environment {
   return scope.process?.env ?? {};
 }
 
-function isBrowserPage(): boolean {
-  const scope = globalThis as { window?: unknown; document?: unknown };
-  return typeof scope.window === 'object' && typeof scope.document === 'object';
-}
-
 /**
  * Builds the client the provider calls when none was passed.
  *
@@ -31,19 +32,15 @@ function isBrowserPage(): boolean {
  */
 export function buildClient(settings: SparkProviderSettings): SparkProviderClient {
   if (settings.client) return settings.client;
-  const env = settings.env ?? processEnvironment();
-  const protocol = settings.protocol ?? protocolFromEnvironment(env.SPARK_PROTOCOL);
+  const env = readSparkEnv(settings.env ?? processEnvironment());
+  const protocol = settings.protocol ?? env.protocol;
   if (protocol === 'http') return buildHttpClient(settings, env);
-  const appId = settings.appId ?? env.SPARK_APP_ID;
-  const apiKey = settings.signUrl ? undefined : (settings.apiKey ?? env.SPARK_API_KEY);
-  const apiSecret = settings.signUrl ? undefined : (settings.apiSecret ?? env.SPARK_API_SECRET);
-  const baseURL = settings.baseURL ?? env.SPARK_BASE_URL;
+  const appId = settings.appId ?? env.appId;
+  const apiKey = settings.signUrl ? undefined : (settings.apiKey ?? env.apiKey);
+  const apiSecret = settings.signUrl ? undefined : (settings.apiSecret ?? env.apiSecret);
+  const baseURL = settings.baseURL ?? env.baseURL;
 
-  const missing = [
-    appId ? undefined : 'appId (SPARK_APP_ID)',
-    settings.signUrl || apiKey ? undefined : 'apiKey (SPARK_API_KEY)',
-    settings.signUrl || apiSecret ? undefined : 'apiSecret (SPARK_API_SECRET)',
-  ].filter((name): name is string => name !== undefined);
+  const missing = missingCredentials({ appId, apiKey, apiSecret }, !settings.signUrl);
   if (missing.length > 0) {
     throw new SparkConfigError(
       `The Spark provider needs a client or credentials; missing ${missing.join(', ')}. ` +
@@ -51,8 +48,7 @@ export function buildClient(settings: SparkProviderSettings): SparkProviderClien
         "(pages), set the SPARK_* environment variables, or use protocol 'http' with an apiPassword.",
     );
   }
-  refuseSecretInPage(settings);
-
+  if (isBrowserPage()) guardBrowserSecret(!settings.signUrl, settings.dangerouslyAllowBrowser);
   let transport = settings.transport;
   if (!transport) {
     const WebSocket = settings.WebSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket;
@@ -81,33 +77,19 @@ export function buildClient(settings: SparkProviderSettings): SparkProviderClien
   return createSparkClient(options);
 }
 
-function protocolFromEnvironment(value: string | undefined): SparkProtocol | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (value === 'ws' || value === 'http') return value;
-  throw new SparkConfigError(`SPARK_PROTOCOL must be "ws" or "http" (got ${JSON.stringify(value)}).`);
-}
-
-function refuseSecretInPage(settings: SparkProviderSettings): void {
-  if (!settings.signUrl && isBrowserPage() && !settings.dangerouslyAllowBrowser) {
-    throw new SparkConfigError(
-      'The Spark provider refuses to use an API secret in a browser page, where anyone can read it. ' +
-        'Pass signUrl (a signing endpoint on your server), or set dangerouslyAllowBrowser: true.',
-    );
-  }
-}
-
 /** An HTTP-only client: POST + SSE through `fetch`, no WebSocket and no app id needed. */
-function buildHttpClient(settings: SparkProviderSettings, env: Environment): SparkProviderClient {
-  const apiPassword = settings.apiPassword ?? env.SPARK_API_PASSWORD;
-  const apiKey = settings.apiKey ?? env.SPARK_API_KEY;
-  const apiSecret = settings.apiSecret ?? env.SPARK_API_SECRET;
-  if (!apiPassword && !(apiKey && apiSecret)) {
-    throw new SparkConfigError(
-      "The Spark provider with protocol 'http' needs apiPassword (SPARK_API_PASSWORD), or apiKey and apiSecret.",
-    );
+function buildHttpClient(settings: SparkProviderSettings, env: SparkEnvSettings): SparkProviderClient {
+  const apiPassword = settings.apiPassword ?? env.apiPassword;
+  const apiKey = settings.apiKey ?? env.apiKey;
+  const apiSecret = settings.apiSecret ?? env.apiSecret;
+  const missing = missingCredentials({ apiPassword, apiKey, apiSecret }, true, 'http');
+  if (missing.length > 0) {
+    throw new SparkConfigError(`The Spark provider with protocol 'http' needs ${missing.join(', ')}.`);
   }
-  refuseSecretInPage(settings);
-  const baseURL = settings.baseURL ?? env.SPARK_BASE_URL;
+  if (isBrowserPage()) {
+    guardBrowserSecret(!apiPassword, settings.dangerouslyAllowBrowser, apiPassword !== undefined);
+  }
+  const baseURL = settings.baseURL ?? env.baseURL;
   return createSparkClient({
     protocol: 'http',
     ...(apiPassword ? { apiPassword } : { apiKey: apiKey as string, apiSecret: apiSecret as string }),

@@ -1,12 +1,12 @@
 /**
  * Tools against the mock Spark server: an agent loop that runs the tool and answers from its result,
- * and `toolChoice` applied to what is sent.
+ * and `toolChoice`: emulated over WebSocket, native (`tool_choice`) over HTTP.
  */
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { generateText, stepCountIs, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { mockProvider, receivedMessages } from './helpers/mock-provider';
+import { mockHttpProvider, mockProvider, receivedHttpBody, receivedMessages } from './helpers/mock-provider';
 
 const weather = tool({
   description: '查询城市天气',
@@ -121,5 +121,68 @@ describe('tools', () => {
     expect(receivedMessages(mock(), 0).at(-1)?.content).toMatch(/Answer by calling one of the functions/);
     expect(result.toolResults).toMatchObject([{ toolName: 'time', output: '10:00' }]);
     expect(result.warnings).toMatchObject([{ type: 'compatibility', feature: 'toolChoice' }]);
+  });
+});
+
+describe('toolChoice over HTTP: sent as tool_choice, without a warning', () => {
+  const mock = useMockSpark();
+  const tools = { weather, time };
+
+  it("'auto' lets the model decide: it calls the tool the question is about", async () => {
+    const result = await generateText({
+      model: mockHttpProvider(mock())('max'),
+      tools,
+      toolChoice: 'auto',
+      prompt: '北京天气怎么样？',
+    });
+    expect(receivedHttpBody(mock(), 0).tool_choice).toBe('auto');
+    expect(result.toolCalls.map((call) => call.toolName)).toEqual(['weather']);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("'none' sends the tools and tool_choice none; the model answers in text", async () => {
+    const result = await generateText({
+      model: mockHttpProvider(mock())('max'),
+      tools,
+      toolChoice: 'none',
+      prompt: 'weather 北京',
+    });
+    const body = receivedHttpBody(mock(), 0);
+    expect(body.tool_choice).toBe('none');
+    expect(mock().requests[0]?.request?.functions.map((fn) => fn.name)).toEqual(['weather', 'time']);
+    expect(result.toolCalls).toEqual([]);
+    expect(result.text).not.toBe('');
+    expect(result.finishReason).toBe('stop');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("'required' forces a call where the model would have answered in text, with no prompt added", async () => {
+    const model = mockHttpProvider(mock())('max');
+    const free = await generateText({ model, tools, prompt: '你好' });
+    expect(free.toolCalls).toEqual([]);
+
+    const result = await generateText({ model, tools, toolChoice: 'required', prompt: '你好' });
+    const body = receivedHttpBody(mock(), 1);
+    expect(body.tool_choice).toBe('required');
+    expect(body.messages).toEqual([{ role: 'user', content: '你好' }]);
+    expect(result.toolCalls).toHaveLength(1);
+    expect(result.finishReason).toBe('tool-calls');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('a named tool is forced as {type: function, function: {name}}, every tool still sent', async () => {
+    const result = await generateText({
+      model: mockHttpProvider(mock())('max'),
+      tools,
+      toolChoice: { type: 'tool', toolName: 'time' },
+      prompt: '北京天气怎么样？',
+    });
+    const body = receivedHttpBody(mock(), 0);
+    expect(body.tool_choice).toEqual({ type: 'function', function: { name: 'time' } });
+    expect(mock().requests[0]?.request?.functions.map((fn) => fn.name)).toEqual(['weather', 'time']);
+    expect(body.messages).toEqual([{ role: 'user', content: '北京天气怎么样？' }]);
+    expect(result.toolCalls).toMatchObject([{ toolName: 'time' }]);
+    expect(result.toolResults).toMatchObject([{ toolName: 'time', output: '10:00' }]);
+    expect(result.warnings).toEqual([]);
   });
 });

@@ -44,6 +44,20 @@ export interface SparkFunctionDefinition {
   parameters: FunctionParameters;
 }
 
+/**
+ * Whether and which function the model must call (`tool_choice` of the HTTP API, spec §6.3).
+ *
+ * - `'auto'`: the model decides (Spark's default).
+ * - `'none'`: the model answers in text.
+ * - `'required'`: the model must call one of `functions`.
+ * - `{ name }`: the model must call that function, which must be one of `functions`.
+ *
+ * Spark's WebSocket API has no `tool_choice`: there `'auto'` changes nothing, `'none'` leaves the
+ * functions out of the frame (the same outcome, since nothing can be called), and a forced choice is
+ * refused with a `SparkInvalidRequestError` that names protocol `'http'`.
+ */
+export type SparkToolChoice = 'auto' | 'none' | 'required' | { name: string };
+
 /** Web search options (`parameter.chat.tools[{type: "web_search"}]`). */
 export interface WebSearchOptions {
   /** Let the model search (Spark's default is on). */
@@ -83,6 +97,12 @@ export interface ChatParams {
   chatId?: string | undefined;
   /** Functions the model may call. */
   functions?: readonly SparkFunctionDefinition[] | undefined;
+  /**
+   * Whether and which function the model must call: `'auto'` (default), `'none'`, `'required'` or
+   * `{ name }` of one of `functions`. Forcing a call (`'required'`, `{ name }`) needs protocol
+   * `'http'`; `'auto'` and `'none'` work on both protocols (see {@link SparkToolChoice}).
+   */
+  toolChoice?: SparkToolChoice | undefined;
   /** Web search: `true`, `false` (explicitly off) or options. */
   webSearch?: boolean | WebSearchOptions | undefined;
   /** Reasoning mode for x1 / spark-x. */

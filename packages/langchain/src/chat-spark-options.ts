@@ -45,6 +45,11 @@ export interface SparkSamplingOptions {
   /** Reasoning mode for x1 / spark-x. */
   thinking?: 'enabled' | 'disabled' | 'auto' | undefined;
   /**
+   * HTTP only: `'json_object'` turns on Spark's JSON mode (`response_format`), so the answer is one JSON
+   * object. Over WebSocket the request is refused with a `SparkInvalidRequestError`.
+   */
+  responseFormat?: 'text' | 'json_object' | undefined;
+  /**
    * Drop the oldest turns so the conversation fits the model's context window (`@xinghuo/core`'s
    * `trimHistory`: keeps the system message and the latest user turn).
    */
@@ -65,6 +70,7 @@ export const SAMPLING_OPTIONS = {
   chatId: 'chatId',
   webSearch: 'webSearch',
   thinking: 'thinking',
+  responseFormat: 'responseFormat',
   trimHistory: 'trimHistory',
   modelKwargs: 'extra',
 } as const satisfies { readonly [Option in keyof Required<SparkSamplingOptions>]: keyof ChatParams };

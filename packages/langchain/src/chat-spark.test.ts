@@ -63,6 +63,24 @@ describe('ChatSpark initialisation', () => {
     );
   });
 
+  it("checks credentials with core's shared check: a signUrl needs only the app id, blank variables are unset", () => {
+    vi.stubEnv('SPARK_APP_ID', '  ');
+    vi.stubEnv('SPARK_API_KEY', '');
+    vi.stubEnv('SPARK_API_SECRET', '');
+    const transport = createMemoryTransport(() => {});
+    const signUrl = async () => 'wss://example.invalid/v1.1/chat';
+    let message = '';
+    try {
+      new ChatSpark({ signUrl, transport });
+    } catch (error) {
+      expect(error).toBeInstanceOf(SparkConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/missing appId \(SPARK_APP_ID\)\./);
+    expect(message).not.toMatch(/SPARK_API_KEY/);
+    expect(() => new ChatSpark({ appId: 'app12345', signUrl, transport })).not.toThrow();
+  });
+
   it('with credentials but no transport on a runtime without WebSocket says to pass a @xinghuo/node client', () => {
     // Node 20 has no global WebSocket, which is the case this behaviour is for.
     expect((globalThis as { WebSocket?: unknown }).WebSocket).toBeUndefined();
@@ -325,7 +343,7 @@ describe('ChatSpark in a browser page', () => {
     vi.stubGlobal('window', {});
     vi.stubGlobal('document', {});
     const transport = createMemoryTransport(() => {});
-    expect(() => new ChatSpark({ ...FAKE_CREDENTIALS, transport })).toThrow(/browser page/);
+    expect(() => new ChatSpark({ ...FAKE_CREDENTIALS, transport })).toThrow(/anyone who opens the page/);
     expect(
       () => new ChatSpark({ ...FAKE_CREDENTIALS, transport, dangerouslyAllowBrowser: true }),
     ).not.toThrow();

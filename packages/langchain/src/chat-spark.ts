@@ -16,6 +16,7 @@ import {
   type ChatParams,
   type ModelInput,
   resolveModel,
+  SPARK_ENV_VARIABLES,
   type SparkModel,
   type SparkProtocol,
   SparkProtocolError,
@@ -38,7 +39,7 @@ import { eventsToChunks } from './events-to-chunks';
 import { readCredentials, resolveClient } from './resolve-client';
 import { type SparkStructuredOutputOptions, structuredOutput } from './structured-output';
 import { toAIMessage } from './to-message-chunks';
-import { selectFunctions, toolChoiceInstruction } from './tool-choice';
+import { selectFunctions, toolChoiceInstruction, toSparkToolChoice } from './tool-choice';
 
 /** The model used when neither `model` nor `SPARK_MODEL` is set: Spark Max, which takes system messages and tools. */
 export const DEFAULT_MODEL = 'generalv3.5';
@@ -125,7 +126,7 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
   constructor(fields: ChatSparkInput = {}) {
     // LangChain's AsyncCaller retries are switched off: the SDK retries (re-signing each attempt).
     super({ ...fields, maxRetries: 0 });
-    this.model = fields.model ?? (getEnvironmentVariable('SPARK_MODEL') || DEFAULT_MODEL);
+    this.model = fields.model ?? (getEnvironmentVariable(SPARK_ENV_VARIABLES.model) || DEFAULT_MODEL);
     this.modelInfo = resolveModel(this.model);
     for (const key of SAMPLING_OPTION_KEYS) (this as SparkSamplingOptions)[key] = fields[key] as never;
     this.streamUsage = fields.streamUsage ?? true;
@@ -142,8 +143,9 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
 
   /**
    * What LangChain v1 (agents, middleware) may expect of this model, from the registry entry. Tool
-   * choice is emulated (see {@link ChatSpark.bindTools}); there is no native structured output (JSON
-   * schema mode), no image input, and the system message must come first.
+   * choice is native over HTTP and emulated over WebSocket (see {@link ChatSpark.bindTools}); there is
+   * no native structured output (JSON schema mode; HTTP has only a JSON-object mode), no image input,
+   * and the system message must come first.
    */
   override get profile(): ModelProfile {
     const { capabilities, contextWindow, maxOutputTokens } = this.modelInfo;
@@ -182,12 +184,15 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
 
   /** The request fields (without messages) a call with these options sends. */
   override invocationParams(options?: this['ParsedCallOptions']): SparkInvocationParams {
-    const functions = options?.tools?.length
-      ? selectFunctions(toSparkFunctions(options.tools), options.tool_choice)
-      : undefined;
+    const bound = options?.tools?.length ? toSparkFunctions(options.tools) : [];
+    // Over HTTP Spark takes tool_choice and gets every function; over WebSocket the choice decides
+    // which functions are sent (and the prompt asks for a forced call: see _streamResponseChunks).
+    const http = this.protocol === 'http';
+    const functions = http || bound.length === 0 ? bound : selectFunctions(bound, options?.tool_choice);
     const params: Record<string, unknown> = {
       model: this.model,
-      functions: functions?.length ? functions : undefined,
+      functions: functions.length ? functions : undefined,
+      toolChoice: http ? toSparkToolChoice(bound, options?.tool_choice) : undefined,
     };
     for (const key of SAMPLING_OPTION_KEYS) {
       params[SAMPLING_OPTIONS[key]] = options?.[key] ?? (this as SparkSamplingOptions)[key];
@@ -214,16 +219,18 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
    * Binds tools the model may call: LangChain tools, `{ name, description, schema }`, OpenAI-style
    * tools or Spark function definitions (parameters as zod or JSON schema).
    *
-   * Spark cannot be forced to call a function, so `tool_choice` is emulated: `'none'` sends no
-   * functions, `'auto'` sends all, `'any'`/`'required'` send all and ask for a call at the end of the
-   * last user turn, a tool name sends only that function and asks for it. The model may still answer
-   * in text.
+   * `tool_choice` (`'auto'`, `'none'`, `'any'`/`'required'`, a tool name or an OpenAI-style choice) is
+   * sent as Spark's `tool_choice` over HTTP, which forces or forbids the call. Spark's WebSocket API
+   * cannot force a call, so there it is emulated: `'none'` sends no functions, `'auto'` sends all,
+   * `'any'`/`'required'` send all and ask for a call at the end of the last user turn, a tool name sends
+   * only that function and asks for it; the model may still answer in text.
    *
    * @example
    * ```ts
    * const withWeather = model.bindTools([weatherTool]);
    * const message = await withWeather.invoke('合肥今天天气怎么样？');
    * message.tool_calls; // [{ name: 'get_weather', args: { city: '合肥' }, id: 'call_…' }]
+   * // Forced (native over HTTP): model.bindTools([weatherTool], { tool_choice: 'get_weather' })
    * ```
    */
   override bindTools(
@@ -235,7 +242,7 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
   }
 
   /** The protocol requests go over: the client's, else the model's default (as core picks it). */
-  #protocol(): SparkProtocol {
+  get protocol(): SparkProtocol {
     return this.#client.protocol ?? (this.modelInfo.url ? 'ws' : 'http');
   }
 
@@ -247,10 +254,13 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
     const signal = options.signal;
     if (signal?.aborted) throw errorForAbortedSignal(signal, options.timeoutMs);
     const invocation = this.invocationParams(options);
-    const instruction = toolChoiceInstruction(invocation.functions ?? [], options.tool_choice);
+    const instruction =
+      this.protocol === 'http'
+        ? undefined
+        : toolChoiceInstruction(invocation.functions ?? [], options.tool_choice);
     const params: ChatParams = {
       ...invocation,
-      messages: withInstruction(toSparkMessages(messages, undefined, this.#protocol()), instruction),
+      messages: withInstruction(toSparkMessages(messages, undefined, this.protocol), instruction),
     };
     const stream = this.#client.stream(params, signal ? { signal } : {});
     yield* eventsToChunks(stream, {
@@ -299,9 +309,10 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
    * Returns a runnable whose output follows `schema` (zod, standard schema or JSON schema).
    *
    * `method: 'functionCalling'` (default for models with function calling) asks Spark to call a function
-   * whose parameters are the schema; `method: 'jsonMode'` (default for Lite and other models without
-   * functions) asks for JSON in the answer text, validates it against the schema and, when it does not
-   * validate, asks once more with the error. `includeRaw: true` returns `{ raw, parsed }`.
+   * whose parameters are the schema (forced with `tool_choice` over HTTP); `method: 'jsonMode'` (default
+   * for Lite and other models without functions) asks for JSON in the answer text (and turns on Spark's
+   * JSON mode, `responseFormat: 'json_object'`, over HTTP), validates it against the schema and, when it
+   * does not validate, asks once more with the error. `includeRaw: true` returns `{ raw, parsed }`.
    *
    * @example
    * ```ts

@@ -1,10 +1,21 @@
 /**
  * Where ChatSpark's Spark client comes from: the one passed in, or one built from credentials (read
- * from `SPARK_*` when not passed) and a transport. Building one touches no network.
+ * from `SPARK_*` when not passed) and a transport. Building one touches no network. The variable
+ * names, the missing-credential check and the browser-secret guard are core's, shared with
+ * `@xinghuo/node` and `@xinghuo/browser`.
  */
 import { getEnvironmentVariable } from '@langchain/core/utils/env';
 import { createBrowserTransport } from '@xinghuo/browser';
-import { createSparkClient, type SparkClientOptions, SparkConfigError } from '@xinghuo/core';
+import {
+  createSparkClient,
+  guardBrowserSecret,
+  isBrowserPage,
+  missingCredentials,
+  readSparkEnv,
+  SPARK_ENV_VARIABLES,
+  type SparkClientOptions,
+  SparkConfigError,
+} from '@xinghuo/core';
 import type { ChatSparkClient, ChatSparkInput } from './chat-spark-options';
 
 /** Credentials and endpoint settings after reading the environment. */
@@ -17,8 +28,9 @@ export interface ResolvedCredentials {
 
 /**
  * Fills credentials and the base URL from `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET` and
- * `SPARK_BASE_URL`. With a `client` nothing is read: the client already holds what it needs, and a
- * secret the model does not use should not sit on it.
+ * `SPARK_BASE_URL` (read with LangChain's `getEnvironmentVariable`, so any runtime it knows works;
+ * trimmed, empty counts as unset). With a `client` nothing is read: the client already holds what it
+ * needs, and a secret the model does not use should not sit on it.
  */
 export function readCredentials(fields: ChatSparkInput): ResolvedCredentials {
   if (fields.client) {
@@ -29,17 +41,19 @@ export function readCredentials(fields: ChatSparkInput): ResolvedCredentials {
       baseURL: fields.baseURL,
     };
   }
+  const names = [
+    SPARK_ENV_VARIABLES.appId,
+    SPARK_ENV_VARIABLES.apiKey,
+    SPARK_ENV_VARIABLES.apiSecret,
+    SPARK_ENV_VARIABLES.baseURL,
+  ];
+  const env = readSparkEnv(Object.fromEntries(names.map((name) => [name, getEnvironmentVariable(name)])));
   return {
-    appId: fields.appId ?? getEnvironmentVariable('SPARK_APP_ID'),
-    apiKey: fields.apiKey ?? getEnvironmentVariable('SPARK_API_KEY'),
-    apiSecret: fields.apiSecret ?? getEnvironmentVariable('SPARK_API_SECRET'),
-    baseURL: fields.baseURL ?? getEnvironmentVariable('SPARK_BASE_URL'),
+    appId: fields.appId ?? env.appId,
+    apiKey: fields.apiKey ?? env.apiKey,
+    apiSecret: fields.apiSecret ?? env.apiSecret,
+    baseURL: fields.baseURL ?? env.baseURL,
   };
-}
-
-function isBrowserPage(): boolean {
-  const scope = globalThis as { window?: unknown; document?: unknown };
-  return typeof scope.window === 'object' && typeof scope.document === 'object';
 }
 
 /**
@@ -51,11 +65,7 @@ function isBrowserPage(): boolean {
 export function resolveClient(fields: ChatSparkInput, credentials: ResolvedCredentials): ChatSparkClient {
   if (fields.client) return fields.client;
 
-  const missing = [
-    credentials.appId ? undefined : 'appId (SPARK_APP_ID)',
-    fields.signUrl || credentials.apiKey ? undefined : 'apiKey (SPARK_API_KEY)',
-    fields.signUrl || credentials.apiSecret ? undefined : 'apiSecret (SPARK_API_SECRET)',
-  ].filter((name): name is string => name !== undefined);
+  const missing = missingCredentials(credentials, !fields.signUrl);
   if (missing.length > 0) {
     throw new SparkConfigError(
       `ChatSpark needs a client or credentials; missing ${missing.join(', ')}. ` +
@@ -63,12 +73,7 @@ export function resolveClient(fields: ChatSparkInput, credentials: ResolvedCrede
         'or set the SPARK_* environment variables.',
     );
   }
-  if (!fields.signUrl && isBrowserPage() && !fields.dangerouslyAllowBrowser) {
-    throw new SparkConfigError(
-      'ChatSpark refuses to use an API secret in a browser page, where anyone can read it. ' +
-        'Use a @xinghuo/browser client with a signUrl provider, or set dangerouslyAllowBrowser: true.',
-    );
-  }
+  if (isBrowserPage()) guardBrowserSecret(!fields.signUrl, fields.dangerouslyAllowBrowser);
 
   let transport = fields.transport;
   if (!transport) {

@@ -1,9 +1,11 @@
 /**
  * `withStructuredOutput` for Spark, two ways:
  *
- * - `functionCalling`: the schema becomes the only function sent; the call's arguments are the output.
- * - `jsonMode`: for models without function calling (Lite, kjwx). Spark has no JSON mode on the wire,
- *   so the last user turn asks for one JSON object matching the schema; the answer is parsed and
+ * - `functionCalling`: the schema becomes the only function sent, forced by `tool_choice` (natively
+ *   over HTTP, by the prompt over WebSocket); the call's arguments are the output.
+ * - `jsonMode`: for models without function calling (Lite, kjwx). The last user turn asks for one JSON
+ *   object matching the schema; over HTTP Spark's JSON mode (`responseFormat: 'json_object'`) is on
+ *   too, which guarantees JSON but takes no schema (WebSocket has no JSON mode). The answer is parsed and
  *   validated, and when it does not validate the model is asked once more with the error.
  *
  * Both validate with the schema given: zod, a standard schema, or a JSON schema.
@@ -27,7 +29,7 @@ import { type Runnable, type RunnableConfig, RunnableLambda } from '@langchain/c
 import { toJsonSchema, Validator } from '@langchain/core/utils/json_schema';
 import { isSerializableSchema, type SerializableSchema } from '@langchain/core/utils/standard_schema';
 import { type InteropZodType, interopSafeParseAsync, isInteropZodSchema } from '@langchain/core/utils/types';
-import { SparkConfigError, type SparkModel } from '@xinghuo/core';
+import { SparkConfigError, type SparkModel, type SparkProtocol } from '@xinghuo/core';
 import type { ChatSparkCallOptions } from './chat-spark-options';
 import { toSparkFunction } from './convert-tools';
 
@@ -40,6 +42,8 @@ type AnySchema = InteropZodType | SerializableSchema | Record<string, unknown>;
 export interface StructuredOutputModel {
   /** The registry entry of the model: decides the default method. */
   readonly modelInfo: SparkModel;
+  /** The protocol requests go over: JSON mode exists only on HTTP. */
+  readonly protocol: SparkProtocol;
   withConfig(config: Partial<ChatSparkCallOptions>): Runnable<BaseLanguageModelInput, AIMessageChunk>;
 }
 
@@ -171,6 +175,7 @@ function jsonMode(
   repairAttempts: number,
 ) {
   const llm = model.withConfig({
+    ...(model.protocol === 'http' ? { responseFormat: 'json_object' as const } : {}),
     ls_structured_output_format: { kwargs: { method: 'jsonMode' }, schema: json },
   });
   const instruction = jsonModeInstruction(json);

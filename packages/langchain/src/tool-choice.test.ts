@@ -1,6 +1,6 @@
 import { SparkInvalidRequestError } from '@xinghuo/core';
 import { describe, expect, it } from 'vitest';
-import { selectFunctions, toolChoiceInstruction } from './tool-choice';
+import { selectFunctions, toolChoiceInstruction, toSparkToolChoice } from './tool-choice';
 
 const functions = ['a', 'b'].map((name) => ({
   name,
@@ -39,5 +39,24 @@ describe('toolChoiceInstruction', () => {
     for (const choice of [undefined, 'auto', 'none'])
       expect(toolChoiceInstruction(functions, choice)).toBeUndefined();
     expect(toolChoiceInstruction([], 'required')).toBeUndefined();
+  });
+});
+
+describe('toSparkToolChoice (HTTP)', () => {
+  it('maps auto and none as they are, any and required to required, a name to { name }', () => {
+    expect(toSparkToolChoice(functions, 'auto')).toBe('auto');
+    expect(toSparkToolChoice(functions, 'none')).toBe('none');
+    expect(toSparkToolChoice(functions, 'any')).toBe('required');
+    expect(toSparkToolChoice(functions, 'required')).toBe('required');
+    expect(toSparkToolChoice(functions, 'b')).toEqual({ name: 'b' });
+    expect(toSparkToolChoice(functions, { type: 'function', function: { name: 'a' } })).toEqual({
+      name: 'a',
+    });
+  });
+
+  it('sends no choice without one or without tools, and rejects an unbound name', () => {
+    expect(toSparkToolChoice(functions, undefined)).toBeUndefined();
+    expect(toSparkToolChoice([], 'required')).toBeUndefined();
+    expect(() => toSparkToolChoice(functions, 'c')).toThrow(SparkInvalidRequestError);
   });
 });

@@ -1,15 +1,17 @@
 /**
  * ChatSpark over Spark's HTTP protocol (POST + SSE) against the HTTP face of the mock server: tool
- * calls keep Spark's ids, results go back as `tool` turns, several calls of one answer stay apart, and
- * `createAgent` and `withStructuredOutput` finish against the default mock.
+ * calls keep Spark's ids, results go back as `tool` turns, several calls of one answer stay apart,
+ * `tool_choice` and JSON mode are native, and `createAgent` and `withStructuredOutput` finish against
+ * the default mock.
  */
 import { type AIMessage, type BaseMessage, HumanMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
+import { SparkInvalidRequestError } from '@xinghuo/core';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { createAgent } from 'langchain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { mockHttpModel, receivedHttpMessages } from './helpers/mock-model';
+import { mockHttpModel, mockModel, receivedHttpBody, receivedHttpMessages } from './helpers/mock-model';
 
 const getMock = useMockSpark();
 
@@ -124,5 +126,76 @@ describe('ChatSpark over HTTP', () => {
       .withStructuredOutput(Trip)
       .invoke('去合肥玩三天');
     expect(Trip.safeParse(trip).success).toBe(true);
+  });
+
+  it('bindTools with a named tool_choice forces that tool natively: every tool sent, no prompt added', async () => {
+    const mock = getMock();
+    const { getWeather, getTime } = tools();
+    const model = mockHttpModel(mock).bindTools([getWeather, getTime], { tool_choice: 'get_time' });
+    const reply = (await model.invoke('合肥今天天气怎么样？')) as AIMessage;
+    expect(reply.tool_calls?.map((call) => call.name)).toEqual(['get_time']);
+    const body = receivedHttpBody(mock, 0);
+    expect(body.tool_choice).toEqual({ type: 'function', function: { name: 'get_time' } });
+    expect(mock.requests[0]?.request?.functions.map((fn) => fn.name)).toEqual(['get_weather', 'get_time']);
+    expect(body.messages).toEqual([{ role: 'user', content: '合肥今天天气怎么样？' }]);
+  });
+
+  it("tool_choice 'any' forces a call the model would not make; 'none' forbids one the model would make", async () => {
+    const mock = getMock();
+    const { getWeather, getTime } = tools();
+    const model = mockHttpModel(mock);
+    const free = (await model.bindTools([getWeather, getTime]).invoke('你好')) as AIMessage;
+    expect(free.tool_calls ?? []).toEqual([]);
+    const forced = (await model
+      .bindTools([getWeather, getTime], { tool_choice: 'any' })
+      .invoke('你好')) as AIMessage;
+    expect(forced.tool_calls).toHaveLength(1);
+    const asked = (await model.bindTools([getWeather]).invoke('合肥天气')) as AIMessage;
+    expect(asked.tool_calls).toHaveLength(1);
+    const forbidden = (await model
+      .bindTools([getWeather], { tool_choice: 'none' })
+      .invoke('合肥天气')) as AIMessage;
+    expect(forbidden.tool_calls ?? []).toEqual([]);
+    expect(forbidden.text).not.toBe('');
+    expect(mock.requests.map((record) => record.request?.toolChoice)).toEqual([
+      undefined,
+      'required',
+      undefined,
+      'none',
+    ]);
+    await expect(model.bindTools([getWeather], { tool_choice: 'get_time' }).invoke('你好')).rejects.toThrow(
+      SparkInvalidRequestError,
+    );
+  });
+
+  it("withStructuredOutput method jsonMode turns on Spark's JSON mode; functionCalling forces the function", async () => {
+    const mock = getMock();
+    const Answer = z.object({ answer: z.string() });
+    const model = mockHttpModel(mock, { model: 'max' });
+    const json = await model.withStructuredOutput(Answer, { method: 'jsonMode' }).invoke('合肥在哪个省？');
+    expect(Answer.safeParse(json).success).toBe(true);
+    const jsonBody = receivedHttpBody(mock, 0);
+    expect(jsonBody.response_format).toEqual({ type: 'json_object' });
+    expect(jsonBody).not.toHaveProperty('tools');
+
+    const Trip = z.object({ city: z.string(), days: z.number().int() });
+    const trip = await model
+      .withStructuredOutput(Trip, { method: 'functionCalling', name: 'trip' })
+      .invoke('去合肥玩三天');
+    expect(Trip.safeParse(trip).success).toBe(true);
+    const toolBody = receivedHttpBody(mock, 1);
+    expect(toolBody.tool_choice).toEqual({ type: 'function', function: { name: 'trip' } });
+    expect(toolBody.messages).toEqual([{ role: 'user', content: '去合肥玩三天' }]);
+  });
+
+  it("responseFormat: 'json_object' is sent over HTTP, and refused over WebSocket before any network", async () => {
+    const mock = getMock();
+    const reply = await mockHttpModel(mock, { responseFormat: 'json_object' }).invoke('用 JSON 介绍合肥');
+    expect(JSON.parse(reply.text)).toEqual(expect.any(Object));
+    expect(receivedHttpBody(mock, 0).response_format).toEqual({ type: 'json_object' });
+    await expect(mockModel(mock, { responseFormat: 'json_object' }).invoke('你好')).rejects.toThrow(
+      /responseFormat must be left out on WebSocket/,
+    );
+    expect(mock.requests).toHaveLength(1);
   });
 });

@@ -31,6 +31,11 @@ export interface ChatRequest {
   webSearch?: WireWebSearch;
   /** `parameter.chat.thinking.type` for reasoning models (`enabled`, `disabled`, `auto`). */
   thinking?: string;
+  /**
+   * HTTP only (the WebSocket API has no `tool_choice`): `auto`, `none`, `required`, or the name of the
+   * function a `{type: 'function', function: {name}}` choice forces. Recorded on `mock.requests[i].request`.
+   */
+  toolChoice?: string;
   /** The parsed JSON frame as sent by the client. */
   frame: Record<string, unknown>;
 }

@@ -90,6 +90,44 @@ describe('HTTP answers: tools, web search, JSON mode, validation', () => {
     expect(unknown.code).toBe(10004);
   });
 
+  it('follows tool_choice required: a call even when the default rule would answer in text; records the choice', async () => {
+    const greeting = [{ role: 'user', content: '你好' }];
+    const auto = (await (
+      await post({ messages: greeting, tools: [WEATHER_TOOL, TIME_TOOL], tool_choice: 'auto' })
+    ).json()) as CompletionJson;
+    expect(auto.choices?.[0]?.message?.tool_calls).toBeUndefined();
+
+    const required = (await (
+      await post({ messages: greeting, tools: [WEATHER_TOOL, TIME_TOOL], tool_choice: 'required' })
+    ).json()) as CompletionJson;
+    expect(required.choices?.[0]?.message?.tool_calls).toMatchObject({ function: { name: 'get_weather' } });
+    expect(required.choices?.[0]?.finish_reason).toBe('tool_calls');
+
+    const named = await post({
+      messages: greeting,
+      tools: [WEATHER_TOOL, TIME_TOOL],
+      tool_choice: { type: 'function', function: { name: 'get_time' } },
+    });
+    await named.body?.cancel();
+    expect(spark().requests.map((record) => record.request?.toolChoice)).toEqual([
+      'auto',
+      'required',
+      'get_time',
+    ]);
+  });
+
+  it('refuses tool_choice required without tools, and a malformed tool_choice (10004)', async () => {
+    const withoutTools = (await (
+      await post({ messages: ASK_WEATHER, tool_choice: 'required' })
+    ).json()) as CompletionJson;
+    expect(withoutTools.code).toBe(10004);
+    const malformed = (await (
+      await post({ messages: ASK_WEATHER, tools: [WEATHER_TOOL], tool_choice: 'any' })
+    ).json()) as CompletionJson;
+    expect(malformed.code).toBe(10004);
+    expect(spark().requests.map((record) => record.error?.code)).toEqual([10004, 10004]);
+  });
+
   it('answers with text after a role `tool` result, so an agent loop ends', async () => {
     const messages = [
       ...ASK_WEATHER,

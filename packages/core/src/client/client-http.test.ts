@@ -193,6 +193,42 @@ describe('createSparkClient over HTTP', () => {
     });
   });
 
+  it('sends toolChoice as tool_choice over HTTP; over WebSocket a forced call is refused before any network', async () => {
+    await serve(({ response }) => writeEvents(response, [contentChunk({ content: '好' }, { usage: USAGE })]));
+    const functions = [
+      {
+        name: 'get_weather',
+        description: 'weather',
+        parameters: { type: 'object' as const, properties: {} },
+      },
+    ];
+    let opened = 0;
+    const client = httpClient({
+      ...CREDENTIALS,
+      defaultModel: 'max',
+      transport: async () => {
+        opened += 1;
+        throw new Error('unused');
+      },
+    });
+    await client.chat({ ...QUESTION, protocol: 'http', functions, toolChoice: { name: 'get_weather' } });
+    expect(server?.requests[0]?.body).toMatchObject({
+      tool_choice: { type: 'function', function: { name: 'get_weather' } },
+      tools: [{ type: 'function', function: { name: 'get_weather' } }],
+    });
+    const refused = await failure(
+      client.chat({ ...QUESTION, protocol: 'ws', functions, toolChoice: 'required' }),
+    );
+    expect(refused).toBeInstanceOf(SparkInvalidRequestError);
+    expect(refused.message).toMatch(/needs protocol "http"/);
+    const unknown = await failure(
+      client.chat({ ...QUESTION, protocol: 'http', functions, toolChoice: { name: 'get_time' } }),
+    );
+    expect(unknown).toMatchObject({ field: 'toolChoice.name' });
+    expect(server?.requests).toHaveLength(1);
+    expect(opened).toBe(0);
+  });
+
   it('surfaces several tool calls of an array as one event each and the list on the result, and sends tool results back', async () => {
     await serve(({ response, attempt }) => {
       if (attempt === 1) {

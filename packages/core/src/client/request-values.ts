@@ -68,6 +68,7 @@ const CHAT_PARAMS_KEYS: Record<keyof ChatParams, true> = {
   uid: true,
   chatId: true,
   functions: true,
+  toolChoice: true,
   webSearch: true,
   thinking: true,
   responseFormat: true,

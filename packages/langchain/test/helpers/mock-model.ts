@@ -57,7 +57,17 @@ export interface HttpMessage {
 
 /** The messages of the `index`-th HTTP request the mock received. */
 export function receivedHttpMessages(mock: MockSpark, index: number): HttpMessage[] {
-  const body = mock.requests[index]?.frame as { messages: HttpMessage[] } | undefined;
+  return receivedHttpBody(mock, index).messages;
+}
+
+/** The body of the `index`-th HTTP request the mock received. */
+export function receivedHttpBody(
+  mock: MockSpark,
+  index: number,
+): { messages: HttpMessage[] } & Record<string, unknown> {
+  const body = mock.requests[index]?.frame as
+    | ({ messages: HttpMessage[] } & Record<string, unknown>)
+    | undefined;
   if (!body) throw new Error(`The mock received no request #${index}.`);
-  return body.messages;
+  return body;
 }

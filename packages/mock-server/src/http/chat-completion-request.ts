@@ -24,8 +24,6 @@ export interface ChatCompletionRequest extends ChatRequest {
   toolCallsSwitch: boolean;
   /** `response_format.type`, e.g. `json_object`. */
   responseFormat?: string;
-  /** `tool_choice`: `auto`, `none`, `required`, or the name of the function it forces. */
-  toolChoice?: string;
 }
 
 /** The outcome of validating one body. */
@@ -132,10 +130,18 @@ function parseBody(text: string, route: MockHttpRoute): ChatCompletionRequest {
   return request;
 }
 
-/** `auto|none|required` or `{type:'function', function:{name}}` naming one of the functions. */
+/**
+ * `auto|none|required` or `{type:'function', function:{name}}` naming one of the functions. A forced
+ * choice without functions is refused, as OpenAI-style services do (Spark's answer is unverified).
+ */
 function parseToolChoice(value: unknown, functions: readonly WireFunction[]): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (value === 'auto' || value === 'none' || value === 'required') return value;
+  if (value === 'auto' || value === 'none') return value;
+  if (value === 'required') {
+    if (functions.length === 0)
+      throw schemaError('tool_choice required needs at least one function in tools');
+    return value;
+  }
   if (isRecord(value) && isRecord(value.function) && typeof value.function.name === 'string') {
     const { name } = value.function;
     if (!functions.some((definition) => definition.name === name)) {

@@ -76,6 +76,63 @@ describe('encodeHttpRequest', () => {
     expect(warnings.join('\n')).toMatch(/function calling over HTTP/);
   });
 
+  describe('toolChoice', () => {
+    const weather = {
+      name: 'weather',
+      description: 'd',
+      parameters: { type: 'object' as const, properties: {} },
+    };
+    const time = { name: 'time', description: 't', parameters: { type: 'object' as const, properties: {} } };
+    const functions = [weather, time];
+
+    it('sends auto, none and required as tool_choice strings, with the functions', () => {
+      for (const toolChoice of ['auto', 'none', 'required'] as const) {
+        const body = encode({ functions, toolChoice });
+        expect(body.tool_choice).toBe(toolChoice);
+        expect(body.tools).toHaveLength(2);
+      }
+    });
+
+    it('sends a named function in the OpenAI shape', () => {
+      expect(encode({ functions, toolChoice: { name: 'time' } }).tool_choice).toEqual({
+        type: 'function',
+        function: { name: 'time' },
+      });
+    });
+
+    it('refuses a named function that is not declared, naming the declared ones', () => {
+      let message = '';
+      expect(
+        invalidField(() => {
+          try {
+            encode({ functions, toolChoice: { name: 'news' } });
+          } catch (error) {
+            message = (error as Error).message;
+            throw error;
+          }
+        }),
+      ).toBe('toolChoice.name');
+      expect(message).toMatch(/"weather", "time".*got "news"/);
+      expect(invalidField(() => encode({ toolChoice: { name: 'weather' } }))).toBe('toolChoice.name');
+      expect(invalidField(() => encode({ functions, toolChoice: { name: '' } }))).toBe('toolChoice.name');
+    });
+
+    it('refuses required without functions, and unknown shapes', () => {
+      expect(invalidField(() => encode({ toolChoice: 'required' }))).toBe('toolChoice');
+      expect(invalidField(() => encode({ functions: [], toolChoice: 'required' }))).toBe('toolChoice');
+      expect(invalidField(() => encode({ functions, toolChoice: 'any' as 'auto' }))).toBe('toolChoice');
+      const openAiShape = { type: 'function', function: { name: 'weather' } } as unknown as { name: string };
+      expect(invalidField(() => encode({ functions, toolChoice: openAiShape }))).toBe('toolChoice.name');
+    });
+
+    it('leaves auto and none out when no function is sent (nothing could be called)', () => {
+      expect(encode({ toolChoice: 'auto' })).not.toHaveProperty('tool_choice');
+      const body = encode({ toolChoice: 'none', webSearch: true });
+      expect(body).not.toHaveProperty('tool_choice');
+      expect(body.tools).toEqual([{ type: 'web_search', web_search: { enable: true } }]);
+    });
+  });
+
   it('takes the HTTP temperature range [0, 2] for every model', () => {
     expect(encode({ temperature: 2 }, 'lite').temperature).toBe(2);
     expect(invalidField(() => encode({ temperature: 2.01 }))).toBe('temperature');

@@ -4,9 +4,10 @@
  * that says which protocol accepts what.
  */
 
+import { readField } from '../../client/request-values';
 import { invalid } from '../../errors/invalid';
 import type { SparkModel } from '../../models/models';
-import type { ChatParams, FunctionCall } from '../../types';
+import type { ChatParams, FunctionCall, SparkToolChoice } from '../../types';
 import { encodeWebSearch, type SparkWireWebSearchTool } from '../websocket/encode-request';
 import { isPlainObject, validateFunctions } from '../websocket/validate-request';
 
@@ -24,6 +25,13 @@ export interface HttpWireFunctionTool {
   function: { name: string; description: string; parameters: Record<string, unknown> };
 }
 
+/** `tool_choice` as sent over HTTP (OpenAI's shape). */
+export type HttpWireToolChoice =
+  | 'auto'
+  | 'none'
+  | 'required'
+  | { type: 'function'; function: { name: string } };
+
 /** The request body exactly as sent (snake_case wire names). */
 export interface HttpRequestBody {
   model: string;
@@ -35,6 +43,7 @@ export interface HttpRequestBody {
   top_k?: number;
   user?: string;
   tools?: (HttpWireFunctionTool | SparkWireWebSearchTool)[];
+  tool_choice?: HttpWireToolChoice;
   tool_calls_switch?: boolean;
   response_format?: { type: 'text' | 'json_object' };
   thinking?: { type: 'enabled' | 'disabled' | 'auto' };
@@ -122,6 +131,36 @@ export function validateHttpMessages(messages: unknown): HttpWireMessage[] {
   return wireMessages;
 }
 
+/**
+ * Checks `toolChoice` against the names of the functions sent and returns a fresh copy: `'auto'`,
+ * `'none'`, `'required'` (at least one function) or `{ name }` naming one of them. HTTP only: the
+ * WebSocket encoder takes nothing but `'auto'` and `'none'`.
+ */
+function validateToolChoice(value: unknown, functionNames: readonly string[]): SparkToolChoice {
+  if (value === 'auto' || value === 'none') return value;
+  if (value === 'required') {
+    if (functionNames.length === 0) {
+      invalid('toolChoice', '"auto" or "none" without functions ("required" needs at least one function)');
+    }
+    return value;
+  }
+  if (isPlainObject(value)) {
+    const name = readField(value, 'name', 'toolChoice.name');
+    if (typeof name !== 'string' || name === '') invalid('toolChoice.name', 'a non-empty string', name);
+    if (!functionNames.includes(name)) {
+      invalid(
+        'toolChoice.name',
+        functionNames.length > 0
+          ? `the name of a function sent ("${functionNames.join('", "')}")`
+          : 'the name of a function in `functions` (none were given)',
+        name,
+      );
+    }
+    return { name };
+  }
+  return invalid('toolChoice', '"auto", "none", "required" or { name } of a function', value);
+}
+
 function checkRange(value: unknown, field: string, minimum: number, maximum: number, rule: string): number {
   if (typeof value !== 'number' || !(value >= minimum && value <= maximum)) invalid(field, rule, value);
   return value;
@@ -132,7 +171,9 @@ function checkRange(value: unknown, field: string, minimum: number, maximum: num
  *
  * Differences from WebSocket, each refused with a message that names the protocol: `temperature` is
  * [0, 2] for every model (Spark's HTTP default is 1.0, not 0.5); `chatId` and `patchId` exist only on
- * WebSocket; `responseFormat` and `tool` messages exist only on HTTP. X2.5 gets `max_completion_tokens`.
+ * WebSocket; `responseFormat`, a forced `toolChoice` and `tool` messages exist only on HTTP. X2.5 gets
+ * `max_completion_tokens`. `toolChoice` becomes `tool_choice` (`{ type: 'function', function: { name } }`
+ * for a named function); it is checked against the functions sent and left out when there are none.
  *
  * `tool_calls_switch: true` is sent with functions: without it Spark sends `tool_calls` as one object,
  * which can hold only one call, so several calls of one answer would be lost. The decoder still reads
@@ -180,19 +221,17 @@ export function encodeHttpRequest(params: ChatParams, options: EncodeHttpRequest
     body.user = params.uid;
   }
   const tools: HttpRequestBody['tools'] = [];
-  if (params.functions !== undefined) {
-    const functions = validateFunctions(params.functions);
-    for (const definition of functions) {
-      warn(
-        HTTP_FUNCTION_NAME.test(definition.name),
-        `the function name "${definition.name}" (1–32 letters, digits or _)`,
-      );
-      tools.push({ type: 'function', function: definition });
-    }
-    if (functions.length > 0) {
-      warn(http.functions, 'function calling');
-      body.tool_calls_switch = true;
-    }
+  const functions = params.functions === undefined ? [] : validateFunctions(params.functions);
+  for (const definition of functions) {
+    warn(
+      HTTP_FUNCTION_NAME.test(definition.name),
+      `the function name "${definition.name}" (1–32 letters, digits or _)`,
+    );
+    tools.push({ type: 'function', function: definition });
+  }
+  if (functions.length > 0) {
+    warn(http.functions, 'function calling');
+    body.tool_calls_switch = true;
   }
   if (params.webSearch !== undefined) {
     const tool = encodeWebSearch(params.webSearch);
@@ -200,6 +239,18 @@ export function encodeHttpRequest(params: ChatParams, options: EncodeHttpRequest
     tools.push(tool);
   }
   if (tools.length > 0) body.tools = tools;
+  if (params.toolChoice !== undefined) {
+    const choice = validateToolChoice(
+      params.toolChoice,
+      functions.map((definition) => definition.name),
+    );
+    // Without functions 'auto' and 'none' mean what Spark does anyway, and OpenAI-style servers refuse
+    // a tool_choice without tools: it is left out.
+    if (functions.length > 0) {
+      body.tool_choice =
+        typeof choice === 'string' ? choice : { type: 'function', function: { name: choice.name } };
+    }
+  }
   if (params.responseFormat !== undefined) {
     if (params.responseFormat !== 'text' && params.responseFormat !== 'json_object') {
       invalid('responseFormat', '"text" or "json_object"', JSON.stringify(params.responseFormat));

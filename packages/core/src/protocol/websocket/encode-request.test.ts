@@ -95,6 +95,45 @@ describe('encodeRequest', () => {
     ]);
   });
 
+  describe('toolChoice (Spark has no tool_choice on WebSocket)', () => {
+    const weather = {
+      name: 'weather',
+      description: 'd',
+      parameters: { type: 'object' as const, properties: {} },
+    };
+
+    it("'auto' changes nothing: the functions are sent, and no tool_choice is", () => {
+      const frame = encode({ functions: [weather], toolChoice: 'auto' });
+      expect(frame).toEqual(encode({ functions: [weather] }));
+      expect(JSON.stringify(frame)).not.toContain('tool_choice');
+    });
+
+    it("'none' leaves the functions out, so nothing can be called", () => {
+      const frame = encode({ functions: [weather], toolChoice: 'none' });
+      expect(frame.payload.functions).toBeUndefined();
+      expect(JSON.stringify(frame)).not.toContain('tool_choice');
+      // The definitions are still checked: a bad one is a bug whatever the choice.
+      expect(
+        fieldOf(() =>
+          encode({ functions: [{ ...weather, description: 1 as unknown as string }], toolChoice: 'none' }),
+        ),
+      ).toBe('functions[0].description');
+    });
+
+    it('refuses a forced call, saying that it needs protocol http', () => {
+      for (const toolChoice of ['required', { name: 'weather' }] as const) {
+        expect(() => encode({ functions: [weather], toolChoice })).toThrow(
+          /toolChoice must be "auto" or "none" on WebSocket: forcing a call needs protocol "http"/,
+        );
+        expect(fieldOf(() => encode({ functions: [weather], toolChoice }))).toBe('toolChoice');
+      }
+    });
+
+    it('refuses an unknown value, naming the field', () => {
+      expect(fieldOf(() => encode({ functions: [weather], toolChoice: 'any' as 'auto' }))).toBe('toolChoice');
+    });
+  });
+
   it('omits payload.functions for an empty list', () => {
     expect(encode({ functions: [] }).payload.functions).toBeUndefined();
   });

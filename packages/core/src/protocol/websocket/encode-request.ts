@@ -132,7 +132,8 @@ function mergeExtra(chat: SparkRequestFrame['parameter']['chat'], extra: unknown
  * Checks, in order: `appId`; the messages (optional system first and once, then user/assistant
  * alternating and ending with user, string contents); `temperature` ((0, 1], or [0, 2] for reasoning
  * models); `topK` (integer 1–6); `maxTokens` (integer 1 … `model.maxOutputTokens`); `uid` (≤ 32
- * characters); `chatId`; `functions`; `webSearch`; `thinking`; `patchId`; `extra` (merged into
+ * characters); `chatId`; `functions`; `toolChoice` (`'auto'` or `'none'`, which leaves the functions
+ * out; a forced call needs HTTP); `webSearch`; `thinking`; `patchId`; `extra` (merged into
  * `parameter.chat` last, so it may override typed options but never `domain`). Undefined options are
  * omitted from the frame. Features the model may not support produce `onWarning` calls, not errors.
  *
@@ -200,10 +201,18 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
   }
 
   const frame: SparkRequestFrame = { header, parameter: { chat }, payload: { message: { text: messages } } };
+  const toolChoice = params.toolChoice;
+  // Spark's WebSocket API has no tool_choice. 'auto' is its only behaviour and 'none' is served
+  // exactly by sending no functions. A forced call is refused rather than asked for in the prompt:
+  // the model could still answer in text, and the SDK would have promised what it cannot keep.
+  // The adapters (@xinghuo/ai-sdk, @xinghuo/langchain) emulate it there, with a warning.
+  if (toolChoice !== undefined && toolChoice !== 'auto' && toolChoice !== 'none') {
+    invalid('toolChoice', '"auto" or "none" on WebSocket: forcing a call needs protocol "http"', toolChoice);
+  }
   if (params.functions !== undefined) {
     const definitions = params.functions;
     const functions = withField('functions', () => validateFunctions(definitions));
-    if (functions.length > 0) {
+    if (functions.length > 0 && toolChoice !== 'none') {
       warn(capabilities.functions, 'function calling');
       frame.payload.functions = { text: functions };
     }
