@@ -1,6 +1,7 @@
 /**
  * The fault matrix: every fault the mock can inject, and every phase a caller can abort in, with the
- * typed error each must produce. Shared by the Node and the browser transport suites.
+ * typed error each must produce. Shared by the Node and browser WebSocket suites and the HTTP suite;
+ * a case says where HTTP differs (`overHttp`) or does not apply (`protocols`).
  */
 import type { CustomModel, SparkErrorCode } from '@xinghuo/core';
 import type { MockScenario, MockSpark } from '@xinghuo/mock-server';
@@ -29,7 +30,7 @@ export interface FaultCase {
   scenarios?: MockScenario[];
   /** Refuse every handshake this way (retries included). */
   rejectAll?: { status: number; message: string };
-  /** Use a wrong API secret, so the mock's real signature check fails. */
+  /** Use a wrong API secret (HTTP: a wrong APIPassword), so the mock's real credential check fails. */
   wrongSecret?: boolean;
   model?: string | CustomModel;
   abortAt?: AbortPoint;
@@ -38,6 +39,10 @@ export interface FaultCase {
   expected: ExpectedError;
   /** What the browser transport can tell instead (it never sees the HTTP status of a refusal). */
   browserExpected?: ExpectedError;
+  /** Where the HTTP protocol's case differs: its own scripted chunks, custom model or outcome. */
+  overHttp?: Partial<Pick<FaultCase, 'scenarios' | 'model' | 'expected'>>;
+  /** The protocols the case applies to (default both). */
+  protocols?: readonly ('ws' | 'http')[];
 }
 
 const refusedByBrowser: ExpectedError = { code: 'connection_error' };
@@ -68,12 +73,17 @@ export const FAULT_CASES: readonly FaultCase[] = [
     },
     expected: { code: 'clock_skew', status: 403 },
     browserExpected: refusedByBrowser,
+    // HTTP requests carry no signed date, so a 403 there is a refusal, never a clock to correct.
+    overHttp: { expected: { code: 'permission_denied', status: 403 } },
   },
   {
     name: 'handshake 404 (unknown path)',
     model: { url: 'wss://spark-api.xf-yun.com/v9.9/nowhere', domain: 'lite' },
     expected: { code: 'config_error', status: 404 },
     browserExpected: refusedByBrowser,
+    overHttp: {
+      model: { httpUrl: 'https://spark-api-open.xf-yun.com/v9.9/chat/completions', httpModel: 'lite' },
+    },
   },
   {
     name: 'handshake 500',
@@ -205,6 +215,27 @@ export const FAULT_CASES: readonly FaultCase[] = [
       },
     ],
     expected: { code: 'connection_error', deltasBefore: 2 },
+    overHttp: {
+      // Two content chunks, no finish reason, no `[DONE]`, then the body ends: a truncated answer.
+      scenarios: [
+        {
+          frames: [
+            {
+              code: 0,
+              message: 'Success',
+              sid: 'cha000fault',
+              choices: [{ index: 0, delta: { content: '只说了' } }],
+            },
+            {
+              code: 0,
+              message: 'Success',
+              sid: 'cha000fault',
+              choices: [{ index: 0, delta: { content: '一半' } }],
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     name: 'a stall before the first token',
@@ -215,6 +246,9 @@ export const FAULT_CASES: readonly FaultCase[] = [
     name: 'frames slower than the first-token deadline (mock latency)',
     scenarios: [{ latencyMs: 5_000 }],
     expected: { code: 'timeout', phase: 'first-token' },
+    // The mock's HTTP face sends the response head with the first chunk, so the latency holds the head
+    // back and the connect deadline (which covers waiting for the head) ends the request.
+    overHttp: { expected: { code: 'timeout', phase: 'connect' } },
   },
   {
     name: 'a stall mid-stream',
@@ -226,11 +260,14 @@ export const FAULT_CASES: readonly FaultCase[] = [
     name: 'an abort while the signer is waiting',
     abortAt: 'signing',
     expected: { code: 'aborted', name: 'AbortError' },
+    // The HTTP protocol signs nothing: its credential is a Bearer header.
+    protocols: ['ws'],
   },
   {
     name: 'an abort fired synchronously inside the signer',
     abortAt: 'signing-sync',
     expected: { code: 'aborted', name: 'AbortError' },
+    protocols: ['ws'],
   },
   {
     name: 'an abort while connecting',
