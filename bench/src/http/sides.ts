@@ -38,15 +38,20 @@ export const WEATHER_TOOL = { type: 'function', function: WEATHER_FUNCTION } as 
 /** Streams one answer to `prompt`; failures resolve as an answer with `error` set, so they are counted. */
 export type HttpStreamOnce = (prompt: string) => Promise<HttpAnswer & { error?: string }>;
 
+/** `Name: message`, with the cause's (say, fetch's "other side closed") after a colon. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${describe(error.cause)})` : '';
+  return `${error.name}: ${error.message}${cause}`;
+}
+
 /** Runs `stream`, turning a failure into a counted, described answer. */
 function counted(stream: (prompt: string) => Promise<HttpAnswer>): HttpStreamOnce {
   return async (prompt) => {
     try {
       return await stream(prompt);
     } catch (error) {
-      const name = error instanceof Error ? error.name : 'Error';
-      const message = error instanceof Error ? error.message : String(error);
-      return { text: '', toolCalls: [], error: `${name}: ${message.slice(0, 160)}` };
+      return { text: '', toolCalls: [], error: describe(error).slice(0, 200) };
     }
   };
 }
