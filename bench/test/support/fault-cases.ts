@@ -18,6 +18,8 @@ export interface ExpectedError {
   partialText?: boolean;
   /** At least this many text deltas reached the caller first. */
   deltasBefore?: number;
+  /** The server's `Retry-After`, in ms, carried by the error. */
+  retryAfterMs?: number;
 }
 
 /** Where the caller aborts. */
@@ -90,6 +92,30 @@ export const FAULT_CASES: readonly FaultCase[] = [
     rejectAll: { status: 500, message: 'internal error' },
     expected: { code: 'server_error', status: 500 },
     browserExpected: refusedByBrowser,
+  },
+  {
+    name: 'HTTP 429 with Retry-After',
+    scenarios: [
+      { reject: { status: 429, body: { message: 'Too Many Requests' }, headers: { 'Retry-After': '7' } } },
+    ],
+    expected: { code: 'rate_limited', status: 429, retryAfterMs: 7_000 },
+    // A refused WebSocket handshake with 429 is a separate question (core maps it to server_error).
+    protocols: ['http'],
+  },
+  {
+    name: 'an OpenAI-style error body (HTTP 400)',
+    scenarios: [
+      {
+        reject: {
+          status: 400,
+          body: {
+            error: { message: 'invalid temperature', type: 'invalid_request_error', param: null, code: null },
+          },
+        },
+      },
+    ],
+    expected: { code: 'invalid_request', status: 400 },
+    protocols: ['http'],
   },
   {
     name: 'handshake that never completes',

@@ -91,7 +91,12 @@ export function describeFaultMatrix(title: string, createTracked: () => TrackedT
 function expectTypedError(run: CaseRun, expected: ExpectedError): void {
   const { error } = run;
   expect(SparkError.isInstance(error), `expected a SparkError, got ${String(error)}`).toBe(true);
-  const sparkError = error as SparkError & { phase?: string; stage?: string; partialText?: string };
+  const sparkError = error as SparkError & {
+    phase?: string;
+    stage?: string;
+    partialText?: string;
+    retryAfterMs?: number;
+  };
   expect(sparkError.code).toBe(expected.code);
   if (expected.name) expect(sparkError.name).toBe(expected.name);
   if (expected.sparkCode !== undefined) expect(sparkError.sparkCode).toBe(expected.sparkCode);
@@ -99,6 +104,7 @@ function expectTypedError(run: CaseRun, expected: ExpectedError): void {
   if (expected.phase) expect(sparkError.phase).toBe(expected.phase);
   if (expected.stage) expect(sparkError.stage).toBe(expected.stage);
   if (expected.partialText) expect(sparkError.partialText?.length ?? 0).toBeGreaterThan(0);
+  if (expected.retryAfterMs !== undefined) expect(sparkError.retryAfterMs).toBe(expected.retryAfterMs);
   if (expected.deltasBefore !== undefined) expect(run.deltas).toBeGreaterThanOrEqual(expected.deltasBefore);
 }
 
