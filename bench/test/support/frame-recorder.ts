@@ -4,6 +4,7 @@
  * truth to check the SDK's events against.
  */
 import type { SparkFetch, SparkTransport } from '@xinghuo/core';
+import { observeResponse } from './observed-response';
 
 /** What one exchange carried. */
 export interface RecordedExchange {
@@ -117,11 +118,6 @@ export function recordHttpChunks(
       finish();
       throw error;
     }
-    if (!response.body) {
-      finish();
-      return response;
-    }
-    const reader = response.body.getReader();
     const decoder = new TextDecoder();
     let pending = '';
     const readLines = (text: string) => {
@@ -141,29 +137,13 @@ export function recordHttpChunks(
         if (choice) exchange.contents.push(choice.delta?.content ?? '');
       }
     };
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        try {
-          const { done, value } = await reader.read();
-          if (done) {
-            readLines(`${decoder.decode()}\n`);
-            finish();
-            controller.close();
-            return;
-          }
-          readLines(decoder.decode(value, { stream: true }));
-          controller.enqueue(value);
-        } catch (error) {
-          finish();
-          controller.error(error);
-        }
-      },
-      async cancel(reason) {
+    return observeResponse(response, {
+      onChunk: (bytes) => readLines(decoder.decode(bytes, { stream: true })),
+      onFinish: () => {
+        if (!exchange.closed) readLines(`${decoder.decode()}\n`);
         finish();
-        await reader.cancel(reason);
       },
     });
-    return new Response(body, { status: response.status, headers: response.headers });
   };
   return {
     clientOptions: { protocol: 'http', fetch: recordingFetch },

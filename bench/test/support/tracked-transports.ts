@@ -8,6 +8,7 @@ import { createBrowserTransport } from '@xinghuo/browser';
 import type { SparkConnection, SparkFetch, SparkTransport } from '@xinghuo/core';
 import { createWsTransport } from '@xinghuo/node';
 import WebSocket from 'ws';
+import { observeResponse } from './observed-response';
 
 /** A transport plus what it saw. */
 export interface TrackedTransport {
@@ -112,30 +113,7 @@ export function trackedHttpFetch(): TrackedTransport {
       settle();
       throw error;
     }
-    if (!response.body) {
-      settle();
-      return response;
-    }
-    const reader = response.body.getReader();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        try {
-          const { done, value } = await reader.read();
-          if (done) {
-            settle();
-            controller.close();
-          } else controller.enqueue(value);
-        } catch (error) {
-          settle();
-          controller.error(error);
-        }
-      },
-      async cancel(reason) {
-        settle();
-        await reader.cancel(reason);
-      },
-    });
-    return new Response(body, { status: response.status, headers: response.headers });
+    return observeResponse(response, { onFinish: settle });
   };
   return { name: 'http', clientOptions: { protocol: 'http', fetch }, urls, openSockets: () => live.size };
 }
