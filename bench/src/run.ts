@@ -1,16 +1,18 @@
 /**
  * `npm run bench`: every benchmark in one sequence on one machine — core micro-benchmarks, mock
- * server capacity, SDK overhead against a hand-written client, and ChatSpark against the LangChain
- * peer. Each writes `bench/results/<name>.json`; this script then writes `results/summary.json` (every
+ * server capacity, SDK overhead against a hand-written client, the HTTP protocol against a
+ * hand-written `fetch` client and the `openai` package, and ChatSpark against the LangChain peer. Each writes `bench/results/<name>.json`; this script then writes `results/summary.json` (every
  * comparison as a number under a key containing `ratio`) and the combined table in `bench/README.md`.
  *
- * `npm run bench -- overhead peer` runs only the named parts; `BENCH_QUICK=1` shrinks every workload
+ * `npm run bench -- overhead peer` runs only the named parts (`npm run bench -w bench -- http` from the
+ * repository root); `BENCH_QUICK=1` shrinks every workload
  * for a smoke run (its numbers are not for publishing).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { runHttpBenchmark } from './http/run';
 import { runOverheadBenchmark } from './overhead/run';
 import { runPeerBenchmark } from './peer/run';
 import { machineInfo } from './support/machine';
@@ -21,7 +23,7 @@ import { buildWorkers } from './support/workers';
 const benchRoot = fileURLToPath(new URL('../', import.meta.url));
 const resultsDirectory = `${benchRoot}results/`;
 const quick = process.env.BENCH_QUICK === '1';
-const PARTS = ['core', 'mock-server', 'overhead', 'peer'] as const;
+const PARTS = ['core', 'mock-server', 'overhead', 'http', 'peer'] as const;
 type Part = (typeof PARTS)[number];
 
 const requested = process.argv
@@ -34,8 +36,22 @@ await mkdir(resultsDirectory, { recursive: true });
 const machine = machineInfo();
 log(`bench on ${machine.cpuModel} × ${machine.cores}, Node ${machine.node}${quick ? ' (quick mode)' : ''}`);
 
+/** Concurrency levels of the overhead and HTTP comparisons: 1, 100 and 1,000 concurrent streams. */
+const levels = quick
+  ? [
+      { concurrency: 1, waves: 20 },
+      { concurrency: 100, waves: 1 },
+      { concurrency: 1000, waves: 1 },
+    ]
+  : [
+      { concurrency: 1, waves: 300 },
+      { concurrency: 100, waves: 10 },
+      { concurrency: 1000, waves: 3 },
+    ];
+
 const files = await buildWorkers({
   'overhead-worker': 'src/overhead/worker.ts',
+  'http-worker': 'src/http/worker.ts',
   'peer-worker': 'src/peer/worker.ts',
   'mock-child': 'src/support/mock-child.ts',
 });
@@ -71,17 +87,6 @@ async function runPart(part: Part): Promise<void> {
   if (part === 'core' || part === 'mock-server') {
     await runOtherBenchmark(part);
   } else if (part === 'overhead') {
-    const levels = quick
-      ? [
-          { concurrency: 1, waves: 20 },
-          { concurrency: 100, waves: 1 },
-          { concurrency: 1000, waves: 1 },
-        ]
-      : [
-          { concurrency: 1, waves: 300 },
-          { concurrency: 100, waves: 10 },
-          { concurrency: 1000, waves: 3 },
-        ];
     const results = await runOverheadBenchmark({
       levels,
       rounds: quick ? 2 : 5,
@@ -89,6 +94,15 @@ async function runPart(part: Part): Promise<void> {
       log,
     });
     await writeResult('overhead', { machine, quick, levels: results });
+  } else if (part === 'http') {
+    const results = await runHttpBenchmark({
+      levels,
+      rounds: quick ? 2 : 5,
+      toolLoad: quick ? { concurrency: 10, waves: 1 } : { concurrency: 100, waves: 3 },
+      files: { worker: files['http-worker']!, mockChild: files['mock-child']! },
+      log,
+    });
+    await writeResult('http', { machine, quick, ...results });
   } else {
     const results = await runPeerBenchmark({
       count: quick ? 20 : 200,

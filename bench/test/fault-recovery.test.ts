@@ -5,8 +5,11 @@ import { eventually } from '../../test-support/eventually';
 import {
   type TrackedTransport,
   trackedBrowserTransport,
+  trackedHttpFetch,
   trackedNodeTransport,
 } from './support/tracked-transports';
+
+type TransportName = 'node' | 'browser' | 'http';
 
 interface RecoveryCase {
   name: string;
@@ -18,7 +21,7 @@ interface RecoveryCase {
   clockOffsetMs?: number;
   /** Handshakes the exchange needs in total. */
   connections: number;
-  transports?: readonly ('node' | 'browser')[];
+  transports?: readonly TransportName[];
 }
 
 const CASES: readonly RecoveryCase[] = [
@@ -35,6 +38,20 @@ const CASES: readonly RecoveryCase[] = [
   { name: 'a drop before any output', scenarios: [{ drop: { afterFrames: 0 } }], connections: 2 },
   { name: 'a refused handshake (HTTP 500)', refuseFirst: 1, connections: 2 },
   {
+    name: 'a rate limit (HTTP 429 with Retry-After: 0)',
+    scenarios: [
+      { reject: { status: 429, body: { message: 'Too Many Requests' }, headers: { 'Retry-After': '0' } } },
+    ],
+    connections: 2,
+    transports: ['http'],
+  },
+  {
+    name: 'a body cut before any chunk (no [DONE])',
+    scenarios: [{ frames: [] }],
+    connections: 2,
+    transports: ['http'],
+  },
+  {
     // Only the Node transport sees the response's Date header, from which the client learns the offset.
     name: 'a client clock ten minutes slow (403, then re-signed with the server date)',
     clockOffsetMs: -600_000,
@@ -43,12 +60,13 @@ const CASES: readonly RecoveryCase[] = [
   },
 ];
 
-const TRANSPORTS: Record<'node' | 'browser', () => TrackedTransport> = {
+const TRANSPORTS: Record<TransportName, () => TrackedTransport> = {
   node: trackedNodeTransport,
   browser: trackedBrowserTransport,
+  http: trackedHttpFetch,
 };
 
-describe.each(['node', 'browser'] as const)('recovery over the %s transport', (transportName) => {
+describe.each(['node', 'browser', 'http'] as const)('recovery over the %s transport', (transportName) => {
   let mock: MockSpark;
   beforeAll(async () => {
     mock = await startMockSpark();
@@ -57,7 +75,7 @@ describe.each(['node', 'browser'] as const)('recovery over the %s transport', (t
   afterAll(() => mock.close());
 
   const cases = CASES.filter((recovery) =>
-    (recovery.transports ?? ['node', 'browser']).includes(transportName),
+    (recovery.transports ?? ['node', 'browser', 'http']).includes(transportName),
   );
   it.each(cases)('recovers from $name without losing or repeating text', async (recovery) => {
     const tracked = TRANSPORTS[transportName]();
@@ -72,9 +90,10 @@ describe.each(['node', 'browser'] as const)('recovery over the %s transport', (t
     });
     const handshakesBefore = mock.connections.length;
     const client = createSparkClient({
-      ...mock.credentials,
-      transport: tracked.transport,
-      baseURL: mock.url,
+      ...tracked.clientOptions,
+      ...(tracked.name === 'http'
+        ? { apiPassword: mock.apiPassword, baseURL: mock.httpURL }
+        : { ...mock.credentials, baseURL: mock.url }),
       defaultModel: 'lite',
       maxRetries: 2,
       retryDelay: { baseDelayMs: 10, maxDelayMs: 20 },
@@ -97,6 +116,10 @@ describe.each(['node', 'browser'] as const)('recovery over the %s transport', (t
     }
     // Every attempt dialled a URL of its own signing (one per handshake).
     expect(tracked.urls).toHaveLength(recovery.connections);
-    expect(await eventually(() => mock.openSockets() === 0 && tracked.openSockets() === 0)).toBe(true);
+    expect(
+      await eventually(
+        () => mock.openSockets() === 0 && mock.openHttpRequests() === 0 && tracked.openSockets() === 0,
+      ),
+    ).toBe(true);
   });
 });

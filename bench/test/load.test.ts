@@ -3,7 +3,7 @@ import { deterministicAnswer, type MockSpark, startMockSpark } from '@xinghuo/mo
 import { createSparkClient, createWsTransport, type SparkClient } from '@xinghuo/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../test-support/eventually';
-import { type RecordingTransport, recordFrames } from './support/frame-recorder';
+import { type RecordingTransport, recordFrames, recordHttpChunks } from './support/frame-recorder';
 import { scaled } from './support/scale';
 
 /**
@@ -30,9 +30,10 @@ interface Tally {
 }
 
 /**
- * Streams one answer to `prompt` and checks it chunk by chunk: the frames on the wire spell the
- * mock's deterministic answer with contiguous `seq` 0…n-1, the SDK yields each non-empty frame text
- * exactly once and in that order, and the final result is the whole answer.
+ * Streams one answer to `prompt` and checks it chunk by chunk: the frames (or SSE chunks) on the wire
+ * spell the mock's deterministic answer (WebSocket: with contiguous `seq` 0…n-1; HTTP: ending with
+ * `[DONE]`), the SDK yields each non-empty chunk text exactly once and in that order, and the final
+ * result is the whole answer.
  */
 async function streamAndCheck(
   client: SparkClient,
@@ -53,6 +54,7 @@ async function streamAndCheck(
   if (!wire) return void fail('no frames recorded');
   if (wire.contents.join('') !== expected) fail('wire text differs from the deterministic answer');
   if (wire.seqs.some((seq, index) => seq !== index)) fail(`seq not contiguous: ${wire.seqs.join(',')}`);
+  if (!wire.done) fail('the HTTP stream did not end with [DONE]');
   const wireChunks = wire.contents.filter((content) => content !== '');
   if (deltas.length !== wireChunks.length || deltas.some((delta, index) => delta !== wireChunks[index])) {
     fail(`deltas ${JSON.stringify(deltas)} differ from frames ${JSON.stringify(wireChunks)}`);
@@ -60,19 +62,24 @@ async function streamAndCheck(
   if (result.text !== expected) fail('final text differs from the deterministic answer');
 }
 
-describe('load against the mock', () => {
+describe.each(['ws', 'http'] as const)('load against the mock over %s', (protocol) => {
   let mock: MockSpark;
   let recorder: RecordingTransport;
   let client: SparkClient;
+  /** Nothing open on either side: no WebSocket, no HTTP request, no recorded exchange. */
+  const allClosed = () =>
+    mock.openSockets() === 0 && mock.openHttpRequests() === 0 && recorder.openConnections() === 0;
 
   beforeAll(async () => {
     mock = await startMockSpark({ latencyMs: 0 });
-    recorder = recordFrames(createWsTransport());
+    recorder = protocol === 'ws' ? recordFrames(createWsTransport()) : recordHttpChunks();
     client = createSparkClient({
-      ...mock.credentials,
-      baseURL: mock.url,
+      ...(protocol === 'ws'
+        ? { ...mock.credentials, baseURL: mock.url }
+        : { apiPassword: mock.apiPassword, baseURL: mock.httpURL }),
+      ...recorder.clientOptions,
       defaultModel: 'lite',
-      transport: recorder.transport,
+      env: {},
     });
   });
   afterAll(async () => {
@@ -94,7 +101,7 @@ describe('load against the mock', () => {
     expect(tally.chunks).toBeGreaterThan(CONCURRENT_STREAMS * 5);
     // Every stream removed its listener from the caller's signal, and no socket is left on either side.
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
-    expect(await eventually(() => mock.openSockets() === 0 && recorder.openConnections() === 0)).toBe(true);
+    expect(await eventually(allClosed)).toBe(true);
     mock.reset();
   });
 
@@ -115,7 +122,7 @@ describe('load against the mock', () => {
     const heapBefore = heapAfterGc();
 
     await run(200, SEQUENTIAL_REQUESTS - 200);
-    expect(await eventually(() => mock.openSockets() === 0 && recorder.openConnections() === 0)).toBe(true);
+    expect(await eventually(allClosed)).toBe(true);
     // The mock keeps a record of every request; drop those before measuring the client side.
     mock.reset();
     const heapAfter = heapAfterGc();

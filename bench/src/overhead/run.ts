@@ -8,7 +8,8 @@
  * signing with `node:crypto`, and the Node transport under the hand-written loop.
  */
 import { startMockProcess } from '../support/mock-process';
-import { median, ratio, round } from '../support/stats';
+import { compareSides, type SideComparison, type SideSummary, summarizeRuns } from '../support/side-summary';
+import { round } from '../support/stats';
 import { runWorker } from '../support/workers';
 import { baselineChat } from './baseline-client';
 import type { SideTarget } from './sides';
@@ -32,24 +33,10 @@ export interface OverheadOptions {
 }
 
 /** Medians of one side at one level. */
-export interface OverheadSideSummary {
-  wallMs: number;
-  cpuMs: number;
-  cpuUserMs: number;
-  cpuSystemMs: number;
-  peakRssMiB: number;
-  streamsPerRun: number;
-  /** Fewest whole answers in any round. */
-  completeAnswers: number;
-}
+export type OverheadSideSummary = SideSummary;
 
 /** One side compared with the baseline (side / baseline). */
-export interface OverheadComparison {
-  wallTimeRatio: number;
-  cpuTimeRatio: number;
-  cpuUserTimeRatio: number;
-  peakRssRatio: number;
-}
+export type OverheadComparison = SideComparison;
 
 /** Result of one level: the SDK against the baseline, plus the diagnostic variants. */
 export interface OverheadLevelResult extends OverheadComparison {
@@ -107,20 +94,20 @@ export async function runOverheadBenchmark(options: OverheadOptions): Promise<Ov
         );
       }
     }
-    const baseline = summarize(runs.baseline);
-    const sdk = summarize(runs.sdk);
-    const sdkWebCrypto = summarize(runs['sdk-webcrypto']);
-    const nodeTransport = summarize(runs['node-transport']);
+    const baseline = summarizeRuns(runs.baseline);
+    const sdk = summarizeRuns(runs.sdk);
+    const sdkWebCrypto = summarizeRuns(runs['sdk-webcrypto']);
+    const nodeTransport = summarizeRuns(runs['node-transport']);
     results.push({
       concurrency: level.concurrency,
       streamsPerRun: level.concurrency * level.waves,
       rounds: options.rounds,
       sdk,
       baseline,
-      ...compare(sdk, baseline),
+      ...compareSides(sdk, baseline),
       diagnostics: {
-        sdkWebCrypto: { ...sdkWebCrypto, ...compare(sdkWebCrypto, baseline) },
-        nodeTransport: { ...nodeTransport, ...compare(nodeTransport, baseline) },
+        sdkWebCrypto: { ...sdkWebCrypto, ...compareSides(sdkWebCrypto, baseline) },
+        nodeTransport: { ...nodeTransport, ...compareSides(nodeTransport, baseline) },
       },
     });
   }
@@ -144,27 +131,6 @@ async function withMock<Result>(
   } finally {
     await mock.stop();
   }
-}
-
-function compare(side: OverheadSideSummary, baseline: OverheadSideSummary): OverheadComparison {
-  return {
-    wallTimeRatio: ratio(side.wallMs, baseline.wallMs),
-    cpuTimeRatio: ratio(side.cpuMs, baseline.cpuMs),
-    cpuUserTimeRatio: ratio(side.cpuUserMs, baseline.cpuUserMs),
-    peakRssRatio: ratio(side.peakRssMiB, baseline.peakRssMiB),
-  };
-}
-
-function summarize(runs: readonly OverheadWorkerResult[]): OverheadSideSummary {
-  return {
-    wallMs: round(median(runs.map((run) => run.wallMs))),
-    cpuMs: round(median(runs.map((run) => run.cpuMs))),
-    cpuUserMs: round(median(runs.map((run) => run.cpuUserMs))),
-    cpuSystemMs: round(median(runs.map((run) => run.cpuSystemMs))),
-    peakRssMiB: round(median(runs.map((run) => run.peakRssBytes / 2 ** 20))),
-    streamsPerRun: runs[0]?.streams ?? 0,
-    completeAnswers: Math.min(...runs.map((run) => run.completeAnswers)),
-  };
 }
 
 /**

@@ -2,7 +2,8 @@
  * One measured run of one side of the overhead benchmark, in its own process: a warm-up, then
  * `waves` waves of `concurrency` concurrent streams. Prints a {@link OverheadWorkerResult}.
  */
-import { type Measurement, measure } from '../support/measure';
+import type { Measurement } from '../support/measure';
+import { measureWaves } from '../support/stream-waves';
 import { reportResult, workerInput } from '../support/workers';
 import {
   baselineSide,
@@ -46,35 +47,15 @@ export interface OverheadWorkerResult extends Measurement {
 
 const input = workerInput<OverheadWorkerInput>();
 const streamOnce = await SIDES[input.side](input.target);
-const prompts = Object.keys(input.expected);
 
 let completeAnswers = 0;
-let streams = 0;
-async function wave(size: number, offset: number): Promise<void> {
-  await Promise.all(
-    Array.from({ length: size }, async (_, index) => {
-      const prompt = prompts[(offset + index) % prompts.length]!;
-      const text = await streamOnce(prompt);
-      streams += 1;
-      if (text === input.expected[prompt]) completeAnswers += 1;
-    }),
-  );
-}
-
-// Warm-up: load modules and JIT the hot paths before measuring.
-await wave(Math.min(input.concurrency, 50), 0);
-streams = 0;
-completeAnswers = 0;
-
-const measurement = await measure(async () => {
-  for (let round = 0; round < input.waves; round += 1)
-    await wave(input.concurrency, round * input.concurrency);
+const measurement = await measureWaves(streamOnce, Object.keys(input.expected), input, (prompt, text) => {
+  if (text === input.expected[prompt]) completeAnswers += 1;
 });
 
 reportResult({
   side: input.side,
   concurrency: input.concurrency,
-  streams,
   completeAnswers,
   ...measurement,
 } satisfies OverheadWorkerResult);

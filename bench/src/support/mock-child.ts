@@ -17,9 +17,14 @@ export interface MockChildInput {
 
 /** What the mock child reports once it listens. */
 export interface MockChildReady {
+  /** WebSocket base URL, e.g. `ws://127.0.0.1:41234`. */
   url: string;
+  /** The same listener's HTTP face, e.g. `http://127.0.0.1:41234`. */
+  httpURL: string;
   port: number;
   credentials: { appId: string; apiKey: string; apiSecret: string };
+  /** The HTTP APIPassword the mock accepts. */
+  apiPassword: string;
   /** Proxy name → its loopback port. */
   proxyPorts: Record<string, number>;
 }
@@ -38,8 +43,10 @@ const proxies = await Promise.all(
 
 const ready: MockChildReady = {
   url: mock.url,
+  httpURL: mock.httpURL,
   port: mock.port,
   credentials: mock.credentials,
+  apiPassword: mock.apiPassword,
   proxyPorts: Object.fromEntries(proxies.map(([name, proxy]) => [name, proxy.port])),
 };
 process.stdout.write(`${JSON.stringify(ready)}\n`);

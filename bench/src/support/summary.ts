@@ -1,6 +1,7 @@
 /**
  * Renders the combined results (`results/summary.json`) as the Markdown table in `bench/README.md`.
  */
+import type { HttpBenchmarkResult } from '../http/run';
 import type { OverheadComparison, OverheadLevelResult, OverheadSideSummary } from '../overhead/run';
 import type { PeerModeResult } from '../peer/run';
 import type { MachineInfo } from './machine';
@@ -10,11 +11,17 @@ import { markdownTable } from './readme-table';
 export interface Summary {
   machine: MachineInfo;
   quick: boolean;
-  parts: Partial<Record<'core' | 'mock-server' | 'overhead' | 'peer', unknown>>;
+  parts: Partial<Record<'core' | 'mock-server' | 'overhead' | 'http' | 'peer', unknown>>;
 }
 
 /** The goals of the overhead comparison (SDK / baseline). */
 export const OVERHEAD_GOALS = { wallTimeRatio: 1.1, cpuTimeRatio: 1.1, peakRssRatio: 1.2 } as const;
+
+/** The goals of the HTTP comparison: SDK / hand-written `fetch` client, and SDK / openai-node. */
+export const HTTP_GOALS = {
+  vsBaseline: { wallTimeRatio: 1.1, cpuTimeRatio: 1.1, peakRssRatio: 1.15 },
+  vsOpenai: { wallTimeRatio: 1, cpuTimeRatio: 1, peakRssRatio: 1.15 },
+} as const;
 
 const mark = (value: number, goal: number) => `${value.toFixed(2)} ${value <= goal ? '✓' : '✗'}`;
 
@@ -28,6 +35,8 @@ export function renderSummary(summary: Summary): string {
   ];
   const overhead = summary.parts.overhead as { levels: OverheadLevelResult[] } | undefined;
   if (overhead) sections.push(renderOverhead(overhead.levels));
+  const http = summary.parts.http as HttpBenchmarkResult | undefined;
+  if (http) sections.push(renderHttp(http));
   const peer = summary.parts.peer as { modes: PeerModeResult[] } | undefined;
   if (peer) sections.push(renderPeer(peer.modes));
   const mockServer = summary.parts['mock-server'] as MockCapacity | undefined;
@@ -99,6 +108,73 @@ function renderOverhead(levels: readonly OverheadLevelResult[]): string {
     markdownTable(
       ['concurrent streams', 'variant', 'CPU ms', 'CPU ratio', 'user CPU ratio', 'wall ratio', 'RSS ratio'],
       diagnosticRows,
+    ),
+  ].join('\n');
+}
+
+function renderHttp(http: HttpBenchmarkResult): string {
+  const rows = http.levels.flatMap((level) => {
+    const row = (
+      name: string,
+      other: HttpBenchmarkResult['levels'][number]['baseline'],
+      ratios: OverheadComparison,
+      goals: (typeof HTTP_GOALS)[keyof typeof HTTP_GOALS],
+    ) => [
+      level.concurrency,
+      name,
+      `${level.sdk.streamsPerRun} × ${level.rounds}`,
+      `${level.sdk.wallMs} / ${other.wallMs}`,
+      mark(ratios.wallTimeRatio, goals.wallTimeRatio),
+      `${level.sdk.cpuMs} / ${other.cpuMs}`,
+      mark(ratios.cpuTimeRatio, goals.cpuTimeRatio),
+      `${level.sdk.peakRssMiB} / ${other.peakRssMiB}`,
+      mark(ratios.peakRssRatio, goals.peakRssRatio),
+      `${level.sdk.completeAnswers} / ${other.completeAnswers}`,
+    ];
+    return [
+      row('hand-written `fetch` + SSE', level.baseline, level.vsBaseline, HTTP_GOALS.vsBaseline),
+      row('`openai` v5', level.openai, level.vsOpenai, HTTP_GOALS.vsOpenai),
+    ];
+  });
+  const toolNames: Record<keyof HttpBenchmarkResult['tools'], string> = {
+    sdk: '`@xinghuo/node` (asks for the array: `tool_calls_switch: true`)',
+    'sdk-one-object': "`@xinghuo/node` given Spark's default one object",
+    baseline: 'hand-written `fetch` + SSE',
+    openai: '`openai` v5 (`for (const call of delta.tool_calls ?? [])`)',
+  };
+  const toolRows = Object.entries(http.tools).map(([side, result]) => [
+    toolNames[side as keyof HttpBenchmarkResult['tools']],
+    result.toolCallsForm,
+    `${result.wholeToolCalls} / ${result.expectedToolCalls}`,
+    `${result.completeAnswers} / ${result.streams}`,
+    result.errors === 0
+      ? '0'
+      : `${result.errors}: \`${(result.firstError ?? '').replace(/[`|\n]/g, ' ').slice(0, 80)}\``,
+  ]);
+  return [
+    '### HTTP protocol: `@xinghuo/node` over HTTP / hand-written `fetch` client and / `openai` v5 (medians; goals ≤ 1.10 time vs hand-written, ≤ 1.00 vs openai, ≤ 1.15 RSS)',
+    '',
+    markdownTable(
+      [
+        'concurrent streams',
+        'against',
+        'streams × rounds',
+        'wall ms (SDK / other)',
+        'wall ratio',
+        'CPU ms (SDK / other)',
+        'CPU ratio',
+        'peak RSS MiB (SDK / other)',
+        'RSS ratio',
+        'whole answers (SDK / other)',
+      ],
+      rows,
+    ),
+    '',
+    "Tool calls: every client is offered one function, which the mock calls on every stream. Spark sends `tool_calls` as one object unless the request sets `tool_calls_switch: true`; openai-node's streaming types (and OpenAI's guide) expect an array.",
+    '',
+    markdownTable(
+      ['client', '`tool_calls` on the wire', 'whole tool calls', 'whole answers', 'failed streams'],
+      toolRows,
     ),
   ].join('\n');
 }

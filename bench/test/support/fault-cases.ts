@@ -1,6 +1,7 @@
 /**
  * The fault matrix: every fault the mock can inject, and every phase a caller can abort in, with the
- * typed error each must produce. Shared by the Node and the browser transport suites.
+ * typed error each must produce. Shared by the Node and browser WebSocket suites and the HTTP suite;
+ * a case says where HTTP differs (`overHttp`) or does not apply (`protocols`).
  */
 import type { CustomModel, SparkErrorCode } from '@xinghuo/core';
 import type { MockScenario, MockSpark } from '@xinghuo/mock-server';
@@ -17,6 +18,8 @@ export interface ExpectedError {
   partialText?: boolean;
   /** At least this many text deltas reached the caller first. */
   deltasBefore?: number;
+  /** The server's `Retry-After`, in ms, carried by the error. */
+  retryAfterMs?: number;
 }
 
 /** Where the caller aborts. */
@@ -29,7 +32,7 @@ export interface FaultCase {
   scenarios?: MockScenario[];
   /** Refuse every handshake this way (retries included). */
   rejectAll?: { status: number; message: string };
-  /** Use a wrong API secret, so the mock's real signature check fails. */
+  /** Use a wrong API secret (HTTP: a wrong APIPassword), so the mock's real credential check fails. */
   wrongSecret?: boolean;
   model?: string | CustomModel;
   abortAt?: AbortPoint;
@@ -38,6 +41,10 @@ export interface FaultCase {
   expected: ExpectedError;
   /** What the browser transport can tell instead (it never sees the HTTP status of a refusal). */
   browserExpected?: ExpectedError;
+  /** Where the HTTP protocol's case differs: its own scripted chunks, custom model or outcome. */
+  overHttp?: Partial<Pick<FaultCase, 'scenarios' | 'model' | 'expected'>>;
+  /** The protocols the case applies to (default both). */
+  protocols?: readonly ('ws' | 'http')[];
 }
 
 const refusedByBrowser: ExpectedError = { code: 'connection_error' };
@@ -68,18 +75,47 @@ export const FAULT_CASES: readonly FaultCase[] = [
     },
     expected: { code: 'clock_skew', status: 403 },
     browserExpected: refusedByBrowser,
+    // HTTP requests carry no signed date, so a 403 there is a refusal, never a clock to correct.
+    overHttp: { expected: { code: 'permission_denied', status: 403 } },
   },
   {
     name: 'handshake 404 (unknown path)',
     model: { url: 'wss://spark-api.xf-yun.com/v9.9/nowhere', domain: 'lite' },
     expected: { code: 'config_error', status: 404 },
     browserExpected: refusedByBrowser,
+    overHttp: {
+      model: { httpUrl: 'https://spark-api-open.xf-yun.com/v9.9/chat/completions', httpModel: 'lite' },
+    },
   },
   {
     name: 'handshake 500',
     rejectAll: { status: 500, message: 'internal error' },
     expected: { code: 'server_error', status: 500 },
     browserExpected: refusedByBrowser,
+  },
+  {
+    name: 'HTTP 429 with Retry-After',
+    scenarios: [
+      { reject: { status: 429, body: { message: 'Too Many Requests' }, headers: { 'Retry-After': '7' } } },
+    ],
+    expected: { code: 'rate_limited', status: 429, retryAfterMs: 7_000 },
+    // A refused WebSocket handshake with 429 is a separate question (core maps it to server_error).
+    protocols: ['http'],
+  },
+  {
+    name: 'an OpenAI-style error body (HTTP 400)',
+    scenarios: [
+      {
+        reject: {
+          status: 400,
+          body: {
+            error: { message: 'invalid temperature', type: 'invalid_request_error', param: null, code: null },
+          },
+        },
+      },
+    ],
+    expected: { code: 'invalid_request', status: 400 },
+    protocols: ['http'],
   },
   {
     name: 'handshake that never completes',
@@ -205,6 +241,27 @@ export const FAULT_CASES: readonly FaultCase[] = [
       },
     ],
     expected: { code: 'connection_error', deltasBefore: 2 },
+    overHttp: {
+      // Two content chunks, no finish reason, no `[DONE]`, then the body ends: a truncated answer.
+      scenarios: [
+        {
+          frames: [
+            {
+              code: 0,
+              message: 'Success',
+              sid: 'cha000fault',
+              choices: [{ index: 0, delta: { content: '只说了' } }],
+            },
+            {
+              code: 0,
+              message: 'Success',
+              sid: 'cha000fault',
+              choices: [{ index: 0, delta: { content: '一半' } }],
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     name: 'a stall before the first token',
@@ -215,6 +272,9 @@ export const FAULT_CASES: readonly FaultCase[] = [
     name: 'frames slower than the first-token deadline (mock latency)',
     scenarios: [{ latencyMs: 5_000 }],
     expected: { code: 'timeout', phase: 'first-token' },
+    // The mock's HTTP face sends the response head with the first chunk, so the latency holds the head
+    // back and the connect deadline (which covers waiting for the head) ends the request.
+    overHttp: { expected: { code: 'timeout', phase: 'connect' } },
   },
   {
     name: 'a stall mid-stream',
@@ -226,11 +286,14 @@ export const FAULT_CASES: readonly FaultCase[] = [
     name: 'an abort while the signer is waiting',
     abortAt: 'signing',
     expected: { code: 'aborted', name: 'AbortError' },
+    // The HTTP protocol signs nothing: its credential is a Bearer header.
+    protocols: ['ws'],
   },
   {
     name: 'an abort fired synchronously inside the signer',
     abortAt: 'signing-sync',
     expected: { code: 'aborted', name: 'AbortError' },
+    protocols: ['ws'],
   },
   {
     name: 'an abort while connecting',

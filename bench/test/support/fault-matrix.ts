@@ -1,7 +1,7 @@
 /**
- * Runs the fault matrix (see `fault-cases.ts`) against one transport: each case must end in the
- * expected typed error, leave no socket open on either side, raise no unhandled rejection and put no
- * secret in any error text or log line.
+ * Runs the fault matrix (see `fault-cases.ts`) against one transport (a WebSocket one, or the HTTP
+ * protocol's `fetch`): each case must end in the expected typed error, leave no socket or request open
+ * on either side, raise no unhandled rejection and put no secret in any error text or log line.
  */
 import { createSparkClient, SparkError, type SparkLogger, signUrl } from '@xinghuo/core';
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
@@ -49,7 +49,11 @@ export function describeFaultMatrix(title: string, createTracked: () => TrackedT
       await mock.close();
     });
 
-    it.each(FAULT_CASES)('$name → $expected.code', async (fault) => {
+    const protocol = createTracked().name === 'http' ? 'http' : 'ws';
+    const cases = FAULT_CASES.filter((fault) => (fault.protocols ?? ['ws', 'http']).includes(protocol)).map(
+      (fault): FaultCase => (protocol === 'http' ? { ...fault, ...fault.overHttp } : fault),
+    );
+    it.each(cases)('$name → $expected.code', async (fault) => {
       unhandled.length = 0;
       const tracked = createTracked();
       const expected = (tracked.name === 'browser' && fault.browserExpected) || fault.expected;
@@ -60,7 +64,11 @@ export function describeFaultMatrix(title: string, createTracked: () => TrackedT
       expectTypedError(run, expected);
       // No socket left open on either side once the release of held handshakes has run.
       release();
-      expect(await eventually(() => mock.openSockets() === 0 && tracked.openSockets() === 0)).toBe(true);
+      expect(
+        await eventually(
+          () => mock.openSockets() === 0 && mock.openHttpRequests() === 0 && tracked.openSockets() === 0,
+        ),
+      ).toBe(true);
       // Node reports a rejection nobody handled once the microtask queue has drained after the turn it
       // happened in; one full turn of the event loop (setImmediate) lets that report run before we look.
       await new Promise((resolve) => setImmediate(resolve));
@@ -69,6 +77,7 @@ export function describeFaultMatrix(title: string, createTracked: () => TrackedT
       const secrets = {
         apiKey: mock.credentials.apiKey,
         apiSecret: mock.credentials.apiSecret,
+        others: [mock.apiPassword],
         authorizations: tracked.urls
           .map(authorizationOf)
           .filter((value): value is string => value !== undefined),
@@ -82,7 +91,12 @@ export function describeFaultMatrix(title: string, createTracked: () => TrackedT
 function expectTypedError(run: CaseRun, expected: ExpectedError): void {
   const { error } = run;
   expect(SparkError.isInstance(error), `expected a SparkError, got ${String(error)}`).toBe(true);
-  const sparkError = error as SparkError & { phase?: string; stage?: string; partialText?: string };
+  const sparkError = error as SparkError & {
+    phase?: string;
+    stage?: string;
+    partialText?: string;
+    retryAfterMs?: number;
+  };
   expect(sparkError.code).toBe(expected.code);
   if (expected.name) expect(sparkError.name).toBe(expected.name);
   if (expected.sparkCode !== undefined) expect(sparkError.sparkCode).toBe(expected.sparkCode);
@@ -90,6 +104,7 @@ function expectTypedError(run: CaseRun, expected: ExpectedError): void {
   if (expected.phase) expect(sparkError.phase).toBe(expected.phase);
   if (expected.stage) expect(sparkError.stage).toBe(expected.stage);
   if (expected.partialText) expect(sparkError.partialText?.length ?? 0).toBeGreaterThan(0);
+  if (expected.retryAfterMs !== undefined) expect(sparkError.retryAfterMs).toBe(expected.retryAfterMs);
   if (expected.deltasBefore !== undefined) expect(run.deltas).toBeGreaterThanOrEqual(expected.deltasBefore);
 }
 
@@ -116,36 +131,44 @@ async function runCase(
     warn: log('warn'),
     error: log('error'),
   };
-  const apiSecret = fault.wrongSecret ? 'W'.repeat(32) : mock.credentials.apiSecret;
+  const wrong = 'W'.repeat(32);
+  const apiSecret = fault.wrongSecret ? wrong : mock.credentials.apiSecret;
   const credentials = { apiKey: mock.credentials.apiKey, apiSecret };
+  const common = { defaultModel: 'lite', maxRetries: 0, timeouts: TIMEOUTS, logger };
 
-  const client = createSparkClient({
-    appId: mock.credentials.appId,
-    transport: tracked.transport,
-    baseURL: mock.url,
-    defaultModel: 'lite',
-    maxRetries: 0,
-    timeouts: TIMEOUTS,
-    logger,
-    ...(fault.abortAt === 'signing' || fault.abortAt === 'signing-sync'
+  const client = createSparkClient(
+    tracked.name === 'http'
       ? {
-          // A provider (say, a fetch to the app's signing endpoint) that is still busy when the caller
-          // aborts: either while it awaits, or synchronously from inside it.
-          signUrl: async (request) => {
-            abortAt('signing-sync');
-            if (fault.abortAt === 'signing') {
-              // The provider ignores the signal and answers only after the caller has aborted.
-              const aborted = new Promise((resolve) =>
-                controller.signal.addEventListener('abort', resolve, { once: true }),
-              );
-              setTimeout(() => abortAt('signing'), 0);
-              await aborted;
-            }
-            return signUrl(request.url, credentials, { date: request.date });
-          },
+          ...common,
+          ...tracked.clientOptions,
+          baseURL: mock.httpURL,
+          apiPassword: fault.wrongSecret ? wrong : mock.apiPassword,
         }
-      : credentials),
-  });
+      : {
+          ...common,
+          ...tracked.clientOptions,
+          appId: mock.credentials.appId,
+          baseURL: mock.url,
+          ...(fault.abortAt === 'signing' || fault.abortAt === 'signing-sync'
+            ? {
+                // A provider (say, a fetch to the app's signing endpoint) that is still busy when the caller
+                // aborts: either while it awaits, or synchronously from inside it.
+                signUrl: async (request) => {
+                  abortAt('signing-sync');
+                  if (fault.abortAt === 'signing') {
+                    // The provider ignores the signal and answers only after the caller has aborted.
+                    const aborted = new Promise((resolve) =>
+                      controller.signal.addEventListener('abort', resolve, { once: true }),
+                    );
+                    setTimeout(() => abortAt('signing'), 0);
+                    await aborted;
+                  }
+                  return signUrl(request.url, credentials, { date: request.date });
+                },
+              }
+            : credentials),
+        },
+  );
 
   let deltas = 0;
   const stream = client.stream(

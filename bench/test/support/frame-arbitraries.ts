@@ -1,6 +1,7 @@
 /**
  * fast-check arbitraries for hostile Spark frames: real frames with fields dropped, replaced by the
- * wrong type, huge numbers, odd unicode or nested junk, truncated JSON text, and plain noise.
+ * wrong type, huge numbers, odd unicode or nested junk, truncated JSON text, and plain noise. Built
+ * from seeds: the WebSocket frames by default, or the HTTP face's SSE chunks (`hostileJsonFrom`).
  */
 import fc from 'fast-check';
 import { REAL_FRAMES } from './real-frames';
@@ -66,32 +67,34 @@ export const junkValue: fc.Arbitrary<Json> = fc.oneof(
   }),
 );
 
-/** A real frame with one field removed or replaced, serialized. */
-export const mutatedFrame: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(...REAL_FRAMES), fc.nat(), fc.oneof(fc.constant<typeof REMOVE>(REMOVE), junkValue))
-  .map(([frame, pick, replacement]) => {
-    const paths = pathsOf(frame);
-    const path = paths[pick % paths.length]!;
-    const mutated = setAt(frame, path, replacement);
-    return mutated === undefined ? '' : JSON.stringify(mutated);
-  });
-
-/** A real frame's text cut short (a torn frame). */
-export const truncatedFrame: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(...REAL_FRAMES), fc.nat())
-  .map(([frame, cut]) => {
-    const text = JSON.stringify(frame);
-    return text.slice(0, cut % text.length);
-  });
-
-/** A real frame with a string spliced in at a random position. */
-export const splicedFrame: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(...REAL_FRAMES), fc.nat(), fc.string({ unit: 'grapheme', maxLength: 8 }))
-  .map(([frame, position, insert]) => {
-    const text = JSON.stringify(frame);
-    const at = position % (text.length + 1);
-    return text.slice(0, at) + insert + text.slice(at);
-  });
+/** The hostile-text arbitraries built from `seeds` (real frames or chunks). */
+function arbitrariesFrom(seeds: readonly Json[]) {
+  /** A real frame with one field removed or replaced, serialized. */
+  const mutated: fc.Arbitrary<string> = fc
+    .tuple(fc.constantFrom(...seeds), fc.nat(), fc.oneof(fc.constant<typeof REMOVE>(REMOVE), junkValue))
+    .map(([frame, pick, replacement]) => {
+      const paths = pathsOf(frame);
+      const path = paths[pick % paths.length]!;
+      const result = setAt(frame, path, replacement);
+      return result === undefined ? '' : JSON.stringify(result);
+    });
+  /** A real frame's text cut short (a torn frame). */
+  const truncated: fc.Arbitrary<string> = fc
+    .tuple(fc.constantFrom(...seeds), fc.nat())
+    .map(([frame, cut]) => {
+      const text = JSON.stringify(frame);
+      return text.slice(0, cut % text.length);
+    });
+  /** A real frame with a string spliced in at a random position. */
+  const spliced: fc.Arbitrary<string> = fc
+    .tuple(fc.constantFrom(...seeds), fc.nat(), fc.string({ unit: 'grapheme', maxLength: 8 }))
+    .map(([frame, position, insert]) => {
+      const text = JSON.stringify(frame);
+      const at = position % (text.length + 1);
+      return text.slice(0, at) + insert + text.slice(at);
+    });
+  return { mutated, truncated, spliced };
+}
 
 /** Arbitrary text and arbitrary JSON, with no relation to Spark at all. */
 export const noiseFrame: fc.Arbitrary<string> = fc.oneof(
@@ -100,11 +103,17 @@ export const noiseFrame: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('', ' ', 'null', '[]', '{}', '"x"', '1e999', '{"header":null}', '{"header":{}}', '\u0000'),
 );
 
-/** The whole mix the fuzzers draw from, weighted towards near-valid frames. */
-export const hostileFrame: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: mutatedFrame, weight: 5 },
-  { arbitrary: truncatedFrame, weight: 2 },
-  { arbitrary: splicedFrame, weight: 2 },
-  { arbitrary: noiseFrame, weight: 1 },
-  { arbitrary: fc.constantFrom(...REAL_FRAMES.map((frame) => JSON.stringify(frame))), weight: 1 },
-);
+/** The whole mix the fuzzers draw from, built from `seeds` and weighted towards near-valid text. */
+export function hostileJsonFrom(seeds: readonly Json[]): fc.Arbitrary<string> {
+  const { mutated, truncated, spliced } = arbitrariesFrom(seeds);
+  return fc.oneof(
+    { arbitrary: mutated, weight: 5 },
+    { arbitrary: truncated, weight: 2 },
+    { arbitrary: spliced, weight: 2 },
+    { arbitrary: noiseFrame, weight: 1 },
+    { arbitrary: fc.constantFrom(...seeds.map((frame) => JSON.stringify(frame))), weight: 1 },
+  );
+}
+
+/** Hostile WebSocket frames, from the real ones. */
+export const hostileFrame: fc.Arbitrary<string> = hostileJsonFrom(REAL_FRAMES);

@@ -1,19 +1,25 @@
 /**
- * Wraps a transport so a test sees every raw frame the client received, per connection, with its
- * `seq` and text content: the ground truth to check the SDK's events against.
+ * Wraps a transport (or the HTTP protocol's `fetch`) so a test sees every raw frame (or SSE chunk) the
+ * client received, per exchange, with its text content and, on WebSocket, its `seq`: the ground
+ * truth to check the SDK's events against.
  */
-import type { SparkTransport } from '@xinghuo/core';
+import type { SparkFetch, SparkTransport } from '@xinghuo/core';
+import { observeResponse } from './observed-response';
 
-/** What one connection carried. */
+/** What one exchange carried. */
 export interface RecordedExchange {
+  /** WebSocket `seq` of each frame; HTTP chunks carry none (empty). */
   seqs: number[];
   contents: string[];
   closed: boolean;
+  /** HTTP: the stream ended with `[DONE]` (WebSocket: always true, the status 2 frame ends it). */
+  done: boolean;
 }
 
-/** A transport that records frames, and the recordings. */
+/** A transport or `fetch` that records, and the recordings. */
 export interface RecordingTransport {
-  transport: SparkTransport;
+  /** The client options that route exchanges through the recorder. */
+  clientOptions: { transport: SparkTransport } | { protocol: 'http'; fetch: SparkFetch };
   /** Exchanges still open (neither closed by the client nor ended). */
   openConnections(): number;
   /** Takes (and forgets) the recording of the exchange that sent `requestMarker` in its request. */
@@ -40,7 +46,7 @@ export function recordFrames(inner: SparkTransport): RecordingTransport {
         // The last user message identifies the exchange.
         const request = JSON.parse(text) as { payload: { message: { text: { content: string }[] } } };
         const marker = request.payload.message.text.at(-1)?.content ?? '';
-        exchange = { seqs: [], contents: [], closed: false };
+        exchange = { seqs: [], contents: [], closed: false, done: true };
         byMarker.set(marker, exchange);
         connection.send(text);
       },
@@ -69,7 +75,78 @@ export function recordFrames(inner: SparkTransport): RecordingTransport {
     };
   };
   return {
-    transport,
+    clientOptions: { transport },
+    openConnections: () => open,
+    take(marker) {
+      const exchange = byMarker.get(marker);
+      byMarker.delete(marker);
+      return exchange;
+    },
+  };
+}
+
+/** The last user message of a chat-completions body: it identifies the exchange. */
+function markerOf(body: unknown): string {
+  const request = JSON.parse(String(body)) as { messages: { content: string }[] };
+  return request.messages.at(-1)?.content ?? '';
+}
+
+/**
+ * Records the SSE chunks of every response fetched through `inner` (the global `fetch` by default),
+ * read with a parser of its own (`data:` with or without a space, LF or CRLF), so the SDK's reader is
+ * checked against an independent one.
+ */
+export function recordHttpChunks(
+  inner: SparkFetch = (input, init) => fetch(input, init),
+): RecordingTransport {
+  const byMarker = new Map<string, RecordedExchange>();
+  let open = 0;
+  const recordingFetch: SparkFetch = async (input, init) => {
+    const exchange: RecordedExchange = { seqs: [], contents: [], closed: false, done: false };
+    byMarker.set(markerOf(init.body), exchange);
+    open += 1;
+    const finish = () => {
+      if (exchange.closed) return;
+      exchange.closed = true;
+      open -= 1;
+    };
+    init.signal?.addEventListener('abort', finish, { once: true });
+    let response: Response;
+    try {
+      response = await inner(input, init);
+    } catch (error) {
+      finish();
+      throw error;
+    }
+    const decoder = new TextDecoder();
+    let pending = '';
+    const readLines = (text: string) => {
+      pending += text;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const raw of lines) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (!line.startsWith('data:')) continue;
+        const data = line.slice(line.startsWith('data: ') ? 6 : 5);
+        if (data === '[DONE]') {
+          exchange.done = true;
+          continue;
+        }
+        const chunk = JSON.parse(data) as { choices?: { delta?: { content?: string } }[] };
+        const choice = chunk.choices?.[0];
+        if (choice) exchange.contents.push(choice.delta?.content ?? '');
+      }
+    };
+    return observeResponse(response, {
+      onChunk: (bytes) => readLines(decoder.decode(bytes, { stream: true })),
+      onFinish: () => {
+        if (!exchange.closed) readLines(`${decoder.decode()}\n`);
+        finish();
+      },
+    });
+  };
+  return {
+    clientOptions: { protocol: 'http', fetch: recordingFetch },
     openConnections: () => open,
     take(marker) {
       const exchange = byMarker.get(marker);

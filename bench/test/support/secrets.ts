@@ -12,6 +12,8 @@ export interface KnownSecrets {
   apiSecret: string;
   /** Authorization values of URLs signed during the test. */
   authorizations?: readonly string[];
+  /** Other whole secrets, e.g. the HTTP APIPassword. */
+  others?: readonly string[];
 }
 
 /** Returns the names of the secrets `text` contains (empty when it is clean). */
@@ -21,6 +23,7 @@ export function findSecrets(text: string, secrets: KnownSecrets): string[] {
   for (const candidate of [text, decoded]) {
     if (candidate.includes(secrets.apiKey)) found.push('apiKey');
     if (candidate.includes(secrets.apiSecret)) found.push('apiSecret');
+    if (secrets.others?.some((secret) => candidate.includes(secret))) found.push('other secret');
     if (candidate.includes(ENCODED_AUTHORIZATION_PREFIX)) found.push('encoded authorization');
     if (/authorization=(?!\[REDACTED\])[^&\s"]{8,}/i.test(candidate)) found.push('authorization parameter');
     if (/signature="(?!\[REDACTED\])[^"]+"/i.test(candidate)) found.push('signature');

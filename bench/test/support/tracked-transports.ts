@@ -1,18 +1,21 @@
 /**
- * The two real transports of the fault matrix, wrapped so a test can see every socket the client
- * opened and every URL it signed.
+ * The real transports of the fault matrix (the Node and browser WebSocket transports, and the HTTP
+ * protocol's `fetch`), wrapped so a test can see every socket the client opened and every URL it
+ * signed or requested.
  */
 
 import { createBrowserTransport } from '@xinghuo/browser';
-import type { SparkConnection, SparkTransport } from '@xinghuo/core';
+import type { SparkConnection, SparkFetch, SparkTransport } from '@xinghuo/core';
 import { createWsTransport } from '@xinghuo/node';
 import WebSocket from 'ws';
+import { observeResponse } from './observed-response';
 
 /** A transport plus what it saw. */
 export interface TrackedTransport {
-  name: 'node' | 'browser';
-  transport: SparkTransport;
-  /** Every URL dialled (signed), in order. */
+  name: 'node' | 'browser' | 'http';
+  /** The client options that send every exchange through the tracked transport. */
+  clientOptions: { transport: SparkTransport } | { protocol: 'http'; fetch: SparkFetch };
+  /** Every URL dialled (signed) or requested, in order. */
   readonly urls: string[];
   /** Client-side sockets not yet fully closed. */
   openSockets(): number;
@@ -53,11 +56,13 @@ export function trackedNodeTransport(): TrackedTransport {
   const live = new Set<object>();
   return {
     name: 'node',
-    transport: trackConnections(
-      createWsTransport({ handshakeTimeoutMs: 10_000, closeTimeoutMs: 500 }),
-      urls,
-      live,
-    ),
+    clientOptions: {
+      transport: trackConnections(
+        createWsTransport({ handshakeTimeoutMs: 10_000, closeTimeoutMs: 500 }),
+        urls,
+        live,
+      ),
+    },
     urls,
     openSockets: () => live.size,
   };
@@ -79,8 +84,36 @@ export function trackedBrowserTransport(): TrackedTransport {
   const live = new Set<object>();
   return {
     name: 'browser',
-    transport: trackConnections(createBrowserTransport({ WebSocket: TrackedWebSocket }), urls, live),
+    clientOptions: {
+      transport: trackConnections(createBrowserTransport({ WebSocket: TrackedWebSocket }), urls, live),
+    },
     urls,
     openSockets: () => live.size + sockets.filter((socket) => socket.readyState !== WebSocket.CLOSED).length,
   };
+}
+
+/**
+ * The HTTP protocol's `fetch` (the global one), wrapped so a test sees every URL requested and every
+ * response body not yet finished: a request counts as open until its body ends, errors or is
+ * cancelled, or the client aborts it.
+ */
+export function trackedHttpFetch(): TrackedTransport {
+  const urls: string[] = [];
+  const live = new Set<object>();
+  const fetch: SparkFetch = async (input, init) => {
+    urls.push(input);
+    const token = {};
+    live.add(token);
+    const settle = () => live.delete(token);
+    init.signal?.addEventListener('abort', settle, { once: true });
+    let response: Response;
+    try {
+      response = await globalThis.fetch(input, init);
+    } catch (error) {
+      settle();
+      throw error;
+    }
+    return observeResponse(response, { onFinish: settle });
+  };
+  return { name: 'http', clientOptions: { protocol: 'http', fetch }, urls, openSockets: () => live.size };
 }

@@ -1,0 +1,100 @@
+/**
+ * One measured run of one side of the HTTP comparison, in its own process: a warm-up, then `waves`
+ * waves of `concurrency` concurrent streams. Prints a {@link HttpWorkerResult}.
+ */
+import type { Measurement } from '../support/measure';
+import { measureWaves } from '../support/stream-waves';
+import { reportResult, workerInput } from '../support/workers';
+import type { HttpAnswer } from './baseline-client';
+import {
+  baselineHttpSide,
+  type HttpScenario,
+  type HttpStreamOnce,
+  type HttpTarget,
+  openaiSide,
+  sdkHttpSide,
+} from './sides';
+
+/**
+ * Our SDK over HTTP (`sdk-one-object`: asking for Spark's default one-object `tool_calls`), the
+ * hand-written `fetch` + SSE client, and the `openai` package.
+ */
+export type HttpSide = 'sdk' | 'sdk-one-object' | 'baseline' | 'openai';
+
+const SIDES: Record<HttpSide, (target: HttpTarget, scenario: HttpScenario) => Promise<HttpStreamOnce>> = {
+  sdk: (target, scenario) => sdkHttpSide(target, scenario),
+  'sdk-one-object': (target, scenario) => sdkHttpSide(target, scenario, true),
+  baseline: async (target, scenario) => baselineHttpSide(target, scenario),
+  openai: openaiSide,
+};
+
+/** Input of one worker run. */
+export interface HttpWorkerInput {
+  side: HttpSide;
+  scenario: HttpScenario;
+  target: HttpTarget;
+  concurrency: number;
+  waves: number;
+  /** The answer each prompt must produce (the mock is deterministic), keyed by prompt. */
+  expected: Record<string, HttpAnswer>;
+}
+
+/** What one worker run measured. */
+export interface HttpWorkerResult extends Measurement {
+  side: HttpSide;
+  scenario: HttpScenario;
+  concurrency: number;
+  streams: number;
+  /** Answers whose text and tool calls equal the expected ones. */
+  completeAnswers: number;
+  /** Tool calls the answers should have carried, and how many arrived with the right name and arguments. */
+  expectedToolCalls: number;
+  wholeToolCalls: number;
+  /** Streams that ended in an error, and the first error's text. */
+  errors: number;
+  firstError?: string;
+}
+
+const input = workerInput<HttpWorkerInput>();
+const streamOnce = await SIDES[input.side](input.target, input.scenario);
+
+const sameCall = (left: HttpAnswer['toolCalls'][number], right: HttpAnswer['toolCalls'][number]) =>
+  left.name === right.name && left.arguments === right.arguments;
+
+let completeAnswers = 0;
+let expectedToolCalls = 0;
+let wholeToolCalls = 0;
+let errors = 0;
+let firstError: string | undefined;
+const measurement = await measureWaves(streamOnce, Object.keys(input.expected), input, (prompt, answer) => {
+  const want = input.expected[prompt]!;
+  expectedToolCalls += want.toolCalls.length;
+  wholeToolCalls += want.toolCalls.filter((call, index) => {
+    const got = answer.toolCalls[index];
+    return got !== undefined && sameCall(call, got);
+  }).length;
+  if (answer.error !== undefined) {
+    errors += 1;
+    firstError ??= answer.error;
+  }
+  if (
+    answer.error === undefined &&
+    answer.text === want.text &&
+    answer.toolCalls.length === want.toolCalls.length &&
+    want.toolCalls.every((call, index) => sameCall(call, answer.toolCalls[index]!))
+  ) {
+    completeAnswers += 1;
+  }
+});
+
+reportResult({
+  side: input.side,
+  scenario: input.scenario,
+  concurrency: input.concurrency,
+  completeAnswers,
+  expectedToolCalls,
+  wholeToolCalls,
+  errors,
+  ...(firstError === undefined ? {} : { firstError }),
+  ...measurement,
+} satisfies HttpWorkerResult);
