@@ -110,6 +110,17 @@ describe('HTTP faults, scripted like the WebSocket ones', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(59);
   });
 
+  it('sends the response head at once and holds back only the chunks under latencyMs', async () => {
+    // A latency far beyond the test's own timeout: the head must not wait for it.
+    spark().enqueue({ latencyMs: 60_000 });
+    const controller = new AbortController();
+    const response = await post(true, { signal: controller.signal });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    controller.abort();
+    await expect(response.text()).rejects.toThrow();
+  });
+
   it('answers scripted HTTP statuses with their bodies and headers (401/403/429/500)', async () => {
     spark().enqueue(
       { reject: { status: 401, body: { message: 'Unauthorized' } } },

@@ -172,7 +172,13 @@ export class ChatCompletionsExchange {
       this.#businessError(first.data);
       return;
     }
+    // The status and headers go out at once, as a real server's do: latency then delays the first
+    // chunk (what a client's first-token deadline bounds), not the response itself (its connect deadline).
     let opened = false;
+    if (first !== undefined && first.type !== 'drop') {
+      this.sink.open(200, SSE_HEADERS);
+      opened = true;
+    }
     for (const step of steps) {
       if (step.type === 'drop') {
         this.#drop();

@@ -166,9 +166,10 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
         opened.on('unexpected-response', (_request, response) => {
           const status = response.statusCode;
           const serverDate = response.headers.date;
+          const retryAfter = response.headers['retry-after'];
           readLimitedBody(response).then((body) => {
             response.destroy();
-            fail(errorFromHandshake({ status, body, serverDate }));
+            fail(errorFromHandshake({ status, body, serverDate, retryAfter }));
           });
         });
 

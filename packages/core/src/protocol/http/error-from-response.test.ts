@@ -8,7 +8,8 @@ import {
   SparkRateLimitError,
   SparkServerError,
 } from '../../errors/error-classes';
-import { errorFromResponse, retryAfterMs } from './error-from-response';
+import { retryAfterMs } from '../retry-after';
+import { errorFromResponse } from './error-from-response';
 
 describe('errorFromResponse', () => {
   it('maps both gateway 401 bodies to an auth error naming the credential variables', () => {

@@ -14,6 +14,7 @@ import {
   SparkServerError,
 } from '../../errors/error-classes';
 import type { SparkError } from '../../errors/spark-error';
+import { retryAfterMs } from '../retry-after';
 import { errorFromSparkCode } from '../websocket/from-spark-code';
 
 /** What was received of a failed HTTP answer. */
@@ -54,17 +55,6 @@ function readBody(body: string): BodyFacts {
     sparkCode: typeof code === 'number' && code >= 10000 ? code : undefined,
     sid: typeof sid === 'string' && sid !== '' ? sid : undefined,
   };
-}
-
-/**
- * Reads `Retry-After` as delay-seconds or an HTTP-date; `undefined` when absent or unreadable.
- * Capped at one minute: a longer wait is the caller's decision, not a retry's.
- */
-export function retryAfterMs(header: string | null | undefined, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
-  return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, 60_000) : undefined;
 }
 
 /** Maps a failed (or HTTP 200 business-error) answer to its typed error. */

@@ -4,6 +4,7 @@ import {
   SparkClockSkewError,
   SparkConfigError,
   SparkConnectionError,
+  SparkRateLimitError,
   SparkServerError,
 } from '../../errors/error-classes';
 import { errorFromHandshake } from './from-handshake';
@@ -34,7 +35,15 @@ describe('errorFromHandshake', () => {
     expect(error.message).toMatch(/path/);
   });
 
-  it.each([429, 500, 502, 503])('maps %i to a retryable server error', (status) => {
+  it('maps 429 to a rate-limit error with the Retry-After delay, as over HTTP', () => {
+    const error = errorFromHandshake({ status: 429, body: '{"message":"slow down"}', retryAfter: '3' });
+    expect(error).toBeInstanceOf(SparkRateLimitError);
+    expect(error.retryable).toBe(true);
+    expect((error as SparkRateLimitError).retryAfterMs).toBe(3000);
+    expect(error.message).toContain('slow down');
+  });
+
+  it.each([500, 502, 503])('maps %i to a retryable server error', (status) => {
     const error = errorFromHandshake({ status });
     expect(error).toBeInstanceOf(SparkServerError);
     expect(error.retryable).toBe(true);

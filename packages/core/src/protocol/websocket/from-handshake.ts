@@ -6,9 +6,11 @@ import {
   SparkClockSkewError,
   SparkConfigError,
   SparkConnectionError,
+  SparkRateLimitError,
   SparkServerError,
 } from '../../errors/error-classes';
 import type { SparkError } from '../../errors/spark-error';
+import { retryAfterMs } from '../retry-after';
 
 /** What a transport could see of a refused WebSocket handshake. Browsers see none of it. */
 export interface HandshakeFailure {
@@ -18,6 +20,8 @@ export interface HandshakeFailure {
   body?: string | undefined;
   /** The response's `Date` header: the server's clock, used to correct clock skew. */
   serverDate?: string | undefined;
+  /** The response's `Retry-After` header, sent with a 429. */
+  retryAfter?: string | undefined;
   /** The underlying platform error or event. */
   cause?: unknown;
 }
@@ -36,7 +40,8 @@ function bodyMessage(body: string | undefined): string | undefined {
 /**
  * Maps a refused handshake to the typed error: 401 → {@link SparkAuthError}, 403 →
  * {@link SparkClockSkewError} (the gateway's only 403 is the date check), 404 → {@link SparkConfigError}
- * (wrong path), 5xx and 429 → retryable, anything else or nothing known → {@link SparkConnectionError}.
+ * (wrong path), 429 → {@link SparkRateLimitError} (as over HTTP), 5xx → retryable
+ * {@link SparkServerError}, anything else or nothing known → {@link SparkConnectionError}.
  */
 export function errorFromHandshake(failure: HandshakeFailure): SparkError {
   const { status, serverDate, cause } = failure;
@@ -64,7 +69,14 @@ export function errorFromHandshake(failure: HandshakeFailure): SparkError {
       options,
     );
   }
-  if (status !== undefined && (status >= 500 || status === 429)) {
+  if (status === 429) {
+    const delay = retryAfterMs(failure.retryAfter);
+    return new SparkRateLimitError(`Spark is rate limiting this credential (HTTP 429${said}).`, {
+      ...options,
+      retryAfterMs: delay,
+    });
+  }
+  if (status !== undefined && status >= 500) {
     return new SparkServerError(`Spark refused the handshake (HTTP ${status}${said}).`, options);
   }
   if (status !== undefined) {
