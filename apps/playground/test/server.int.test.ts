@@ -152,6 +152,20 @@ describe('playground server (mock mode)', () => {
     expect(playground.mock!.requests.length).toBe(queued + 1);
   });
 
+  it('relays HTTP chat requests to the mock, the page holding no password', async () => {
+    const config = JSON.parse(await (await fetch(`${base}/api/config`)).text());
+    expect(config.relayPath).toBe('/api/spark');
+    const client = createSparkClient({ relayURL: `${base}${config.relayPath}`, maxRetries: 0 });
+    const before = playground.mock!.requests.length;
+    const result = await client.chat({ model: 'lite', messages: [{ role: 'user', content: '你好' }] });
+    expect(result).toMatchObject({ model: 'lite', finishReason: 'stop' });
+    expect(result.text.length).toBeGreaterThan(0);
+    expect(playground.mock!.requests.slice(before)).toMatchObject([
+      { path: '/v1/chat/completions', protocol: 'http' },
+    ]);
+    expect(JSON.stringify(config)).not.toContain(playground.mock!.apiPassword);
+  });
+
   it('limits request bodies', async () => {
     const response = await fetch(`${base}/api/mock/next-fault`, { method: 'POST', body: 'x'.repeat(20_000) });
     expect(response.status).toBe(413);
