@@ -90,12 +90,11 @@ export function createSparkClient(options: BrowserSparkClientOptions): SparkClie
     // The relay's own checks and its fetch are loaded on the first request (with the HTTP protocol):
     // a page that speaks only WebSocket downloads neither.
     let relayFetch: Promise<SparkFetch> | undefined;
-    const relay = { ...rest, relayURL, headers, apiKey, apiSecret, signUrl, transport, WebSocket };
     const send: SparkFetch = async (url, init) => {
       relayFetch ??= import('./relay-connection').then((module) => {
-        const problem = module.relayOptionsProblem(relay);
+        const problem = module.relayOptionsProblem(options);
         if (problem !== undefined) throw new SparkConfigError(problem);
-        return module.createRelayFetch(relay);
+        return module.createRelayFetch(options);
       });
       return (await relayFetch)(url, init);
     };

@@ -12,10 +12,10 @@ import type { SparkFetch } from '@xinghuo/core/portable';
 /** Headers for the relay: fixed, or computed per attempt (for example a fresh session token). */
 export type RelayHeaders = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 
-/** The browser client's options that bear on the relay. */
+/** The browser client's options that bear on the relay (the client passes all of its options). */
 export interface RelayOptions {
   /** The relay's URL, absolute or relative to the page's (or the worker's) location. */
-  relayURL: string | URL;
+  relayURL?: string | URL | undefined;
   /** The app's headers for the relay's `authorize` check. */
   headers?: RelayHeaders | undefined;
   /** The page's `fetch`; default the global one, read per request. */
@@ -72,7 +72,7 @@ export function relayOptionsProblem(options: RelayOptions): string | undefined {
   if (fetch === undefined && typeof globalThis.fetch !== 'function') {
     return 'No fetch in this runtime: pass `fetch` to use the relay.';
   }
-  if (resolveRelayURL(options.relayURL) === undefined) {
+  if (options.relayURL === undefined || resolveRelayURL(options.relayURL) === undefined) {
     return 'relayURL must be an http(s) URL, or a path such as "/api/spark" in a page or a worker.';
   }
   return undefined;
@@ -85,7 +85,7 @@ export function relayOptionsProblem(options: RelayOptions): string | undefined {
  */
 export function createRelayFetch(options: RelayOptions): SparkFetch {
   const { headers, fetch } = options;
-  const relay = resolveRelayURL(options.relayURL) as string;
+  const relay = resolveRelayURL(options.relayURL as string | URL) as string;
   return async (url, init) => {
     // Read per request: a runtime (or a test) may install its fetch after the client was created.
     const fetchNow = fetch ?? (globalThis.fetch as SparkFetch);
