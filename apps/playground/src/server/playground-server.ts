@@ -186,15 +186,17 @@ function signingOptions(sparkMode: SparkMode, mock: MockSpark | undefined): Sign
 }
 
 /**
- * Mock mode relays to the mock's HTTP face with its password; live mode to Spark with
- * `SPARK_API_PASSWORD`, else the key pair (sent as `key:secret`).
+ * Mock mode relays to the mock's HTTP face with its password; live mode to Spark (or `SPARK_BASE_URL`,
+ * read as http(s)) with `SPARK_API_PASSWORD`, else the key pair (sent as `key:secret`).
  */
 function relayOptions(sparkMode: SparkMode, mock: MockSpark | undefined): RelayHandlerOptions {
   if (sparkMode.mode === 'live') {
-    const { apiPassword, apiKey, apiSecret } = sparkMode;
+    const { apiPassword, apiKey, apiSecret, baseURL } = sparkMode;
     const credential = apiPassword ? { apiPassword } : { apiKey, apiSecret };
+    // `SPARK_BASE_URL` replaces scheme, host and port of every model URL; a ws: one stands for http:.
+    const upstream = baseURL ? new URL(baseURL).origin.replace(/^ws(s?):/, 'http$1:') : undefined;
     // Served on loopback by default, as the signing endpoint: whoever reaches it is the local user.
-    return { ...credential, public: true, rateLimit: { capacity: 20, refillPerSecond: 2 } };
+    return { ...credential, upstream, public: true, rateLimit: { capacity: 20, refillPerSecond: 2 } };
   }
   if (!mock) throw new Error('Mock mode needs the mock server.');
   return { apiPassword: mock.apiPassword, upstream: mock.httpURL, public: true, rateLimit: false };
