@@ -49,6 +49,7 @@ export const readmePreludes: Readonly<Record<string, ReadmePrelude>> = {
   'packages/browser/README.md': {
     declarations: {
       output: 'HTMLElement',
+      sessionToken: 'string',
       getSession: '(request: Request) => Promise<{ userId: string } | null>',
     },
   },

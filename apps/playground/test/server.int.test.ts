@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSignedUrlFetcher, createSparkClient, SparkContentFilterError } from '@xinghuo/browser';
+import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import { createWsTransport } from '@xinghuo/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PlaygroundServer, startPlaygroundServer } from '../src/server/playground-server';
@@ -152,6 +153,20 @@ describe('playground server (mock mode)', () => {
     expect(playground.mock!.requests.length).toBe(queued + 1);
   });
 
+  it('relays HTTP chat requests to the mock, the page holding no password', async () => {
+    const config = JSON.parse(await (await fetch(`${base}/api/config`)).text());
+    expect(config.relayPath).toBe('/api/spark');
+    const client = createSparkClient({ relayURL: `${base}${config.relayPath}`, maxRetries: 0 });
+    const before = playground.mock!.requests.length;
+    const result = await client.chat({ model: 'lite', messages: [{ role: 'user', content: '你好' }] });
+    expect(result).toMatchObject({ model: 'lite', finishReason: 'stop' });
+    expect(result.text.length).toBeGreaterThan(0);
+    expect(playground.mock!.requests.slice(before)).toMatchObject([
+      { path: '/v1/chat/completions', protocol: 'http' },
+    ]);
+    expect(JSON.stringify(config)).not.toContain(playground.mock!.apiPassword);
+  });
+
   it('limits request bodies', async () => {
     const response = await fetch(`${base}/api/mock/next-fault`, { method: 'POST', body: 'x'.repeat(20_000) });
     expect(response.status).toBe(413);
@@ -201,5 +216,62 @@ describe.each([
     await expect(status('evil.com@localhost')).resolves.toBe(400);
     await expect(status(`localhost:${playground.port}`)).resolves.toBe(200);
     expect(playground.url).toBe(`http://localhost:${playground.port}`);
+  });
+});
+
+/**
+ * Live mode's relay against a stand-in Spark (a mock server started apart, reached through
+ * `SPARK_BASE_URL`): the credential comes from `SPARK_API_PASSWORD`, or else is the key pair.
+ */
+describe('playground server (live mode) HTTP relay', () => {
+  const PASSWORD = 'live-relay-password-0123456789';
+  let staticDir: string;
+  let spark: MockSpark;
+
+  beforeAll(async () => {
+    staticDir = await mkdtemp(join(tmpdir(), 'xinghuo-playground-ui-'));
+    await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>ui</title>');
+    spark = await startMockSpark({ apiPassword: PASSWORD, latencyMs: 0 });
+  });
+
+  afterAll(async () => {
+    await spark?.close();
+    await rm(staticDir, { recursive: true, force: true });
+  });
+
+  async function relayedChat(extraEnv: Record<string, string>) {
+    const { appId, apiKey, apiSecret } = spark.credentials;
+    const env = { SPARK_APP_ID: appId, SPARK_API_KEY: apiKey, SPARK_API_SECRET: apiSecret, ...extraEnv };
+    const playground = await startPlaygroundServer({
+      port: 0,
+      env: { ...env, SPARK_BASE_URL: spark.url },
+      staticDir,
+    });
+    try {
+      expect(playground.mode).toBe('live');
+      const client = createSparkClient({
+        relayURL: `http://127.0.0.1:${playground.port}/api/spark`,
+        maxRetries: 0,
+      });
+      return await client.chat({ model: 'lite', messages: [{ role: 'user', content: '你好' }] });
+    } finally {
+      await playground.close();
+    }
+  }
+
+  it('relays to SPARK_BASE_URL (read as http) with SPARK_API_PASSWORD', async () => {
+    const before = spark.requests.length;
+    const result = await relayedChat({ SPARK_API_PASSWORD: PASSWORD });
+    expect(result.finishReason).toBe('stop');
+    expect(spark.requests.slice(before)).toMatchObject([
+      { path: '/v1/chat/completions', protocol: 'http', bearer: 'api-password' },
+    ]);
+  });
+
+  it('falls back to the key pair, which the stand-in accepts as key:secret', async () => {
+    const before = spark.requests.length;
+    const result = await relayedChat({});
+    expect(result.finishReason).toBe('stop');
+    expect(spark.requests.slice(before)).toMatchObject([{ protocol: 'http', bearer: 'api-key-secret' }]);
   });
 });

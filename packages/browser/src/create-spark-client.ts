@@ -2,13 +2,16 @@ import {
   createSparkEngine,
   guardBrowserSecret,
   type HistoryTrimmer,
+  relayedFetch,
   type SignUrlProvider,
   type SparkClient,
   type SparkClientOptions,
   SparkConfigError,
+  type SparkFetch,
   type SparkTransport,
 } from '@xinghuo/core/portable';
 import { createBrowserTransport } from './browser-transport';
+import type { RelayHeaders } from './relay-connection';
 import { signUrl as signWithCredentials } from './sign-url';
 import type { WebSocketConstructorLike } from './websocket-like';
 
@@ -28,6 +31,19 @@ export type BrowserSparkClientOptions = Omit<SparkClientOptions, 'transport'> & 
    * that apps that do not trim do not bundle the token estimator.
    */
   trimHistory?: HistoryTrimmer | undefined;
+  /**
+   * The URL of your server's Spark relay (`createRelayHandler` of `@xinghuo/node`), absolute or relative
+   * to the page (`'/api/spark'`): requests go over HTTP to `<relayURL>/v1/chat/completions` (or `/v2/…`,
+   * `/x2/…` by model) with no credential, and the relay adds it on the server. Implies `protocol: 'http'`;
+   * no `appId`, `signUrl` or `WebSocket` is needed.
+   */
+  relayURL?: string | URL | undefined;
+  /**
+   * With `relayURL`: headers sent to the relay with every attempt, for its `authorize` check (e.g.
+   * `{ authorization: 'Bearer <session token>' }`), or a function returning them. Cookies of the page's
+   * own origin are sent anyway; for another origin pass a `fetch` that sets `credentials: 'include'`.
+   */
+  headers?: RelayHeaders | undefined;
 };
 
 /**
@@ -57,9 +73,34 @@ export type BrowserSparkClientOptions = Omit<SparkClientOptions, 'transport'> & 
  * ```
  */
 export function createSparkClient(options: BrowserSparkClientOptions): SparkClient {
-  const { dangerouslyAllowBrowser, WebSocket, transport, apiKey, apiSecret, signUrl, hmac, ...rest } =
-    options ?? {};
+  const {
+    dangerouslyAllowBrowser,
+    WebSocket,
+    transport,
+    apiKey,
+    apiSecret,
+    signUrl,
+    hmac,
+    relayURL,
+    headers,
+    ...rest
+  } = options ?? {};
   guardBrowserSecret(apiSecret !== undefined, dangerouslyAllowBrowser, rest.apiPassword !== undefined);
+  if (relayURL !== undefined) {
+    // The relay's own checks and its fetch are loaded on the first request (with the HTTP protocol):
+    // a page that speaks only WebSocket downloads neither.
+    let relayFetch: Promise<SparkFetch> | undefined;
+    const send: SparkFetch = async (url, init) => {
+      relayFetch ??= import('./relay-connection').then((module) => {
+        const problem = module.relayOptionsProblem(options);
+        if (problem !== undefined) throw new SparkConfigError(problem);
+        return module.createRelayFetch(options);
+      });
+      return (await relayFetch)(url, init);
+    };
+    return createSparkEngine({ ...rest, protocol: 'http', fetch: relayedFetch(send) });
+  }
+  if (headers !== undefined) throw new SparkConfigError('headers are sent to a relay: pass relayURL too.');
   if (hmac !== undefined && apiSecret === undefined) {
     throw new SparkConfigError('hmac is only used to sign with apiKey and apiSecret.');
   }

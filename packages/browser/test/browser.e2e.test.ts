@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
-import { createSigningHandler, toNodeHandler } from '@xinghuo/node';
+import { createNodeRelayListener, createSigningHandler, toNodeHandler } from '@xinghuo/node';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,8 @@ let bundleDirectory: string;
 const received: { url: string; body: string }[] = [];
 const pendingBodies: Promise<void>[] = [];
 const signingCalls: string[] = [];
+/** Every request the relay received: method, path and the page's own Authorization. */
+const relayCalls: string[] = [];
 /** Every body the signing endpoint sent, recorded on the server: Chromium cannot always hand over a body. */
 const signingBodies: string[] = [];
 
@@ -88,9 +90,20 @@ async function startSite(): Promise<void> {
       public: true,
     }),
   );
+  const relay = createNodeRelayListener({
+    apiPassword: mock.apiPassword,
+    upstream: mock.httpURL,
+    // The app's own session check; the relay drops this header before forwarding.
+    authorize: (request) => request.headers.get('authorization') === 'Bearer e2e-session',
+    // The host the site is served under: the page's same-origin requests are then allowed.
+    trustedHosts: ['127.0.0.1'],
+  });
   server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (path === '/api/spark/sign') {
+    if (path.startsWith('/api/spark/v')) {
+      relayCalls.push(`${request.method} ${path} ${request.headers.authorization ?? ''}`);
+      relay(request, response);
+    } else if (path === '/api/spark/sign') {
       signingCalls.push(request.url ?? '');
       recordBody(response, (body) => signingBodies.push(body));
       sign(request, response);
@@ -192,6 +205,18 @@ describe('@xinghuo/browser in headless Chromium', () => {
     ]);
   });
 
+  it('streams an answer over HTTP through the relay, with no credential in the page', async () => {
+    const text = '经由中继的 HTTP 流式回答：页面里没有密码。';
+    mock.enqueue({ text, chunkChars: 5 });
+    const before = mock.requests.length;
+    await page.click('#relay-start');
+    expect(await statusOf('relay-status', /^(done|failed)/)).toBe('done (http, stop)');
+    expect(await page.textContent('#relay-output')).toBe(text);
+    expect(Number(await page.textContent('#relay-deltas'))).toBeGreaterThan(1);
+    expect(relayCalls).toEqual(['POST /api/spark/v1/chat/completions Bearer e2e-session']);
+    expect(mock.requests.slice(before)).toMatchObject([{ path: '/v1/chat/completions', protocol: 'http' }]);
+  });
+
   it('streams from a web worker, where there is no window', async () => {
     const text = '工作线程里的流式回答，没有 window 也能运行。';
     mock.enqueue({ text, chunkChars: 5 });
@@ -200,8 +225,9 @@ describe('@xinghuo/browser in headless Chromium', () => {
     expect(await page.textContent('#worker-output')).toBe(text);
   });
 
-  it('never lets the page see the API secret', async () => {
+  it('never lets the page see the API secret or the HTTP password', async () => {
     const secret = mock.credentials.apiSecret;
+    const password = mock.apiPassword;
     await Promise.all(pendingBodies);
     // What the signing endpoint sent (recorded on the server) is a signed URL and nothing secret.
     expect(signingBodies.length).toBeGreaterThanOrEqual(5);
@@ -212,8 +238,16 @@ describe('@xinghuo/browser in headless Chromium', () => {
     // And nothing the page received (WebSocket frames, and HTTP bodies as far as Chromium can report
     // them) holds it.
     expect(received.some((entry) => entry.url === 'websocket')).toBe(true);
-    for (const entry of received) expect(entry.body).not.toContain(secret);
+    expect(received.some((entry) => entry.url.endsWith('/api/spark/v1/chat/completions'))).toBe(true);
+    for (const entry of received) {
+      expect(entry.body).not.toContain(secret);
+      expect(entry.body).not.toContain(password);
+    }
     const pageText = await page.evaluate(() => document.documentElement.outerHTML);
     expect(pageText).not.toContain(secret);
+    expect(pageText).not.toContain(password);
+    // Nor the script the page runs: the password exists only on the server.
+    const scripts = await Promise.all(['/app.js', '/worker.js'].map((path) => fetch(`${origin}${path}`)));
+    for (const script of scripts) expect(await script.text()).not.toContain(password);
   });
 });

@@ -25,6 +25,7 @@ export {
   isBrowserPage,
   missingCredentials,
   readSparkEnv,
+  relayedFetch,
   requireCredentials,
   SPARK_ENV_VARIABLES,
   type SparkEnvironment,

@@ -23,6 +23,7 @@ export {
 } from './node-relay-listener';
 export {
   createNodeSigningListener,
+  type NodeHandlerOptions,
   type NodeRequestListener,
   toNodeHandler,
   type WebRequestHandler,

@@ -36,7 +36,7 @@ export function createNodeRelayHandler(
  * import { createServer } from 'node:http';
  * import { createNodeRelayListener } from '@xinghuo/node';
  *
- * // The browser client uses baseURL 'https://app.example.com/api/spark'.
+ * // The browser client uses relayURL: 'https://app.example.com/api/spark'.
  * const relay = createNodeRelayListener({ authorize: checkSession }); // SPARK_API_PASSWORD from env
  * createServer((request, response) => {
  *   if (request.url?.startsWith('/api/spark/')) relay(request, response);

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { SparkConfigError } from '@xinghuo/core';
 import type { SigningRequestContext } from './guards/client-key';
+import { errorResponse } from './guards/json-response';
 import { nodeHmacSha256 } from './node-hmac';
 import { createSigningHandler, type SigningHandlerOptions } from './signing/index';
 
@@ -10,7 +12,44 @@ export type NodeRequestListener = (request: IncomingMessage, response: ServerRes
 /** A Web-standard handler that an adapter can pass the peer address to. */
 export type WebRequestHandler = (request: Request, context?: SigningRequestContext) => Promise<Response>;
 
-function toWebRequest(request: IncomingMessage, signal: AbortSignal): Request {
+/** Options of {@link toNodeHandler}. */
+export interface NodeHandlerOptions {
+  /**
+   * Largest request body passed to the handler, in bytes (default 1 MiB). A larger one is refused with
+   * 413 `payload_too_large`: at once when its `content-length` says so, else as soon as the limit is
+   * passed (the handler's read of the body fails then, and its answer is replaced).
+   */
+  maxBodyBytes?: number | undefined;
+}
+
+/** Default bound of a request body: the handlers take small JSON (the relay's own default is 256 KiB). */
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body limit of one request, and whether the body passed it. */
+interface BodyLimit {
+  maxBytes: number;
+  exceeded: boolean;
+}
+
+/** The body as a Web stream that fails once more than `limit.maxBytes` bytes came in. */
+function limitedBody(request: IncomingMessage, limit: BodyLimit): ReadableStream<Uint8Array> {
+  let size = 0;
+  return (Readable.toWeb(request) as ReadableStream<Uint8Array>).pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > limit.maxBytes) {
+          limit.exceeded = true;
+          controller.error(new RangeError(`The request body is larger than ${limit.maxBytes} bytes.`));
+        } else {
+          controller.enqueue(chunk);
+        }
+      },
+    }),
+  );
+}
+
+function toWebRequest(request: IncomingMessage, signal: AbortSignal, limit: BodyLimit): Request {
   // Express rewrites `url` under a mount path; `originalUrl` keeps the query the client sent.
   const path = (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url ?? '/';
   const encrypted = (request.socket as { encrypted?: boolean }).encrypted === true;
@@ -22,8 +61,8 @@ function toWebRequest(request: IncomingMessage, signal: AbortSignal): Request {
   }
   const method = request.method ?? 'GET';
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers, signal });
-  // The body streams in as the handler reads it (the relay stops reading at its size limit).
-  const body = Readable.toWeb(request) as ReadableStream<Uint8Array>;
+  // The body streams in as the handler reads it, up to the limit (the relay stops at its own, too).
+  const body = limitedBody(request, limit);
   return new Request(url, { method, headers, signal, body, duplex: 'half' } as RequestInit);
 }
 
@@ -76,16 +115,42 @@ async function writeBody(body: ReadableStream<Uint8Array>, response: ServerRespo
  * }).listen(3000);
  * ```
  */
-export function toNodeHandler(handler: WebRequestHandler): NodeRequestListener {
+export function toNodeHandler(
+  handler: WebRequestHandler,
+  options: NodeHandlerOptions = {},
+): NodeRequestListener {
+  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!(Number.isSafeInteger(maxBytes) && maxBytes > 0)) {
+    throw new SparkConfigError('toNodeHandler: `maxBodyBytes` must be a positive integer.');
+  }
+  // The peer learns the limit, and the connection is not reused: the rest of the body is never read.
+  const tooLarge = () =>
+    errorResponse(413, 'payload_too_large', 'The request body is too large.', { connection: 'close' });
   return (request, response) => {
     const gone = new AbortController();
     response.once('close', () => {
       if (!response.writableFinished) gone.abort();
     });
+    const limit: BodyLimit = { maxBytes, exceeded: false };
     const respond = async () => {
-      const answer = await handler(toWebRequest(request, gone.signal), {
-        remoteAddress: request.socket.remoteAddress,
-      });
+      const declared = Number(request.headers['content-length'] ?? Number.NaN);
+      let answer: Response;
+      if (declared > maxBytes) answer = tooLarge();
+      else {
+        try {
+          answer = await handler(toWebRequest(request, gone.signal, limit), {
+            remoteAddress: request.socket.remoteAddress,
+          });
+        } catch (error) {
+          if (!limit.exceeded) throw error;
+          answer = tooLarge();
+        }
+        // Whatever the handler made of a cut body (a parse error, say), the cause was its size.
+        if (limit.exceeded) {
+          await answer.body?.cancel().catch(() => undefined);
+          answer = tooLarge();
+        }
+      }
       const headers: Record<string, string> = {};
       answer.headers.forEach((value, name) => {
         headers[name] = value;

@@ -2,8 +2,20 @@ import type { MockScenario } from '@xinghuo/mock-server';
 import { describe, expect, it } from 'vitest';
 import { createApiHandler, type PublicConfig } from './api-handler';
 
-const config: PublicConfig = { mode: 'mock', appId: 'app', models: ['lite'], defaultModel: 'lite' };
+const config: PublicConfig = {
+  mode: 'mock',
+  appId: 'app',
+  models: ['lite'],
+  defaultModel: 'lite',
+  relayPath: '/api/spark',
+};
 const sign = async () => Response.json({ url: 'ws://signed' });
+/** Records the paths the relay was given. */
+const relayed: string[] = [];
+const relay = async (request: Request) => {
+  relayed.push(new URL(request.url).pathname);
+  return Response.json({ relayed: true });
+};
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 async function call(handler: ReturnType<typeof createApiHandler>, path: string, init?: RequestInit) {
@@ -13,7 +25,7 @@ async function call(handler: ReturnType<typeof createApiHandler>, path: string, 
 
 describe('createApiHandler', () => {
   it('serves the config and delegates signing', async () => {
-    const handler = createApiHandler({ config, sign });
+    const handler = createApiHandler({ config, sign, relay });
     await expect(call(handler, '/api/config')).resolves.toEqual({ status: 200, body: config });
     await expect(call(handler, '/api/spark/sign?model=lite')).resolves.toEqual({
       status: 200,
@@ -27,6 +39,7 @@ describe('createApiHandler', () => {
     const handler = createApiHandler({
       config,
       sign,
+      relay,
       enqueueMockScenario: (scenario) => armed.push(scenario),
     });
     const post = (body: string) =>
@@ -45,7 +58,7 @@ describe('createApiHandler', () => {
   });
 
   it('has no fault route in live mode', async () => {
-    const handler = createApiHandler({ config: { ...config, mode: 'live' }, sign });
+    const handler = createApiHandler({ config: { ...config, mode: 'live' }, sign, relay });
     await expect(
       call(handler, '/api/mock/next-fault', {
         method: 'POST',
@@ -62,6 +75,7 @@ describe('createApiHandler', () => {
     const handler = createApiHandler({
       config,
       sign,
+      relay,
       enqueueMockScenario: (scenario) => armed.push(scenario),
     });
     const post = (headers: Record<string, string>) =>
@@ -97,5 +111,22 @@ describe('createApiHandler', () => {
       }),
     ).resolves.toMatchObject({ status: 200 });
     expect(armed).toEqual([{ drop: { afterFrames: 3 } }]);
+  });
+
+  it('delegates the chat-completions paths under /api/spark to the relay, same-origin JSON only', async () => {
+    relayed.length = 0;
+    const handler = createApiHandler({ config, sign, relay });
+    const post = (path: string, headers: Record<string, string> = JSON_HEADERS) =>
+      call(handler, path, { method: 'POST', headers, body: '{"model":"lite"}' });
+    await expect(post('/api/spark/v1/chat/completions')).resolves.toEqual({
+      status: 200,
+      body: { relayed: true },
+    });
+    await expect(post('/api/spark/x2/chat/completions')).resolves.toMatchObject({ status: 200 });
+    await expect(post('/api/spark/v1/chat')).resolves.toMatchObject({ status: 404 });
+    await expect(
+      post('/api/spark/v1/chat/completions', { ...JSON_HEADERS, origin: 'http://attacker.test' }),
+    ).resolves.toMatchObject({ status: 403 });
+    expect(relayed).toEqual(['/api/spark/v1/chat/completions', '/api/spark/x2/chat/completions']);
   });
 });

@@ -1,5 +1,5 @@
 import type { MockScenario } from '@xinghuo/mock-server';
-import type { SigningHandler, SigningRequestContext } from '@xinghuo/node';
+import type { RelayHandler, SigningHandler, SigningRequestContext } from '@xinghuo/node';
 import { MOCK_FAULTS, scenarioForFault } from './mock-faults';
 import { checkWriteRequest, isSafeMethod } from './write-guard';
 
@@ -10,6 +10,16 @@ export interface PublicConfig {
   models: string[];
   defaultModel: string;
   mockFaults?: { id: string; label: string }[] | undefined;
+  /** Where the page's HTTP client sends chat requests: the relay, which adds the credential. */
+  relayPath: string;
+}
+
+/** The path the relay is mounted under; requests go to `<RELAY_PATH>/v1/chat/completions` and the like. */
+export const RELAY_PATH = '/api/spark';
+
+/** Whether a path is one the relay serves (`/api/spark/v1/chat/completions`, `/v2/…`, `/x2/…`). */
+export function isRelayPath(pathname: string): boolean {
+  return pathname.startsWith(`${RELAY_PATH}/`) && pathname.endsWith('/chat/completions');
 }
 
 /** Options of {@link createApiHandler}. */
@@ -17,6 +27,8 @@ export interface ApiHandlerOptions {
   config: PublicConfig;
   /** Serves `/api/spark/sign` (createSigningHandler from @xinghuo/node). */
   sign: SigningHandler;
+  /** Serves `/api/spark/…/chat/completions` (createRelayHandler from @xinghuo/node). */
+  relay: RelayHandler;
   /** The mock server's scenario queue; present in mock mode only. */
   enqueueMockScenario?: ((scenario: MockScenario) => void) | undefined;
 }
@@ -36,6 +48,8 @@ function failure(status: number, code: string, message: string): Response {
  * The playground API as a Web-standard handler:
  * - `GET /api/config`: mode, app id, models and (mock mode) the faults on offer;
  * - `GET /api/spark/sign?model=<id>`: a signed URL, so the browser never holds the API secret;
+ * - `POST /api/spark/v1/chat/completions` (and `/v2`, `/x2`): the HTTP relay, which adds the HTTP
+ *   credential, so the browser never holds the APIPassword either;
  * - `POST /api/mock/next-fault` with `{ "fault": "<id>" }` or `{ "code": 10013 }`: the next answer
  *   fails that way (mock mode only; 404 in live mode).
  * State-changing requests must be same-origin `application/json` (403 / 415 otherwise).
@@ -53,6 +67,7 @@ export function createApiHandler(options: ApiHandlerOptions) {
       return json(options.config);
     }
     if (pathname === '/api/spark/sign') return options.sign(request, context);
+    if (isRelayPath(pathname)) return options.relay(request, context);
     if (pathname === '/api/mock/next-fault' && options.enqueueMockScenario) {
       if (request.method !== 'POST') return failure(405, 'method_not_allowed', 'Use POST.');
       let body: unknown;

@@ -3,11 +3,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
-import { createSigningHandler, MODELS, type SigningHandlerOptions } from '@xinghuo/node';
-import { createApiHandler, type PublicConfig } from './api-handler';
+import {
+  createRelayHandler,
+  createSigningHandler,
+  MODELS,
+  type RelayHandlerOptions,
+  type SigningHandlerOptions,
+  toNodeHandler,
+} from '@xinghuo/node';
+import { createApiHandler, isRelayPath, type PublicConfig, RELAY_PATH } from './api-handler';
 import { checkHostHeader, DEFAULT_HOST, displayUrl, isLoopbackHost } from './listen-address';
 import { MOCK_FAULTS } from './mock-faults';
-import { BodyTooLargeError, sendWebResponse, toWebRequest } from './node-adapter';
 import { type PlaygroundEnvironment, type SparkMode, sparkModeFromEnv } from './spark-mode';
 import { createStaticHandler } from './static-files';
 
@@ -44,12 +50,19 @@ export interface PlaygroundServer {
   close(): Promise<void>;
 }
 
+/** Request bodies of the playground's own API routes are tiny JSON objects. */
+const API_BODY_BYTES = 16 * 1024;
+
+/** Chat requests through the relay carry the history: the relay's own default bound. */
+const RELAY_BODY_BYTES = 256 * 1024;
+
 /** Model shown first: lite is the one every app id may call for free. */
 const DEFAULT_MODEL = 'lite';
 
 /**
- * Starts the playground: the UI, `/api/config`, the URL-signing endpoint and, without `SPARK_*`
- * credentials, a mock Spark server on a free loopback port that the signed URLs point at.
+ * Starts the playground: the UI, `/api/config`, the URL-signing endpoint (WebSocket), the relay of
+ * the HTTP protocol and, without `SPARK_*` credentials, a mock Spark server on a free loopback port
+ * that the signed URLs and the relay point at.
  *
  * @example
  * ```ts
@@ -80,14 +93,26 @@ export async function startPlaygroundServer(
       models: MODELS.map((model) => model.id),
       defaultModel: DEFAULT_MODEL,
       mockFaults: mock ? MOCK_FAULTS.map(({ id, label }) => ({ id, label })) : undefined,
+      relayPath: RELAY_PATH,
     };
+    // A loopback server's handlers answer only under loopback names (their default); one bound to
+    // another interface was exposed on purpose and serves any name, like the pages.
+    const trustedHosts = isLoopbackHost(host) ? undefined : '*';
     const api = createApiHandler({
       config,
-      // A loopback server's signing handler answers only under loopback names (its default); one
-      // bound to another interface was exposed on purpose and serves any name, like the pages.
-      sign: createSigningHandler({ ...signing, trustedHosts: isLoopbackHost(host) ? undefined : '*' }),
+      sign: createSigningHandler({ ...signing, trustedHosts }),
+      relay: createRelayHandler({
+        ...relayOptions(sparkMode, mock),
+        trustedHosts,
+        // Under any host name, the Host header proves nothing, so the relay cannot tell the page's own
+        // origin; the API's write guard (checkWriteRequest) already admits only same-origin POSTs.
+        allowedOrigins: trustedHosts === '*' ? '*' : undefined,
+      }),
       enqueueMockScenario: mock ? (scenario) => mock.enqueue(scenario) : undefined,
     });
+    // Two adapters of the one handler, for two body bounds: chat histories and tiny control bodies.
+    const relayListener = toNodeHandler(api, { maxBodyBytes: RELAY_BODY_BYTES });
+    const apiListener = toNodeHandler(api, { maxBodyBytes: API_BODY_BYTES });
 
     // The guard follows the address the socket is bound to once listening (the OS's own spelling:
     // `HOST=localhost` or `HOST=127.1` end up as 127.0.0.1), and the name given, whichever is loopback.
@@ -104,21 +129,14 @@ export async function startPlaygroundServer(
         );
         return;
       }
-      const handle = async () => {
-        if (request.url?.startsWith('/api/')) {
-          const answer = await api(await toWebRequest(request), {
-            remoteAddress: request.socket.remoteAddress,
-          });
-          await sendWebResponse(response, answer);
-        } else {
-          await pages(request, response);
-        }
-      };
-      handle().catch((error: unknown) => {
-        const status = error instanceof BodyTooLargeError ? 413 : 500;
-        if (!response.headersSent)
-          response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-        response.end(status === 413 ? 'Request body too large.' : 'Internal error.');
+      const path = request.url ?? '/';
+      if (path.startsWith('/api/')) {
+        (isRelayPath(path.split('?', 1)[0] ?? '') ? relayListener : apiListener)(request, response);
+        return;
+      }
+      Promise.resolve(pages(request, response)).catch(() => {
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        response.end('Internal error.');
       });
     });
 
@@ -165,6 +183,23 @@ function signingOptions(sparkMode: SparkMode, mock: MockSpark | undefined): Sign
   }
   if (!mock) throw new Error('Mock mode needs the mock server.');
   return { ...mock.credentials, baseURL: mock.url, public: true, rateLimit: false };
+}
+
+/**
+ * Mock mode relays to the mock's HTTP face with its password; live mode to Spark (or `SPARK_BASE_URL`,
+ * read as http(s)) with `SPARK_API_PASSWORD`, else the key pair (sent as `key:secret`).
+ */
+function relayOptions(sparkMode: SparkMode, mock: MockSpark | undefined): RelayHandlerOptions {
+  if (sparkMode.mode === 'live') {
+    const { apiPassword, apiKey, apiSecret, baseURL } = sparkMode;
+    const credential = apiPassword ? { apiPassword } : { apiKey, apiSecret };
+    // `SPARK_BASE_URL` replaces scheme, host and port of every model URL; a ws: one stands for http:.
+    const upstream = baseURL ? new URL(baseURL).origin.replace(/^ws(s?):/, 'http$1:') : undefined;
+    // Served on loopback by default, as the signing endpoint: whoever reaches it is the local user.
+    return { ...credential, upstream, public: true, rateLimit: { capacity: 20, refillPerSecond: 2 } };
+  }
+  if (!mock) throw new Error('Mock mode needs the mock server.');
+  return { apiPassword: mock.apiPassword, upstream: mock.httpURL, public: true, rateLimit: false };
 }
 
 /** The built UI must exist: `npm start` builds it, a bare `node dist/server/main.js` may not have. */

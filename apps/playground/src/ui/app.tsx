@@ -9,6 +9,7 @@ import { HeaderBar } from './components/header-bar';
 import { MessageList } from './components/message-list';
 import { MockFaultPanel } from './components/mock-fault-panel';
 import { ModelPicker } from './components/model-picker';
+import { ProtocolSwitch } from './components/protocol-switch';
 import { SettingsPanel } from './components/settings-panel';
 import { useChat } from './hooks/use-chat';
 import { useConversations } from './hooks/use-conversations';
@@ -31,12 +32,21 @@ export function App() {
   const [draft, setDraft] = useState('');
   const [exchange, setExchange] = useState<RecordedExchange | undefined>(undefined);
 
+  const { protocol } = settings;
+  // The models with an endpoint for the chosen protocol (x2.5, say, is served over HTTP only).
   const models = useMemo<readonly SparkModel[]>(
-    () => (config ? MODELS.filter((model) => config.models.includes(model.id)) : MODELS),
-    [config],
+    () =>
+      MODELS.filter(
+        (model) =>
+          (!config || config.models.includes(model.id)) && (protocol === 'http' ? model.http : model.url),
+      ),
+    [config, protocol],
   );
   const model = models.find((candidate) => candidate.id === settings.model) ?? models[0];
-  const client = useMemo(() => (config ? createPlaygroundClient(config, setExchange) : undefined), [config]);
+  const client = useMemo(
+    () => (config ? createPlaygroundClient(config, setExchange, { protocol }) : undefined),
+    [config, protocol],
+  );
   const { busy, send, stop } = useChat({
     client,
     model,
@@ -115,6 +125,14 @@ export function App() {
             onDelete={(id) => {
               if (id === active.id) stop();
               remove(id);
+            }}
+          />
+          <ProtocolSwitch
+            protocol={protocol}
+            onChange={(next) => {
+              // The inspector showed the other protocol's wire; an answer in flight keeps its own.
+              setExchange(undefined);
+              changeSettings({ protocol: next });
             }}
           />
           <ModelPicker models={models} selected={model} onSelect={selectModel} />

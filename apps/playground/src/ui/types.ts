@@ -18,6 +18,21 @@ export interface PlaygroundSettings {
   functionsEnabled: boolean;
   /** The function definitions as JSON text (an array of `{ name, description, parameters }`). */
   functionsJson: string;
+  /**
+   * The wire protocol: `ws` (a WebSocket to a URL the server signs) or `http` (the OpenAI-compatible
+   * API through the server's relay, which adds the HTTP password).
+   */
+  protocol: PlaygroundProtocol;
+}
+
+/** The protocols the page can speak. */
+export type PlaygroundProtocol = 'ws' | 'http';
+
+/** The result of a function the page ran for the model (a demo tool), sent back as a `tool` turn. */
+export interface ToolResult {
+  name: string;
+  /** The JSON text sent back. */
+  content: string;
 }
 
 /** Timing and token figures of one answer. */
@@ -67,6 +82,8 @@ export interface AssistantTurn {
   model: string;
   reasoning?: string | undefined;
   functionCall?: FunctionCall | undefined;
+  /** Over HTTP: what the page's demo tools returned for the function calls, in order. */
+  toolResults?: ToolResult[] | undefined;
   searchResults?: SearchResult[] | undefined;
   stats?: AnswerStats | undefined;
   error?: ErrorInfo | undefined;
@@ -85,6 +102,8 @@ export interface PlaygroundConfig {
   defaultModel: string;
   /** Scripted failures the mock can produce next (mock mode only). */
   mockFaults?: MockFaultOption[] | undefined;
+  /** Where the HTTP client sends chat requests: the server's relay (`/api/spark`). */
+  relayPath: string;
 }
 
 /** A scripted failure offered in mock mode. */
@@ -105,7 +124,9 @@ export interface RecordedFrame {
 
 /** The last exchange as seen on the wire. */
 export interface RecordedExchange {
-  /** The signed URL with its authorization value redacted. */
+  /** WebSocket: the signed URL with its authorization value redacted; HTTP: the relay's URL. */
   url: string;
+  /** `ws` frames, or `http`: the request body sent and the event-stream chunks received. */
+  protocol?: PlaygroundProtocol | undefined;
   frames: RecordedFrame[];
 }

@@ -71,6 +71,33 @@ element('refused-start').addEventListener('click', async () => {
   }
 });
 
+// HTTP through the app's relay: a path relative to the page, the app's own session as the header the
+// relay's `authorize` checks, and no Spark credential anywhere in the page.
+const relayClient = createSparkClient({
+  relayURL: '/api/spark',
+  headers: { authorization: 'Bearer e2e-session' },
+  maxRetries: 0,
+});
+
+element('relay-start').addEventListener('click', async () => {
+  const output = element('relay-output');
+  const status = element('relay-status');
+  let deltas = 0;
+  status.textContent = 'streaming';
+  try {
+    const stream = relayClient.stream({ model: 'lite', messages });
+    for await (const text of stream.textStream) {
+      deltas += 1;
+      output.textContent += text;
+      element('relay-deltas').textContent = String(deltas);
+    }
+    const result = await stream.finalResult();
+    status.textContent = `done (${relayClient.protocol}, ${result.finishReason})`;
+  } catch (error) {
+    status.textContent = `failed: ${describeError(error)}`;
+  }
+});
+
 element('worker-start').addEventListener('click', () => {
   const output = element('worker-output');
   const status = element('worker-status');

@@ -3,6 +3,7 @@
  * the one guard against an API secret in a browser page, shared by every package.
  */
 import { SparkConfigError } from '../errors/error-classes';
+import type { SparkFetch } from '../protocol/http/open-http';
 import type { SparkProtocol } from '../types';
 
 /** The environment variables the SDK's packages read, by the option each one fills in. */
@@ -154,4 +155,32 @@ export function guardBrowserSecret(
       'server (createSigningHandler; valid 300 s) and pass signUrl: createSignedUrlFetcher(…), or set ' +
       'dangerouslyAllowBrowser: true.',
   );
+}
+
+/**
+ * The mark of a {@link relayedFetch}. A registered symbol, so that the mark survives two copies of this
+ * package in one bundle.
+ */
+export const RELAYED_FETCH: unique symbol = Symbol.for('xinghuo.relayedFetch') as never;
+
+/**
+ * Marks a `fetch` whose requests reach Spark through a relay that adds the HTTP credential on the
+ * server (`createRelayHandler` of `@xinghuo/node`). An HTTP client given it sends no `Authorization`
+ * of its own and needs no credential: it is how a browser page speaks HTTP without the APIPassword.
+ *
+ * @example
+ * ```ts
+ * const client = createSparkEngine({
+ *   protocol: 'http',
+ *   baseURL: 'https://app.example.com/api/spark',
+ *   fetch: relayedFetch((url, init) => fetch(url, { ...init, credentials: 'include' })),
+ * });
+ * ```
+ */
+export function relayedFetch(fetch: SparkFetch): SparkFetch {
+  if (typeof fetch !== 'function') throw new SparkConfigError('relayedFetch needs a fetch function.');
+  // A new function: the caller's own fetch (often the global one) stays unmarked.
+  const relayed = ((input, init) => fetch(input, init)) as SparkFetch & { [RELAYED_FETCH]?: true };
+  relayed[RELAYED_FETCH] = true;
+  return relayed;
 }

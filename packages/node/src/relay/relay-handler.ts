@@ -142,7 +142,7 @@ const BODY_REFUSALS = {
 
 /**
  * Creates a Web-standard relay for Spark's OpenAI-compatible HTTP API, so a browser uses it without
- * ever holding the long-lived HTTP credential: point the browser client's `baseURL` at the relay and
+ * ever holding the long-lived HTTP credential: give the browser client the relay's URL (`relayURL`) and
  * it forwards `POST …/v1|v2|x2/chat/completions` to Spark with `Authorization: Bearer <credential>`,
  * streaming the answer back chunk by chunk.
  *
@@ -157,7 +157,7 @@ const BODY_REFUSALS = {
  *
  * @example
  * ```ts
- * // app/api/spark/[...path]/route.ts (Next.js): the browser uses baseURL '/api/spark'
+ * // app/api/spark/[...path]/route.ts (Next.js): the browser uses relayURL: '/api/spark'
  * import { createRelayHandler } from '@xinghuo/node/signing';
  *
  * export const POST = createRelayHandler({

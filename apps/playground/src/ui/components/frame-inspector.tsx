@@ -22,7 +22,7 @@ export function FrameInspector({ exchange }: { exchange: RecordedExchange | unde
         </summary>
         {exchange && (
           <div data-testid="frame-inspector">
-            <p className="muted">{t.redactedUrl}</p>
+            <p className="muted">{exchange.protocol === 'http' ? t.relayUrl : t.redactedUrl}</p>
             <code className="url" data-testid="inspector-url">
               {exchange.url}
             </code>

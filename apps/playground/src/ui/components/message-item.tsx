@@ -5,6 +5,7 @@ import { ErrorCard } from './error-card';
 import { FunctionCallCard } from './function-call-card';
 import { MarkdownView } from './markdown-view';
 import { SearchResultsList } from './search-results-list';
+import { ToolResults } from './tool-results';
 
 /** One turn. Questions are shown as plain text; answers as sanitized Markdown with their details. */
 export function MessageItem({ turn, dropped }: { turn: Turn; dropped: boolean }) {
@@ -41,10 +42,12 @@ export function MessageItem({ turn, dropped }: { turn: Turn; dropped: boolean })
           <p className="plain">{turn.reasoning}</p>
         </details>
       )}
+      {turn.toolResults && turn.functionCall && <FunctionCallCard call={turn.functionCall} />}
+      {turn.toolResults && turn.toolResults.length > 0 && <ToolResults results={turn.toolResults} />}
       <div data-testid="answer-text">
         <MarkdownView markdown={turn.content} />
       </div>
-      {turn.functionCall && <FunctionCallCard call={turn.functionCall} />}
+      {!turn.toolResults && turn.functionCall && <FunctionCallCard call={turn.functionCall} />}
       {turn.error && <ErrorCard error={turn.error} />}
       {turn.stats && <AnswerStatsLine stats={turn.stats} />}
     </li>

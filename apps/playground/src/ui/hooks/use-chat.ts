@@ -1,11 +1,19 @@
-import type { ChatParams, SparkClient, SparkModel, SparkStreamEvent } from '@xinghuo/browser';
+import type {
+  ChatMessage,
+  ChatParams,
+  ChatResult,
+  SparkClient,
+  SparkModel,
+  SparkStreamEvent,
+} from '@xinghuo/browser';
 import { useCallback, useRef, useState } from 'react';
 import { computeAnswerStats } from '../lib/answer-stats';
 import { buildHistory } from '../lib/build-history';
 import { createId } from '../lib/create-id';
+import { runDemoTools } from '../lib/demo-tools';
 import { describeError } from '../lib/describe-error';
 import { parseFunctions } from '../lib/parse-functions';
-import type { AssistantTurn, PlaygroundSettings, Turn } from '../types';
+import type { AssistantTurn, PlaygroundSettings, ToolResult, Turn } from '../types';
 import type { UpdateTurns } from './use-conversations';
 
 /** Inputs of {@link useChat}. */
@@ -47,8 +55,35 @@ function requestFor(
 }
 
 /**
+ * The request that follows a function call: the same one, with the model's turn (its calls quoted so
+ * the results can name them) and one `tool` turn per result. HTTP only: WebSocket has no `tool` role.
+ */
+function withToolResults(
+  request: ChatParams,
+  answer: ChatResult,
+  results: readonly ToolResult[],
+): ChatParams {
+  const calls = answer.functionCalls ?? [];
+  const toolTurns: ChatMessage[] = results.map((result, index) => ({
+    role: 'tool',
+    content: result.content,
+    toolCallId: calls[index]?.id,
+  }));
+  return {
+    ...request,
+    messages: [
+      ...request.messages,
+      { role: 'assistant', content: answer.text, toolCalls: calls },
+      ...toolTurns,
+    ],
+  };
+}
+
+/**
  * The chat loop: sends a question with the history, streams the answer into the conversation,
- * and records timing, usage, function calls, sources and errors on the answer turn. `stop()`
+ * and records timing, usage, function calls, sources and errors on the answer turn. Over HTTP, a call
+ * of one of the page's demo tools is run here and its result sent back, and the model's answer with it
+ * streams into the same turn. `stop()`
  * aborts the request through its AbortSignal; the partial text is kept and marked stopped.
  */
 export function useChat({ client, model, settings, conversationId, turns, updateTurns }: UseChatOptions) {
@@ -98,25 +133,36 @@ export function useChat({ client, model, settings, conversationId, turns, update
             update({ searchResults: event.results });
             break;
           case 'usage':
+          case 'end':
             break;
-          case 'end': {
-            const { result } = event;
-            const timings = { startedAt, firstTokenAt, endedAt: performance.now() };
-            update({
-              status: 'done',
-              content: result.text,
-              stats: computeAnswerStats(timings, result.usage, result.sid),
-            });
-            break;
-          }
         }
+      };
+      // One request, streamed into the turn; resolves with its result.
+      const streamAnswer = async (request: ChatParams): Promise<ChatResult> => {
+        const stream = client.stream(request, { signal: controller.signal });
+        for await (const event of stream) onEvent(event);
+        return stream.finalResult();
       };
 
       try {
-        const stream = client.stream(requestFor(settings, model, question, turns), {
-          signal: controller.signal,
+        const request = requestFor(settings, model, question, turns);
+        let result = await streamAnswer(request);
+        let answerText = result.text;
+        const toolResults =
+          settings.protocol === 'http' && result.functionCalls
+            ? runDemoTools(result.functionCalls)
+            : undefined;
+        if (toolResults) {
+          update({ toolResults });
+          result = await streamAnswer(withToolResults(request, result, toolResults));
+          answerText += result.text;
+        }
+        const timings = { startedAt, firstTokenAt, endedAt: performance.now() };
+        update({
+          status: 'done',
+          content: answerText,
+          stats: computeAnswerStats(timings, result.usage, result.sid),
         });
-        for await (const event of stream) onEvent(event);
       } catch (error) {
         const timings = { startedAt, firstTokenAt, endedAt: performance.now() };
         if (controller.signal.aborted) {

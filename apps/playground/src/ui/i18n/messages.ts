@@ -45,6 +45,11 @@ export interface Messages {
   systemPromptPlaceholder: string;
   webSearch: string;
   webSearchUnsupported: string;
+  protocol: string;
+  protocolWebSocket: string;
+  protocolHttp: string;
+  protocolHint: { ws: string; http: string };
+  toolResult: (name: string) => string;
   functionCalling: string;
   sendFunctions: string;
   functionDefinitions: string;
@@ -58,6 +63,7 @@ export interface Messages {
   frameCount: (count: number) => string;
   noExchange: string;
   redactedUrl: string;
+  relayUrl: string;
   sent: string;
   received: string;
   status: { streaming: string; stopped: string; error: string };
@@ -130,6 +136,14 @@ const en: Messages = {
   systemPromptPlaceholder: 'You are a helpful assistant.',
   webSearch: 'web search with source links',
   webSearchUnsupported: ' (not supported by this model)',
+  protocol: 'Protocol',
+  protocolWebSocket: 'WebSocket',
+  protocolHttp: 'HTTP',
+  protocolHint: {
+    ws: 'A WebSocket to a URL the server signs; the API secret stays on the server.',
+    http: 'The OpenAI-compatible API through the server’s relay, which adds the HTTP password. With function calling on, the page runs get_weather and get_current_time and sends the result back.',
+  },
+  toolResult: (name) => `${name} ran in this page and returned`,
   functionCalling: 'Function calling',
   sendFunctions: 'send these functions',
   functionDefinitions: 'Function definitions (JSON)',
@@ -143,6 +157,7 @@ const en: Messages = {
   frameCount: (count) => ` ${count} frames`,
   noExchange: ' no exchange yet',
   redactedUrl: 'URL (authorization redacted)',
+  relayUrl: 'relay URL (no credential in the page)',
   sent: '→ sent',
   received: '← received',
   status: { streaming: 'streaming…', stopped: 'stopped', error: 'failed' },
@@ -227,6 +242,14 @@ const zh: Messages = {
   systemPromptPlaceholder: '你是一个乐于助人的助手。',
   webSearch: '联网搜索并显示来源链接',
   webSearchUnsupported: '（该模型不支持）',
+  protocol: '协议',
+  protocolWebSocket: 'WebSocket',
+  protocolHttp: 'HTTP',
+  protocolHint: {
+    ws: '通过服务器签名的 URL 建立 WebSocket 连接；API 密钥只留在服务器上。',
+    http: '通过服务器上的中继调用兼容 OpenAI 的 HTTP 接口，由中继添加 HTTP 密码。打开函数调用后，页面会执行 get_weather 和 get_current_time 并把结果发回给模型。',
+  },
+  toolResult: (name) => `${name} 已在本页面执行，返回结果`,
   functionCalling: '函数调用',
   sendFunctions: '发送这些函数定义',
   functionDefinitions: '函数定义（JSON）',
@@ -249,6 +272,7 @@ const zh: Messages = {
   frameCount: (count) => ` ${count} 帧`,
   noExchange: ' 暂无交互',
   redactedUrl: 'URL（authorization 已隐去）',
+  relayUrl: '中继 URL（页面中没有任何凭证）',
   sent: '→ 发送',
   received: '← 接收',
   status: { streaming: '生成中…', stopped: '已停止', error: '失败' },

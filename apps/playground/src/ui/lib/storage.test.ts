@@ -124,4 +124,27 @@ describe('stored state', () => {
       error: { code: 'timeout', hint: '', message: '', retryable: false },
     });
   });
+
+  it('keeps the protocol and the tool results of an HTTP answer, and refuses an unknown protocol', () => {
+    const turns = [
+      { id: 'u1', role: 'user', content: 'weather?' },
+      {
+        id: 'a1',
+        role: 'assistant',
+        content: 'sunny',
+        status: 'done',
+        model: 'generalv3.5',
+        toolResults: [{ name: 'get_weather', content: '{"celsius":20}' }, { name: 3 }, 'junk'],
+      },
+    ];
+    const stored = (protocol: unknown) =>
+      parseStoredState(JSON.stringify({ settings: { protocol }, conversations: [{ id: 'c1', turns }] }));
+    const http = stored('http');
+    expect(http.settings.protocol).toBe('http');
+    expect(http.conversations[0]?.turns[1]).toMatchObject({
+      toolResults: [{ name: 'get_weather', content: '{"celsius":20}' }],
+    });
+    expect(stored('ftp').settings.protocol).toBe('ws');
+    expect(stored(7).settings.protocol).toBe('ws');
+  });
 });

@@ -28,6 +28,12 @@ export function storedTurn(value: unknown): Turn | undefined {
       parseError: typeof call.parseError === 'string' ? call.parseError : undefined,
     };
   }
+  if (Array.isArray(value.toolResults)) {
+    turn.toolResults = value.toolResults
+      .filter(isRecord)
+      .filter((result) => typeof result.name === 'string' && typeof result.content === 'string')
+      .map((result) => ({ name: result.name as string, content: result.content as string }));
+  }
   if (Array.isArray(value.searchResults)) {
     turn.searchResults = value.searchResults
       .filter(isRecord)

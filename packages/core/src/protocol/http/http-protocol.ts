@@ -3,6 +3,7 @@
  * on the first HTTP request, so that a WebSocket-only bundle (a browser page) carries none of it: the
  * body encoder, the SSE reader, the chunk decoder and the HTTP error mapping.
  */
+import { RELAYED_FETCH } from '../../client/credentials';
 import { SparkConfigError } from '../../errors/error-classes';
 import type { OpenFrameConnection } from '../../exchange/frame-connection';
 import type { SparkModel } from '../../models/models';
@@ -39,6 +40,11 @@ function dialledUrl(url: string, baseURL: string | undefined): string {
   return dialled;
 }
 
+/** True for a `fetch` made by `relayedFetch`: its requests need no credential from the client. */
+export function isRelayedFetch(fetch: unknown): boolean {
+  return typeof fetch === 'function' && (fetch as { [RELAYED_FETCH]?: unknown })[RELAYED_FETCH] === true;
+}
+
 /**
  * Checks what an HTTP request needs (a credential, a `fetch`) and returns how each attempt opens it.
  *
@@ -46,7 +52,8 @@ function dialledUrl(url: string, baseURL: string | undefined): string {
  */
 export function openHttpExchange(plan: HttpRequestPlan): OpenFrameConnection {
   const { model, credential } = plan;
-  if (credential === undefined) {
+  // A relay's fetch needs none: the relay adds the credential on the server.
+  if (credential === undefined && !isRelayedFetch(plan.fetch)) {
     throw new SparkConfigError(
       'The HTTP protocol needs a credential: apiPassword (SPARK_API_PASSWORD), or apiKey and apiSecret.',
     );

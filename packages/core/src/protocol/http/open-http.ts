@@ -23,8 +23,11 @@ export interface HttpExchange {
   model: SparkModel;
   /** The serialized request body. */
   requestText: string;
-  /** The Bearer credential: the APIPassword, or `apiKey:apiSecret`. A secret. */
-  credential: string;
+  /**
+   * The Bearer credential: the APIPassword, or `apiKey:apiSecret`. A secret. `undefined` for a relay,
+   * which adds it on the server: no `Authorization` is sent then.
+   */
+  credential: string | undefined;
   fetch: SparkFetch;
   logger?: SparkLogger | undefined;
 }
@@ -50,8 +53,8 @@ async function readBounded(response: Response): Promise<string> {
 }
 
 /** The credential and its parts: what must never appear in an error or a log line. */
-function secretsOf(credential: string): string[] {
-  return [credential, ...credential.split(':')];
+function secretsOf(credential: string | undefined): string[] {
+  return credential === undefined ? [] : [credential, ...credential.split(':')];
 }
 
 /**
@@ -85,6 +88,16 @@ async function fromJsonAnswer(response: Response, secrets: string[]): Promise<As
   throw errorFromResponse({ status: response.status, body: text });
 }
 
+/** The request headers: JSON in, an event stream out, and the credential unless a relay adds it. */
+function headersFor(credential: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'text/event-stream',
+  };
+  if (credential !== undefined) headers.authorization = `Bearer ${credential}`;
+  return headers;
+}
+
 /** Opens each attempt's HTTP request; the connection is the answer's event stream. */
 export function openHttp(exchange: HttpExchange): OpenFrameConnection {
   const secrets = secretsOf(exchange.credential);
@@ -106,11 +119,7 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
       const fetch = exchange.fetch;
       response = await fetch(exchange.url, {
         method: 'POST',
-        headers: {
-          authorization: `Bearer ${exchange.credential}`,
-          'content-type': 'application/json',
-          accept: 'text/event-stream',
-        },
+        headers: headersFor(exchange.credential),
         body: exchange.requestText,
         signal: controller.signal,
       });
