@@ -6,7 +6,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SparkInvalidRequestError } from '../errors/error-classes';
 import { CREDENTIALS, QUESTION } from '../internal-test-support/client-fixtures';
-import { contentChunk, type SseServer, startSseServer, writeEvents } from '../internal-test-support/sse-server';
+import {
+  contentChunk,
+  type SseServer,
+  startSseServer,
+  writeEvents,
+} from '../internal-test-support/sse-server';
 import { createSparkClient } from './client';
 
 const PASSWORD = 'httpPassword0123456789abcdefXYZW';
