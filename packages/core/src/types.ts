@@ -93,7 +93,9 @@ export interface ChatParams {
   topK?: number | undefined;
   /**
    * HTTP only (`top_p`): nucleus sampling, a number greater than 0 and at most 1. Spark's WebSocket
-   * API has no such option; a WebSocket request with it is refused, naming protocol `'http'`.
+   * API documents no such option; a WebSocket request with it is refused, naming protocol `'http'`.
+   * (iFlytek's Java SDK sends `top_p` and both penalties to X1 over WebSocket, with defaults outside
+   * the HTTP ranges, spec §3.3, unverified: there they can go unchecked through `extra`.)
    */
   topP?: number | undefined;
   /**
