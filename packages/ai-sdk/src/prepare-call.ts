@@ -17,11 +17,16 @@ export interface PreparedCall {
   jsonResponse: boolean;
 }
 
-// Settings of the AI SDK that Spark's WebSocket API has no field for, with what to tell the caller.
+// Settings that only Spark's HTTP API takes (`top_p`, `presence_penalty`, `frequency_penalty`): sent
+// over HTTP, named in a warning over WebSocket.
+const HTTP_ONLY_SETTINGS = [
+  ['topP', "Spark's WebSocket API samples with temperature and topK only; use protocol 'http' for topP."],
+  ['presencePenalty', "Spark's WebSocket API has no presence penalty; use protocol 'http'."],
+  ['frequencyPenalty', "Spark's WebSocket API has no frequency penalty; use protocol 'http'."],
+] as const;
+
+// Settings of the AI SDK that Spark has no field for on either protocol.
 const UNSUPPORTED_SETTINGS = [
-  ['topP', 'Spark samples with temperature and topK only.'],
-  ['presencePenalty', 'Spark has no presence penalty.'],
-  ['frequencyPenalty', 'Spark has no frequency penalty.'],
   ['seed', 'Spark has no seed; answers are not reproducible.'],
   ['stopSequences', 'Spark has no stop sequences.'],
 ] as const;
@@ -54,6 +59,11 @@ export function prepareCall(
 ): PreparedCall {
   const http = protocol === 'http';
   const warnings: SharedV3Warning[] = [];
+  if (!http) {
+    for (const [setting, details] of HTTP_ONLY_SETTINGS) {
+      if (options[setting] !== undefined) warnings.push({ type: 'unsupported', feature: setting, details });
+    }
+  }
   for (const [setting, details] of UNSUPPORTED_SETTINGS) {
     const value = options[setting];
     if (value !== undefined && !(Array.isArray(value) && value.length === 0)) {
@@ -114,6 +124,9 @@ export function prepareCall(
     ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
     ...(options.maxOutputTokens !== undefined ? { maxTokens: options.maxOutputTokens } : {}),
     ...(options.topK !== undefined ? { topK: options.topK } : {}),
+    ...(http && options.topP !== undefined ? { topP: options.topP } : {}),
+    ...(http && options.presencePenalty !== undefined ? { presencePenalty: options.presencePenalty } : {}),
+    ...(http && options.frequencyPenalty !== undefined ? { frequencyPenalty: options.frequencyPenalty } : {}),
     ...(tools.functions ? { functions: tools.functions } : {}),
     ...(tools.toolChoice ? { toolChoice: tools.toolChoice } : {}),
     ...(spark.webSearch !== undefined ? { webSearch: spark.webSearch } : {}),

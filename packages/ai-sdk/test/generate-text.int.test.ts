@@ -46,7 +46,7 @@ describe('generateText', () => {
     expect(result.text).toBe('答案是 2。');
   });
 
-  it('names every setting Spark does not take in a warning and sends none of them', async () => {
+  it('names every setting Spark does not take over WebSocket in a warning and sends none of them', async () => {
     const result = await generateText({
       model: mockProvider(mock())('lite'),
       prompt: '你好',

@@ -48,6 +48,33 @@ describe('over HTTP', () => {
     });
   });
 
+  it('sends topP, presencePenalty and frequencyPenalty without a warning; still names seed and stopSequences', async () => {
+    mock().enqueue({ text: '好。' });
+    const result = await generateText({
+      model: mockHttpProvider(mock())('max'),
+      prompt: '你好',
+      topP: 0.9,
+      presencePenalty: 0.5,
+      frequencyPenalty: -0.25,
+      seed: 7,
+    });
+    expect(result.text).toBe('好。');
+    expect((result.warnings ?? []).map((warning) => (warning as { feature?: string }).feature)).toEqual([
+      'seed',
+    ]);
+    expect(receivedHttpBody(mock(), 0)).toMatchObject({
+      top_p: 0.9,
+      presence_penalty: 0.5,
+      frequency_penalty: -0.25,
+    });
+    expect(mock().requests[0]?.request).toMatchObject({
+      topP: 0.9,
+      presencePenalty: 0.5,
+      frequencyPenalty: -0.25,
+    });
+    expect(receivedHttpBody(mock(), 0)).not.toHaveProperty('seed');
+  });
+
   it('a provider built with protocol and apiPassword speaks HTTP without a WebSocket', async () => {
     mock().enqueue({ text: '你好！' });
     const spark = createSpark({

@@ -91,6 +91,23 @@ export interface ChatParams {
   maxTokens?: number | undefined;
   /** Sample from the k most likely tokens, 1–6. */
   topK?: number | undefined;
+  /**
+   * HTTP only (`top_p`): nucleus sampling, a number greater than 0 and at most 1. Spark's WebSocket
+   * API documents no such option; a WebSocket request with it is refused, naming protocol `'http'`.
+   * (iFlytek's Java SDK sends `top_p` and both penalties to X1 over WebSocket, with defaults outside
+   * the HTTP ranges, spec §3.3, unverified: there they can go unchecked through `extra`.)
+   */
+  topP?: number | undefined;
+  /**
+   * HTTP only (`presence_penalty`): from -2 to 2; positive values push the model towards tokens that
+   * have not appeared yet. A WebSocket request with it is refused, naming protocol `'http'`.
+   */
+  presencePenalty?: number | undefined;
+  /**
+   * HTTP only (`frequency_penalty`): from -2 to 2; positive values penalise tokens by how often they
+   * have appeared. A WebSocket request with it is refused, naming protocol `'http'`.
+   */
+  frequencyPenalty?: number | undefined;
   /** End-user id for Spark's abuse tracking, at most 32 characters. */
   uid?: string | undefined;
   /** WebSocket only. Session id for Spark's logs; does not make the server remember history. */

@@ -11,7 +11,9 @@ import type {
   RequestOptions,
   SignUrlProvider,
   SparkClient,
+  SparkFetch,
   SparkLogger,
+  SparkProtocol,
   SparkTimeouts,
   SparkTransport,
   TrimHistoryOptions,
@@ -30,12 +32,30 @@ export type ChatSparkClient = Pick<SparkClient, 'stream'> & Partial<Pick<SparkCl
  * and in {@link SAMPLING_OPTIONS}; ChatSpark's field, call key and request field follow from the two.
  */
 export interface SparkSamplingOptions {
-  /** Sampling temperature, (0, 1]. Spark's default is 0.5. */
+  /**
+   * Sampling temperature. WebSocket: (0, 1] for chat models, [0, 2] for reasoning models, Spark's default
+   * 0.5. HTTP: [0, 2], Spark's default 1.0.
+   */
   temperature?: number | undefined;
   /** Upper bound of answer tokens, 1 … the model's `maxOutputTokens`. */
   maxTokens?: number | undefined;
   /** Sample from the k most likely tokens, 1–6. */
   topK?: number | undefined;
+  /**
+   * HTTP only (`top_p`): nucleus sampling, greater than 0 and at most 1. Over WebSocket the request is
+   * refused with a `SparkInvalidRequestError` naming protocol `'http'`.
+   */
+  topP?: number | undefined;
+  /**
+   * HTTP only (`presence_penalty`), from -2 to 2: positive values favour tokens not used yet. Over
+   * WebSocket the request is refused with a `SparkInvalidRequestError` naming protocol `'http'`.
+   */
+  presencePenalty?: number | undefined;
+  /**
+   * HTTP only (`frequency_penalty`), from -2 to 2: positive values penalise tokens by how often they
+   * were used. Over WebSocket the request is refused with a `SparkInvalidRequestError` naming protocol `'http'`.
+   */
+  frequencyPenalty?: number | undefined;
   /** End-user id for Spark's abuse tracking, at most 32 characters. */
   uid?: string | undefined;
   /** Session id for Spark's logs; Spark does not remember history because of it. */
@@ -54,7 +74,10 @@ export interface SparkSamplingOptions {
    * `trimHistory`: keeps the system message and the latest user turn).
    */
   trimHistory?: boolean | TrimHistoryOptions | undefined;
-  /** Extra keys merged into `parameter.chat` as they are, for Spark options the SDK does not type yet. */
+  /**
+   * Extra keys merged as they are into `parameter.chat` (WebSocket) or the request body (HTTP), for
+   * Spark options the SDK does not type yet.
+   */
   modelKwargs?: Readonly<Record<string, unknown>> | undefined;
 }
 
@@ -66,6 +89,9 @@ export const SAMPLING_OPTIONS = {
   temperature: 'temperature',
   maxTokens: 'maxTokens',
   topK: 'topK',
+  topP: 'topP',
+  presencePenalty: 'presencePenalty',
+  frequencyPenalty: 'frequencyPenalty',
   uid: 'uid',
   chatId: 'chatId',
   webSearch: 'webSearch',
@@ -91,8 +117,11 @@ export interface SparkOutputOptions {
  * Constructor fields of {@link ChatSpark}.
  *
  * Pass a ready `client` (recommended: `createSparkClient()` from `@xinghuo/node` on servers,
- * `@xinghuo/browser` in pages), or credentials plus a `transport`. Credentials not passed are read
- * from `SPARK_APP_ID`, `SPARK_API_KEY` and `SPARK_API_SECRET`.
+ * `@xinghuo/browser` in pages), or credentials: for WebSocket `appId`, `apiKey` and `apiSecret` (or
+ * `signUrl`) plus a `transport` where the runtime has no global WebSocket; for HTTP `apiPassword` (or
+ * `apiKey` and `apiSecret`), nothing else, since HTTP uses the runtime's `fetch`. Settings not passed
+ * are read from `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET`, `SPARK_API_PASSWORD`,
+ * `SPARK_PROTOCOL` and `SPARK_BASE_URL`.
  */
 export interface ChatSparkInput
   extends Omit<BaseChatModelParams, 'maxRetries'>,
@@ -100,14 +129,29 @@ export interface ChatSparkInput
     SparkOutputOptions {
   /** Model id, alias or custom `{ url, domain }`. Defaults to `SPARK_MODEL`, then `'generalv3.5'` (Spark Max). */
   model?: ModelInput | undefined;
-  /** A Spark client; when given, the credential, transport and network fields below are not used. */
+  /** A Spark client; when given, the protocol, credential, transport and network fields below are not used. */
   client?: ChatSparkClient | undefined;
+  /**
+   * The wire protocol of the client ChatSpark builds: `'ws'` (the signed WebSocket) or `'http'`
+   * (Spark's OpenAI-compatible API). Default: `SPARK_PROTOCOL`, else core's rule: WebSocket where the
+   * model has a WebSocket endpoint, HTTP where it has only an HTTP one (X2.5) or where only an
+   * `apiPassword` (no app id) is given.
+   */
+  protocol?: SparkProtocol | undefined;
   /** Spark app id. Default: `SPARK_APP_ID`. */
   appId?: string | undefined;
   /** Spark API key. Default: `SPARK_API_KEY`. Never serialized. */
   apiKey?: string | undefined;
   /** Spark API secret. Default: `SPARK_API_SECRET`. Never serialized. */
   apiSecret?: string | undefined;
+  /**
+   * The HTTP APIPassword from the iFlytek console (控制台 → http服务接口认证信息), sent as
+   * `Bearer <apiPassword>`. Default: `SPARK_API_PASSWORD`. A long-lived secret: server side only; never
+   * serialized.
+   */
+  apiPassword?: string | undefined;
+  /** The `fetch` of the HTTP protocol. Default: the runtime's global `fetch`. */
+  fetch?: SparkFetch | undefined;
   /** An async signed-URL provider (e.g. your server's signing endpoint) instead of key and secret. */
   signUrl?: SignUrlProvider | undefined;
   /** How to open WebSockets. Default: the global `WebSocket`, when the runtime has one. */

@@ -54,6 +54,8 @@ describe('ChatSpark initialisation', () => {
   });
 
   it('without a client or credentials throws a SparkConfigError naming the variables', () => {
+    vi.stubEnv('SPARK_API_PASSWORD', '');
+    vi.stubEnv('SPARK_PROTOCOL', '');
     vi.stubEnv('SPARK_APP_ID', '');
     vi.stubEnv('SPARK_API_KEY', '');
     vi.stubEnv('SPARK_API_SECRET', '');
@@ -99,7 +101,11 @@ describe('ChatSpark initialisation', () => {
     expect(model.getName()).toBe('ChatSpark');
     expect(model._llmType()).toBe('spark');
     expect(model.lc_serializable).toBe(true);
-    expect(model.lc_secrets).toEqual({ apiKey: 'SPARK_API_KEY', apiSecret: 'SPARK_API_SECRET' });
+    expect(model.lc_secrets).toEqual({
+      apiKey: 'SPARK_API_KEY',
+      apiSecret: 'SPARK_API_SECRET',
+      apiPassword: 'SPARK_API_PASSWORD',
+    });
     expect(model.streaming).toBe(true);
   });
 
@@ -115,6 +121,16 @@ describe('ChatSpark initialisation', () => {
     const serialized = model.toJSON() as { id: string[]; kwargs: Record<string, unknown> };
     expect(serialized.id.at(-1)).toBe('ChatSpark');
     expect(serialized.kwargs.api_key).toEqual({ lc: 1, type: 'secret', id: ['SPARK_API_KEY'] });
+  });
+
+  it('serializes without the APIPassword, naming its variable', () => {
+    const password = 'httpPassword0123456789abcdefXYZW';
+    const model = new ChatSpark({ model: 'x2', protocol: 'http', apiPassword: password });
+    const json = JSON.stringify(model.toJSON());
+    expect(json).not.toContain(password);
+    const serialized = model.toJSON() as { kwargs: Record<string, unknown> };
+    expect(serialized.kwargs.api_password).toEqual({ lc: 1, type: 'secret', id: ['SPARK_API_PASSWORD'] });
+    expect(serialized.kwargs.protocol).toBe('http');
   });
 
   it('switches LangChain retries off and keeps the SDK retry count', () => {

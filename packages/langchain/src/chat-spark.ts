@@ -52,6 +52,8 @@ const SERIALIZABLE_KEYS = [
   'appId',
   'apiKey',
   'apiSecret',
+  'apiPassword',
+  'protocol',
   'baseURL',
   'timeouts',
   'maxRetries',
@@ -74,6 +76,9 @@ const SERIALIZABLE_KEYS = [
  * const model = new ChatSpark({ client: createSparkClient(), model: 'generalv3.5' });
  * const answer = await model.invoke('用一句话介绍合肥。');
  * console.log(answer.content, answer.usage_metadata);
+ *
+ * // Over HTTP no client is needed: the APIPassword (or SPARK_API_PASSWORD) and the runtime's fetch.
+ * const x2 = new ChatSpark({ model: 'x2', protocol: 'http', apiPassword: process.env.SPARK_API_PASSWORD });
  * ```
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the sampling fields come from the interface below and are assigned in the constructor from SAMPLING_OPTION_KEYS
@@ -85,7 +90,7 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
   override lc_serializable = true;
 
   override get lc_secrets(): Record<string, string> {
-    return { apiKey: 'SPARK_API_KEY', apiSecret: 'SPARK_API_SECRET' };
+    return { apiKey: 'SPARK_API_KEY', apiSecret: 'SPARK_API_SECRET', apiPassword: 'SPARK_API_PASSWORD' };
   }
 
   override get lc_serializable_keys(): string[] {
@@ -106,6 +111,8 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
   apiKey: string | undefined;
   /** The API secret ChatSpark built its client with; replaced by a secret marker in `toJSON()`. */
   apiSecret: string | undefined;
+  /** The HTTP APIPassword ChatSpark built its client with; replaced by a secret marker in `toJSON()`. */
+  apiPassword: string | undefined;
   /** The base URL ChatSpark built its client with. */
   baseURL: string | undefined;
   /** The deadlines ChatSpark built its client with. */
@@ -120,8 +127,9 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
   readonly #client: ChatSparkClient;
 
   /**
-   * @throws SparkConfigError for an unknown model id, or when no client is given and credentials or a
-   *   WebSocket transport are missing. Construction never touches the network.
+   * @throws SparkConfigError for an unknown model id, an invalid `SPARK_PROTOCOL`, or when no client is
+   *   given and credentials (or, over WebSocket, a transport) are missing. Construction never touches
+   *   the network.
    */
   constructor(fields: ChatSparkInput = {}) {
     // LangChain's AsyncCaller retries are switched off: the SDK retries (re-signing each attempt).
@@ -136,8 +144,9 @@ export class ChatSpark extends BaseChatModel<ChatSparkCallOptions, AIMessageChun
     this.appId = credentials.appId;
     this.apiKey = credentials.apiKey;
     this.apiSecret = credentials.apiSecret;
+    this.apiPassword = credentials.apiPassword;
     this.baseURL = credentials.baseURL;
-    this.#client = resolveClient(fields, credentials);
+    this.#client = resolveClient(fields, credentials, this.modelInfo);
     registerBlockTranslator();
   }
 

@@ -26,6 +26,12 @@ export interface ChatRequest {
   temperature?: number;
   maxTokens?: number;
   topK?: number;
+  /** HTTP only (the WebSocket API has no such option): `top_p`, in (0, 1]. */
+  topP?: number;
+  /** HTTP only: `presence_penalty`, in [-2, 2]. */
+  presencePenalty?: number;
+  /** HTTP only: `frequency_penalty`, in [-2, 2]. */
+  frequencyPenalty?: number;
   messages: WireMessage[];
   functions: WireFunction[];
   webSearch?: WireWebSearch;

@@ -213,6 +213,27 @@ describe('HTTP answers: tools, web search, JSON mode, validation', () => {
     expect(spark().requests.at(-1)?.raw).toBe('{"model":');
   });
 
+  it('records top_p, presence_penalty and frequency_penalty, and range-checks them', async () => {
+    const ok = await post({ messages: ASK_WEATHER, top_p: 1, presence_penalty: -2, frequency_penalty: 1.5 });
+    expect(((await ok.json()) as CompletionJson).code).toBe(0);
+    expect(spark().requests.at(-1)?.request).toMatchObject({
+      topP: 1,
+      presencePenalty: -2,
+      frequencyPenalty: 1.5,
+    });
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ top_p: 0 }, /top_p 0 is outside \(0, 1\]/],
+      [{ presence_penalty: 2.5 }, /presence_penalty 2\.5 is outside \[-2, 2\]/],
+      [{ frequency_penalty: -3 }, /frequency_penalty -3 is outside \[-2, 2\]/],
+    ];
+    for (const [fields, message] of cases) {
+      const answer = (await (await post({ messages: ASK_WEATHER, ...fields })).json()) as CompletionJson;
+      expect(answer.code).toBe(10163);
+      expect(answer.message).toMatch(message);
+      expect(spark().requests.at(-1)?.request).toBeUndefined();
+    }
+  });
+
   it('takes X2 max_tokens up to 128K, beyond X1.5', async () => {
     const x2 = await post(
       { model: 'spark-x', messages: ASK_WEATHER, max_tokens: 100_000 },

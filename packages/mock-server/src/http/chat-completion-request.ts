@@ -123,6 +123,9 @@ function parseBody(text: string, route: MockHttpRoute): ChatCompletionRequest {
   if (temperature !== undefined) request.temperature = temperature;
   if (maxTokens !== undefined) request.maxTokens = maxTokens;
   if (topK !== undefined) request.topK = topK;
+  if (topP !== undefined) request.topP = topP;
+  if (presencePenalty !== undefined) request.presencePenalty = presencePenalty;
+  if (frequencyPenalty !== undefined) request.frequencyPenalty = frequencyPenalty;
   if (webSearch !== undefined) request.webSearch = webSearch;
   if (thinking !== undefined) request.thinking = thinking;
   if (responseFormat !== undefined) request.responseFormat = responseFormat;

@@ -133,6 +133,40 @@ describe('encodeHttpRequest', () => {
     });
   });
 
+  describe('topP, presencePenalty and frequencyPenalty (HTTP only, spec §6.3)', () => {
+    it('sends them as top_p, presence_penalty and frequency_penalty', () => {
+      const body = encode({ topP: 0.8, presencePenalty: 1.5, frequencyPenalty: -0.5 });
+      expect(body).toMatchObject({ top_p: 0.8, presence_penalty: 1.5, frequency_penalty: -0.5 });
+      expect(encode({})).not.toHaveProperty('top_p');
+      expect(encode({ topP: undefined })).not.toHaveProperty('top_p');
+    });
+
+    it('accepts the edges of each range', () => {
+      expect(encode({ topP: 1, presencePenalty: -2, frequencyPenalty: 2 })).toMatchObject({
+        top_p: 1,
+        presence_penalty: -2,
+        frequency_penalty: 2,
+      });
+      expect(encode({ topP: Number.MIN_VALUE, presencePenalty: 2, frequencyPenalty: -2 }).top_p).toBe(
+        Number.MIN_VALUE,
+      );
+    });
+
+    it.each([
+      ['topP', 0, /topP must be a number greater than 0 and at most 1 \(got 0\)/],
+      ['topP', 1.01, /topP must be a number greater than 0 and at most 1/],
+      ['topP', Number.NaN, /topP must be a number greater than 0 and at most 1/],
+      ['topP', '0.5', /topP must be a number greater than 0 and at most 1/],
+      ['presencePenalty', 2.5, /presencePenalty must be a number from -2 to 2 \(got 2.5\)/],
+      ['presencePenalty', -2.01, /presencePenalty must be a number from -2 to 2/],
+      ['frequencyPenalty', Number.POSITIVE_INFINITY, /frequencyPenalty must be a number from -2 to 2/],
+      ['frequencyPenalty', null, /frequencyPenalty must be a number from -2 to 2/],
+    ])('refuses %s = %s, naming the range', (field, value, message) => {
+      expect(invalidField(() => encode({ [field]: value }))).toBe(field);
+      expect(() => encode({ [field]: value })).toThrow(message);
+    });
+  });
+
   it('takes the HTTP temperature range [0, 2] for every model', () => {
     expect(encode({ temperature: 2 }, 'lite').temperature).toBe(2);
     expect(invalidField(() => encode({ temperature: 2.01 }))).toBe('temperature');

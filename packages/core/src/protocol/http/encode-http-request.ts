@@ -41,6 +41,9 @@ export interface HttpRequestBody {
   max_tokens?: number;
   max_completion_tokens?: number;
   top_k?: number;
+  top_p?: number;
+  presence_penalty?: number;
+  frequency_penalty?: number;
   user?: string;
   tools?: (HttpWireFunctionTool | SparkWireWebSearchTool)[];
   tool_choice?: HttpWireToolChoice;
@@ -59,6 +62,7 @@ export interface EncodeHttpRequestOptions {
 }
 
 const HTTP_ONLY_NOTE = 'over HTTP';
+const PENALTY_RULE = 'a number from -2 to 2';
 // What Spark's HTTP doc allows in a function name (spec §6.3); OpenAI-style validators agree.
 const HTTP_FUNCTION_NAME = /^[A-Za-z0-9_]{1,32}$/;
 // Keys of the body the typed options own; `extra` may not replace them.
@@ -171,7 +175,8 @@ function checkRange(value: unknown, field: string, minimum: number, maximum: num
  *
  * Differences from WebSocket, each refused with a message that names the protocol: `temperature` is
  * [0, 2] for every model (Spark's HTTP default is 1.0, not 0.5); `chatId` and `patchId` exist only on
- * WebSocket; `responseFormat`, a forced `toolChoice` and `tool` messages exist only on HTTP. X2.5 gets
+ * WebSocket; `responseFormat`, a forced `toolChoice`, `topP` ((0, 1]), `presencePenalty` and
+ * `frequencyPenalty` ([-2, 2]) and `tool` messages exist only on HTTP. X2.5 gets
  * `max_completion_tokens`. `toolChoice` becomes `tool_choice` (`{ type: 'function', function: { name } }`
  * for a named function); it is checked against the functions sent and left out when there are none.
  *
@@ -213,6 +218,20 @@ export function encodeHttpRequest(params: ChatParams, options: EncodeHttpRequest
       invalid('topK', 'an integer from 1 to 6', params.topK);
     }
     body.top_k = params.topK;
+  }
+  if (params.topP !== undefined) {
+    const topP = params.topP;
+    // (0, 1]: 0 would leave no token to sample from.
+    if (typeof topP !== 'number' || !(topP > 0 && topP <= 1)) {
+      invalid('topP', 'a number greater than 0 and at most 1', topP);
+    }
+    body.top_p = topP;
+  }
+  if (params.presencePenalty !== undefined) {
+    body.presence_penalty = checkRange(params.presencePenalty, 'presencePenalty', -2, 2, PENALTY_RULE);
+  }
+  if (params.frequencyPenalty !== undefined) {
+    body.frequency_penalty = checkRange(params.frequencyPenalty, 'frequencyPenalty', -2, 2, PENALTY_RULE);
   }
   if (params.uid !== undefined) {
     if (typeof params.uid !== 'string' || params.uid === '' || params.uid.length > 32) {

@@ -134,6 +134,25 @@ describe('encodeRequest', () => {
     });
   });
 
+  describe('options only the HTTP API takes', () => {
+    it.each([
+      ['responseFormat', { responseFormat: 'json_object' }],
+      ['topP', { topP: 0.9 }],
+      ['presencePenalty', { presencePenalty: 0.5 }],
+      ['frequencyPenalty', { frequencyPenalty: -1 }],
+    ] as const)('refuses %s, saying that it needs protocol http', (field, params) => {
+      expect(() => encode(params)).toThrow(
+        new RegExp(`${field} must be left out on WebSocket: it is an HTTP option \\(protocol: "http"\\)`),
+      );
+      expect(fieldOf(() => encode(params))).toBe(field);
+    });
+
+    it('ignores them when undefined', () => {
+      const frame = encode({ topP: undefined, presencePenalty: undefined, frequencyPenalty: undefined });
+      expect(frame).toEqual(encode({}));
+    });
+  });
+
   it('omits payload.functions for an empty list', () => {
     expect(encode({ functions: [] }).payload.functions).toBeUndefined();
   });

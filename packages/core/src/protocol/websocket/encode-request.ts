@@ -46,6 +46,9 @@ export interface EncodeRequestOptions {
   onWarning?: ((message: string) => void) | undefined;
 }
 
+// Request options only the HTTP API takes (spec §6.3).
+const HTTP_ONLY_OPTIONS = ['responseFormat', 'topP', 'presencePenalty', 'frequencyPenalty'] as const;
+
 function checkInteger(value: unknown, field: string, maximum: number, modelNote = ''): number {
   if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > maximum) {
     invalid(field, `an integer from 1 to ${maximum}${modelNote}`, value);
@@ -130,7 +133,8 @@ function mergeExtra(chat: SparkRequestFrame['parameter']['chat'], extra: unknown
  * Validates a chat request against the model and builds the wire frame.
  *
  * Checks, in order: `appId`; the messages (optional system first and once, then user/assistant
- * alternating and ending with user, string contents); `temperature` ((0, 1], or [0, 2] for reasoning
+ * alternating and ending with user, string contents); the HTTP-only options (`responseFormat`, `topP`,
+ * `presencePenalty`, `frequencyPenalty`), refused with a message naming protocol `'http'`; `temperature` ((0, 1], or [0, 2] for reasoning
  * models); `topK` (integer 1–6); `maxTokens` (integer 1 … `model.maxOutputTokens`); `uid` (≤ 32
  * characters); `chatId`; `functions`; `toolChoice` (`'auto'` or `'none'`, which leaves the functions
  * out; a forced call needs HTTP); `webSearch`; `thinking`; `patchId`; `extra` (merged into
@@ -161,8 +165,12 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
   params = readChatParams(params);
 
   const messages = withField('messages', () => validateMessages(params.messages));
-  if (params.responseFormat !== undefined) {
-    invalid('responseFormat', 'left out on WebSocket: it is an HTTP option (protocol: "http")');
+  // Spark's WebSocket API has no such options: refused rather than dropped, so a caller never believes
+  // a setting was applied that the server never saw.
+  for (const field of HTTP_ONLY_OPTIONS) {
+    if (params[field] !== undefined) {
+      invalid(field, 'left out on WebSocket: it is an HTTP option (protocol: "http")');
+    }
   }
   warn(messages[0]?.role !== 'system' || capabilities.system, 'a system message');
 
