@@ -32,7 +32,22 @@ const X2: MockModelRoute = {
   maxOutputTokens: 128 * 1024,
 };
 
-/** Every HTTP endpoint of the mock: the general models on `/v1`, X1.5 on `/v2`, X2 on `/x2`. */
+/**
+ * The hosted X2.5, HTTP only. Its path is not captured from the official page (spec §6.1 ?): the mock
+ * serves the path core's registry assumes, so a client can be tested end to end; 256K out
+ * (`max_completion_tokens` < 256K ✔), the context window assumed as large.
+ */
+const X25: MockModelRoute = {
+  ...X15,
+  id: 'spark-x2.5',
+  aliases: ['x2.5'],
+  path: '/x2.5',
+  domains: ['spark-x2.5'],
+  contextWindow: 262_144,
+  maxOutputTokens: 262_143,
+};
+
+/** Every HTTP endpoint of the mock: the general models on `/v1`, X1.5 on `/v2`, X2 on `/x2`, X2.5 on `/x2.5`. */
 export const MOCK_HTTP_ROUTES: readonly MockHttpRoute[] = [
   {
     path: '/v1/chat/completions',
@@ -53,6 +68,13 @@ export const MOCK_HTTP_ROUTES: readonly MockHttpRoute[] = [
     path: '/x2/chat/completions',
     models: { 'spark-x': X2, X2: X2 },
     usage: 'own-chunk',
+    dataSpace: true,
+  },
+  {
+    path: '/x2.5/chat/completions',
+    models: { 'spark-x2.5': X25, 'spark-x2.5-4b': X25, 'spark-x2.5-1.7b': X25 },
+    usage: 'own-chunk',
+    // The X2.5 page shows `data: {…}` with a space (spec §6.4).
     dataSpace: true,
   },
 ];
