@@ -216,6 +216,7 @@ describe('createRelayHandler: what it refuses', () => {
       ['/v1/chat/completions', 'gpt-4o'],
       ['/v1/chat/completions', 'spark-x'],
       ['/x2/chat/completions', 'lite'],
+      ['/x2.5/chat/completions', 'spark-x'],
     ] as const) {
       const response = await relay(post({ ...CHAT, model }, {}, path));
       expect(response.status, `${model} on ${path}`).toBe(404);
@@ -229,6 +230,10 @@ describe('createRelayHandler: what it refuses', () => {
     expect(allowed.status).toBe(200);
     await allowed.text();
     expect(upstream?.requests).toHaveLength(1);
+    const x25 = await relay(post({ ...CHAT, model: 'spark-x2.5' }, {}, '/x2.5/chat/completions'));
+    expect(x25.status).toBe(200);
+    await x25.text();
+    expect(upstream?.requests[1]?.path).toBe('/x2.5/chat/completions');
   });
 
   it('forwards what it checked: a duplicate model key cannot smuggle another model', async () => {

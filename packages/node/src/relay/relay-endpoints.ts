@@ -2,7 +2,8 @@ import { SparkConfigError } from '@xinghuo/core';
 
 /**
  * Spark's OpenAI-compatible chat endpoints and the `model` ids each one serves (protocol spec §6.1):
- * the general models on `/v1`, X1.5 on `/v2` (`x1` is its old id), X2 on `/x2`.
+ * the general models on `/v1`, X1.5 on `/v2` (`x1` is its old id), X2 on `/x2`, and the hosted X2.5 on
+ * `/x2.5` (a path assumed by the model registry, not captured from the official page).
  */
 export const DEFAULT_RELAY_ENDPOINTS: Readonly<Record<string, readonly string[]>> = Object.freeze({
   '/v1/chat/completions': Object.freeze([
@@ -15,6 +16,7 @@ export const DEFAULT_RELAY_ENDPOINTS: Readonly<Record<string, readonly string[]>
   ]),
   '/v2/chat/completions': Object.freeze(['spark-x', 'x1']),
   '/x2/chat/completions': Object.freeze(['spark-x']),
+  '/x2.5/chat/completions': Object.freeze(['spark-x2.5', 'spark-x2.5-4b', 'spark-x2.5-1.7b']),
 });
 
 /** Spark's upstream for the HTTP protocol. */
