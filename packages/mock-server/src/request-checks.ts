@@ -2,6 +2,8 @@
  * The checks both faces of the mock use to validate a request (the WebSocket frame and the HTTP
  * body): a thrown {@link RequestRejected} carries the error Spark would answer with.
  */
+import type { WireMessage } from './chat-request.js';
+import { estimateMockTokens } from './estimate-mock-tokens.js';
 import { type SparkErrorFrameSpec, sparkError } from './spark-errors.js';
 
 /** A request the service would refuse, with the error it would answer. */
@@ -37,6 +39,31 @@ export function checkRange(
 ): void {
   if (value !== undefined && !isValid(value)) {
     throw new RequestRejected(sparkError(10163, `${name} ${value} is outside ${range}`));
+  }
+}
+
+/** Refuses `top_k` outside [1, 6], the same range on both protocols. */
+export function checkTopK(value: number | undefined, name: string): void {
+  checkRange(value, name, (topK) => Number.isInteger(topK) && topK >= 1 && topK <= 6, '[1, 6]');
+}
+
+/** Refuses an answer length outside [1, `limit`] (the model's largest `max_tokens`). */
+export function checkMaxTokens(value: number | undefined, name: string, limit: number): void {
+  checkRange(
+    value,
+    name,
+    (tokens) => Number.isInteger(tokens) && tokens >= 1 && tokens <= limit,
+    `[1, ${limit}]`,
+  );
+}
+
+/** Refuses messages whose estimated size is over the model's context window with 10907. */
+export function checkInputFits(messages: readonly WireMessage[], contextWindow: number): void {
+  const inputTokens = messages.reduce((sum, message) => sum + estimateMockTokens(message.content), 0);
+  if (inputTokens > contextWindow) {
+    throw new RequestRejected(
+      sparkError(10907, `input is about ${inputTokens} tokens, over the limit of ${contextWindow}`),
+    );
   }
 }
 

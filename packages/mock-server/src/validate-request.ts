@@ -1,7 +1,9 @@
 import type { ChatRequest, WireFunction, WireMessage, WireWebSearch } from './chat-request.js';
-import { estimateMockTokens } from './estimate-mock-tokens.js';
 import {
+  checkInputFits,
+  checkMaxTokens,
   checkRange,
+  checkTopK,
   isRecord,
   optional,
   RequestRejected,
@@ -77,24 +79,9 @@ function parseRequest(text: string, { route, appId }: ValidationContext): ChatRe
     (value) => value > 0 && value <= route.maxTemperature,
     `(0, ${route.maxTemperature}]`,
   );
-  checkRange(
-    topK,
-    'parameter.chat.top_k',
-    (value) => Number.isInteger(value) && value >= 1 && value <= 6,
-    '[1, 6]',
-  );
-  checkRange(
-    maxTokens,
-    'parameter.chat.max_tokens',
-    (value) => Number.isInteger(value) && value >= 1 && value <= route.maxOutputTokens,
-    `[1, ${route.maxOutputTokens}]`,
-  );
-  const inputTokens = messages.reduce((sum, message) => sum + estimateMockTokens(message.content), 0);
-  if (inputTokens > route.contextWindow) {
-    throw new RequestRejected(
-      sparkError(10907, `input is about ${inputTokens} tokens, over the limit of ${route.contextWindow}`),
-    );
-  }
+  checkTopK(topK, 'parameter.chat.top_k');
+  checkMaxTokens(maxTokens, 'parameter.chat.max_tokens', route.maxOutputTokens);
+  checkInputFits(messages, route.contextWindow);
 
   const request: ChatRequest = { appId: requestAppId, domain, messages, functions, frame };
   if (uid !== undefined) request.uid = uid;

@@ -139,6 +139,7 @@ describe('HTTP face of startMockSpark', () => {
       '/v1/chat/completions',
       '/v2/chat/completions',
       '/x2/chat/completions',
+      '/x2.5/chat/completions',
     ]);
   });
 });

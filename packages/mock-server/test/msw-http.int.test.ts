@@ -24,8 +24,8 @@ describe('msw http handlers (global fetch)', () => {
   });
   afterAll(() => server.close());
 
-  it('serves the three routes at the real host: JSON, and SSE with each route’s data: spelling', async () => {
-    expect(spark.httpHandlers).toHaveLength(3);
+  it('serves every route at the real host: JSON, and SSE with each route’s data: spelling', async () => {
+    expect(spark.httpHandlers).toHaveLength(4);
     const whole = await postChat(
       `${BASE}/v1/chat/completions`,
       { model: 'lite', messages: QUESTION },

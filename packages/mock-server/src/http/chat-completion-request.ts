@@ -1,7 +1,9 @@
 import type { ChatRequest, WireFunction, WireMessage, WireWebSearch } from '../chat-request.js';
-import { estimateMockTokens } from '../estimate-mock-tokens.js';
 import {
+  checkInputFits,
+  checkMaxTokens,
   checkRange,
+  checkTopK,
   isRecord,
   optional,
   RequestRejected,
@@ -94,21 +96,15 @@ function parseBody(text: string, route: MockHttpRoute): ChatCompletionRequest {
   // HTTP takes temperature in [0, 2] with default 1.0, unlike the WebSocket (0, 1] (spec §6.3).
   checkRange(temperature, 'temperature', (value) => value >= 0 && value <= 2, '[0, 2]');
   checkRange(topP, 'top_p', (value) => value > 0 && value <= 1, '(0, 1]');
-  checkRange(topK, 'top_k', (value) => Number.isInteger(value) && value >= 1 && value <= 6, '[1, 6]');
+  checkTopK(topK, 'top_k');
   checkRange(presencePenalty, 'presence_penalty', (value) => value >= -2 && value <= 2, '[-2, 2]');
   checkRange(frequencyPenalty, 'frequency_penalty', (value) => value >= -2 && value <= 2, '[-2, 2]');
-  checkRange(
+  checkMaxTokens(
     maxTokens,
-    'max_tokens',
-    (value) => Number.isInteger(value) && value >= 1 && value <= limits.maxOutputTokens,
-    `[1, ${limits.maxOutputTokens}]`,
+    body.max_tokens === undefined ? 'max_completion_tokens' : 'max_tokens',
+    limits.maxOutputTokens,
   );
-  const inputTokens = messages.reduce((sum, message) => sum + estimateMockTokens(message.content), 0);
-  if (inputTokens > limits.contextWindow) {
-    throw new RequestRejected(
-      sparkError(10907, `input is about ${inputTokens} tokens, over the limit of ${limits.contextWindow}`),
-    );
-  }
+  checkInputFits(messages, limits.contextWindow);
 
   const request: ChatCompletionRequest = {
     appId: '',
