@@ -399,6 +399,17 @@ describe('createSparkClient over HTTP', () => {
     expect(server?.requests).toHaveLength(2);
   });
 
+  it('calls [DONE] without a finish reason a cut answer: retried while nothing was shown, then an error', async () => {
+    await serve(({ response, attempt }) => {
+      const content = attempt === 1 ? '' : '半';
+      writeEvents(response, [contentChunk({ content })], { finishReason: null });
+    });
+    const error = await failure(httpClient().chat(QUESTION));
+    expect(error).toBeInstanceOf(SparkConnectionError);
+    expect(error.message).toContain('finish reason');
+    expect(server?.requests).toHaveLength(2);
+  });
+
   it('aborts mid-stream: settles with SparkAbortError and closes the HTTP connection', async () => {
     await serve(({ response }) =>
       writeEvents(response, [contentChunk({ content: '一' })], { done: false, end: false }),

@@ -87,18 +87,46 @@ export function contentChunk(delta: Record<string, unknown>, extra: Record<strin
 
 /**
  * Writes each chunk as one event (`data:{…}` without a space, as `/v1` does, unless `space`), then
- * `[DONE]` and the end, unless `done` is false (a cut-off stream: the response just ends).
+ * `[DONE]` and the end, unless `done` is false (a cut-off stream: the response just ends). As Spark
+ * does, the last chunk with `choices` carries a finish reason: `finishReason` (default `stop`) unless
+ * a chunk already has one; `finishReason: null` writes the chunks as given.
  */
 export function writeEvents(
   response: ServerResponse,
   chunks: readonly unknown[],
-  { done = true, space = false, end = true }: { done?: boolean; space?: boolean; end?: boolean } = {},
+  {
+    done = true,
+    space = false,
+    end = true,
+    finishReason = 'stop',
+  }: { done?: boolean; space?: boolean; end?: boolean; finishReason?: string | null } = {},
 ): void {
   const prefix = space ? 'data: ' : 'data:';
   if (!response.headersSent) openEventStream(response);
-  for (const chunk of chunks) response.write(`${prefix}${JSON.stringify(chunk)}\n\n`);
+  const written = done && finishReason !== null ? withFinishReason(chunks, finishReason) : chunks;
+  for (const chunk of written) response.write(`${prefix}${JSON.stringify(chunk)}\n\n`);
   if (done) response.write(`${prefix}[DONE]\n\n`);
   if (end) response.end();
+}
+
+type ChunkWithChoices = { choices: Record<string, unknown>[] };
+
+function hasChoices(chunk: unknown): chunk is ChunkWithChoices {
+  const choices = (chunk as { choices?: unknown } | null)?.choices;
+  return Array.isArray(choices) && choices.length > 0;
+}
+
+/** The chunks with `finishReason` on the last one that has choices, unless one already finishes. */
+function withFinishReason(chunks: readonly unknown[], finishReason: string): readonly unknown[] {
+  const finishes = chunks.some(
+    (chunk) => hasChoices(chunk) && chunk.choices.some((choice) => choice.finish_reason != null),
+  );
+  const last = chunks.findLastIndex(hasChoices);
+  if (finishes || last === -1) return chunks;
+  const chunk = chunks[last] as ChunkWithChoices;
+  const [first, ...rest] = chunk.choices;
+  const finished = { ...chunk, choices: [{ ...first, finish_reason: finishReason }, ...rest] };
+  return chunks.map((each, index) => (index === last ? finished : each));
 }
 
 /** Answers with a status and a JSON body. */

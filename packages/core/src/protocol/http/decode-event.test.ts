@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SparkRateLimitError } from '../../errors/error-classes';
-import { decodeEvent, isDoneMarker } from './decode-event';
+import { SparkConnectionError, SparkRateLimitError } from '../../errors/error-classes';
+import { createEventDecoder, decodeEvent, isDoneMarker } from './decode-event';
 
 describe('decodeEvent', () => {
   it('reads [DONE] in either spelling as the final frame', () => {
@@ -42,5 +42,27 @@ describe('decodeEvent', () => {
     expect(() => decodeEvent(JSON.stringify({ code: 11202, message: 'qps', sid: 's' }), '')).toThrow(
       SparkRateLimitError,
     );
+  });
+});
+
+describe('createEventDecoder', () => {
+  const chunk = (choice: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ code: 0, sid: 's', choices: [{ index: 0, ...choice }], ...extra });
+
+  it('ends at [DONE] after a finish reason, also one the SDK has no name for, and a usage chunk after it', () => {
+    for (const reason of ['stop', 'odd']) {
+      const decode = createEventDecoder();
+      decode(chunk({ delta: { content: '好' } }), '');
+      decode(chunk({ delta: {}, finish_reason: reason }), '好');
+      decode(JSON.stringify({ code: 0, sid: 's', choices: [], usage: { total_tokens: 3 } }), '好');
+      expect(decode('[DONE]', '好').status).toBe(2);
+    }
+  });
+
+  it('calls a [DONE] with no finish reason before it a truncated answer, not a success', () => {
+    const decode = createEventDecoder();
+    decode(chunk({ delta: { content: '半' }, finish_reason: null }), '');
+    expect(() => decode('[DONE]', '半')).toThrow(SparkConnectionError);
+    expect(() => createEventDecoder()('[DONE]', '')).toThrow(/finish reason/);
   });
 });

@@ -2,6 +2,7 @@
  * One server-sent event of an HTTP answer as the protocol-neutral {@link DecodedFrame} the exchange
  * reads: `[DONE]` is the final frame (`status: 2`), every other event a chunk (`status: 1`).
  */
+import { SparkConnectionError } from '../../errors/error-classes';
 import type { FinishReason } from '../../types';
 import type { DecodedFrame } from '../decoded-frame';
 import { decodeChunk } from './decode-chunk';
@@ -40,4 +41,29 @@ export function decodeEvent(data: string, partialText: string): DecodedFrame {
   const finishReason = chunk.finishReason === undefined ? undefined : FINISH_REASONS[chunk.finishReason];
   if (finishReason) frame.finishReason = finishReason;
   return frame;
+}
+
+/**
+ * The decoder of one answer's events. An answer ends at `[DONE]` after a chunk has said why it
+ * finished (`finish_reason`): a `[DONE]` with no finish reason before it ends an answer the service
+ * cut short, which is a truncated answer (retryable while nothing was shown), never a success.
+ */
+export function createEventDecoder(): (data: string, partialText: string) => DecodedFrame {
+  let finished = false;
+  return (data, partialText) => {
+    const frame = decodeEvent(data, partialText);
+    if (frame.status === 2 && !finished) {
+      throw new SparkConnectionError(
+        'The HTTP stream reached [DONE] before any chunk gave a finish reason: the answer is incomplete.',
+      );
+    }
+    // Any reason counts, also one the SDK has no name for (`frame.finishReason` is then unset).
+    if (frame.finishReason !== undefined || hasFinishReason(data)) finished = true;
+    return frame;
+  };
+}
+
+/** Whether a chunk's JSON names a finish reason, checked only for reasons the SDK does not map. */
+function hasFinishReason(data: string): boolean {
+  return data.includes('"finish_reason"') && /"finish_reason"\s*:\s*"[^"]/.test(data);
 }

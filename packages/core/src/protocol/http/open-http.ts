@@ -9,7 +9,7 @@ import { toSparkError } from '../../errors/to-spark-error';
 import type { FrameConnection, OpenFrameConnection } from '../../exchange/frame-connection';
 import type { SparkModel } from '../../models/models';
 import type { SparkLogger } from '../../types';
-import { decodeEvent } from './decode-event';
+import { createEventDecoder } from './decode-event';
 import { errorFromResponse } from './error-from-response';
 import { readServerSentEvents } from './read-server-sent-events';
 
@@ -151,7 +151,7 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
       }
       const connection: FrameConnection<string> = {
         frames,
-        decode: (data, partialText) => decodeEvent(data, partialText),
+        decode: createEventDecoder(),
         close,
       };
       return connection as FrameConnection;
