@@ -180,13 +180,13 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
         const model = withField('model', () => resolveRequestModel(params, defaultModel));
         const protocol = chooseProtocol(model, params.protocol, clientProtocol);
         const http = protocol === 'http' ? await loadHttpProtocol() : undefined;
-        const { requestText, answer } = prepareRequest(params, {
+        const { requestText, answer, trimmedMessages } = prepareRequest(params, {
           appId,
           model,
           protocol,
           logger,
           trim,
-          encodeHttp: http?.encodeHttpRequest,
+          encodeHttp: http?.encodeHttpRequestText,
         });
         let open: OpenFrameConnection;
         if (http) {
@@ -211,7 +211,10 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
             logger,
           });
         }
-        return runExchange({ ...client, open, answer }, emit, signal);
+        const result = await runExchange({ ...client, open, answer }, emit, signal);
+        // Stamped once here, not carried through every attempt.
+        if (trimmedMessages) result.trimmedMessages = trimmedMessages;
+        return result;
       },
       { signal: requestOptions.signal, totalTimeoutMs: timeouts.totalMs },
     );

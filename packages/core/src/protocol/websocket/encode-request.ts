@@ -6,6 +6,7 @@
 import { checkSerializable, readChatParams, readField, withField } from '../../client/request-values';
 import type { SparkModel } from '../../models/models';
 import type { ChatParams, ChatRole, FunctionParameters, WebSearchOptions } from '../../types';
+import type { EncodedRequest } from '../encoded-request';
 import { invalid, isPlainObject, validateFunctions, validateMessages } from './validate-request';
 
 /** The `web_search` tool on the wire. */
@@ -208,4 +209,19 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
     }
   }
   return frame;
+}
+
+/**
+ * {@link encodeRequest}, serialized, with the max tokens the frame asks for (an `extra.max_tokens`
+ * counts: it is sent): what the client sends on every attempt.
+ *
+ * @throws SparkInvalidRequestError as {@link encodeRequest}
+ */
+export function encodeRequestText(params: ChatParams, options: EncodeRequestOptions): EncodedRequest {
+  const frame = encodeRequest(params, options);
+  const sent = frame.parameter.chat.max_tokens;
+  return {
+    requestText: JSON.stringify(frame),
+    maxTokens: typeof sent === 'number' ? sent : options.model.defaultMaxTokens,
+  };
 }
