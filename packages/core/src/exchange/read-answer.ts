@@ -61,7 +61,8 @@ export function readAnswer(reading: AnswerReading): Promise<ChatResult> {
     const deliver = (event: SparkStreamEvent) => {
       if (!contentSeen) {
         if (!isContentEvent(event)) {
-          (held ??= []).push(event);
+          held ??= [];
+          held.push(event);
           return;
         }
         contentSeen = true;
