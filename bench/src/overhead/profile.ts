@@ -46,7 +46,7 @@ interface FunctionCost {
 function locate(url: string): string {
   const pkg =
     /packages\/([^/]+)\/dist\/([^?]+)/.exec(url) ?? /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
-  if (pkg) return pkg[2] ? `${pkg[1]}/${pkg[2].replace(/chunk-\w+\.js/, 'chunk')}` : (pkg[1] as string);
+  if (pkg) return pkg[2] ? `${pkg[1]}/${pkg[2]}` : (pkg[1] as string);
   if (url.startsWith('node:')) return 'node internals';
   if (url === '') return '(native)';
   if (url.includes('/workers/')) return 'bench worker';
@@ -99,6 +99,7 @@ async function profileSide(
     const input: OverheadWorkerInput = { side, target, expected, concurrency, waves };
     return runWorker<OverheadWorkerResult>(files['overhead-worker'] as string, input, [
       '--cpu-prof',
+      '--cpu-prof-interval=250',
       `--cpu-prof-dir=${directory}`,
     ]);
   });
@@ -134,7 +135,7 @@ const lines = [
   '',
   `Workload: the overhead worker at ${concurrency} concurrent streams × ${waves} waves (plus its warm-up), ` +
     'under `node --cpu-prof`; self time of each function summed over the run and divided by the streams. ' +
-    'Sampling at the default 1 ms interval: rows under ~2 µs are noise.',
+    'Sampled every 250 µs: rows under ~2 µs are noise.',
   '',
   '| Side | CPU samples per request (µs, idle excluded) | wall (ms) of the measured part | CPU (ms) |',
   '| --- | ---: | ---: | ---: |',

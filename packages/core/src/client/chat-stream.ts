@@ -6,6 +6,7 @@ import { SparkAbortError, SparkConfigError, type SparkError, toSparkError } from
 import { onSharedAbort } from '../exchange/abort-fan-out';
 import { AsyncQueue } from '../exchange/async-queue';
 import { isDisabled, timeoutError } from '../exchange/deadlines';
+import { type AbortLike, ExchangeSignal } from '../exchange/exchange-signal';
 import type { ChatResult, SparkStreamEvent } from '../types';
 
 /**
@@ -14,7 +15,7 @@ import type { ChatResult, SparkStreamEvent } from '../types';
  */
 export type ChatStreamRunner = (
   emit: (event: SparkStreamEvent) => void,
-  signal: AbortSignal,
+  signal: AbortLike,
 ) => Promise<ChatResult>;
 
 /** Options of {@link startChatStream}. */
@@ -52,7 +53,8 @@ type Settle = (outcome: { result: ChatResult } | { error: unknown }, discardQueu
  */
 export class ChatStream implements AsyncIterable<SparkStreamEvent> {
   readonly #queue = new AsyncQueue<SparkStreamEvent>();
-  readonly #controller = new AbortController();
+  // Not an AbortController: see exchange-signal.ts for why.
+  readonly #signal = new ExchangeSignal();
   readonly #result: Promise<ChatResult>;
   readonly #settle: Settle;
   #settled = false;
@@ -89,7 +91,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
     };
     this.#settle = settle;
 
-    const signal = this.#controller.signal;
+    const signal = this.#signal;
 
     const external = options.signal;
     if (external) {
@@ -150,7 +152,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
   #abort(error: SparkError): void {
     if (this.#settled) return;
     this.#settle({ error }, true);
-    this.#controller.abort(error);
+    this.#signal.abort(error);
   }
 
   /**

@@ -13,6 +13,7 @@ import { abortError, onAbort } from './abort';
 import { AnswerAccumulator, type AnswerContext, isContentEvent } from './answer-accumulator';
 import { AsyncQueue } from './async-queue';
 import type { SparkTimeouts } from './deadlines';
+import type { AbortLike } from './exchange-signal';
 import type { FrameConnection } from './frame-connection';
 import { startFrameDeadline } from './frame-deadline';
 
@@ -27,7 +28,7 @@ export interface AnswerReading {
   /** Receives each event as its frame arrives (search results held back until content, see below). */
   emit: (event: SparkStreamEvent) => void;
   /** The exchange's signal: aborting it closes the connection at once. */
-  signal: AbortSignal;
+  signal: AbortLike;
 }
 
 /**
@@ -91,13 +92,18 @@ export function readAnswer(reading: AnswerReading): Promise<ChatResult> {
         return true;
       }
     };
-    const onEnd = () =>
+    const onEnd = () => {
+      // In push mode the end also comes after the final frame, when the socket closes: no error then.
+      if (settled) return;
       finish(
         new SparkConnectionError(
           'The connection closed before the final frame (status 2): the answer is incomplete.',
         ),
       );
-    const onReadError = (error: unknown) => finish(toSparkError(error, 'The connection failed'));
+    };
+    const onReadError = (error: unknown) => {
+      if (!settled) finish(toSparkError(error, 'The connection failed'));
+    };
 
     const deadline = startFrameDeadline(reading.timeouts, performance.now(), (error) => finish(error));
     if (signal.aborted) {

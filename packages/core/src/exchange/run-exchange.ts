@@ -7,6 +7,7 @@ import type { ChatResult, SparkLogger, SparkStreamEvent } from '../types';
 import { abortError, sleep } from './abort';
 import { isContentEvent } from './answer-accumulator';
 import { recordAttemptErrors, type SparkRetryInfo } from './attempt-history';
+import type { AbortLike } from './exchange-signal';
 import { backoffDelay, type RetryDelay } from './retry-policy';
 import { type AttemptPlan, runAttempt } from './run-attempt';
 
@@ -62,7 +63,7 @@ function notifyRetry(plan: ExchangePlan, retry: SparkRetryInfo): void {
 export async function runExchange(
   plan: ExchangePlan,
   emit: (event: SparkStreamEvent) => void,
-  signal: AbortSignal,
+  signal: AbortLike,
 ): Promise<ChatResult> {
   // Tracked as events pass: once model output reached the reader, a retry would repeat it.
   let contentDelivered = false;
