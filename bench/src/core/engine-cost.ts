@@ -60,7 +60,7 @@ export async function engineCostPerRequest(count: number, concurrency: number): 
   return (cpu.user + cpu.system) / count;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1]?.includes("engine-cost")) {
   for (const concurrency of [1, 100]) {
     const micros = await engineCostPerRequest(Number(process.env.ENGINE_COST_COUNT ?? 5000), concurrency);
     process.stdout.write(

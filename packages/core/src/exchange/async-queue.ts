@@ -25,7 +25,14 @@
  */
 export class AsyncQueue<T> implements AsyncIterable<T> {
   #items: T[] = [];
-  #waiting: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void } | undefined;
+  // The pending reader's settle functions, kept in two fields (no object per wait), and set by one
+  // executor made once per queue (no closure per wait): `next()` runs once per frame.
+  #resolve: ((result: IteratorResult<T>) => void) | undefined;
+  #reject: ((error: unknown) => void) | undefined;
+  readonly #wait = (resolve: (result: IteratorResult<T>) => void, reject: (error: unknown) => void) => {
+    this.#resolve = resolve;
+    this.#reject = reject;
+  };
   #listener: QueueListener<T> | undefined;
   #ended = false;
   #failure: { error: unknown } | undefined;
@@ -37,10 +44,10 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
       this.#listener.item(item);
       return;
     }
-    if (this.#waiting) {
-      const waiting = this.#waiting;
-      this.#waiting = undefined;
-      waiting.resolve({ value: item, done: false });
+    const resolve = this.#resolve;
+    if (resolve) {
+      this.#resolve = this.#reject = undefined;
+      resolve({ value: item, done: false });
       return;
     }
     this.#items.push(item);
@@ -84,9 +91,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     if (item !== undefined) return Promise.resolve({ value: item, done: false });
     if (this.#failure) return Promise.reject(this.#takeFailure());
     if (this.#ended) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve, reject) => {
-      this.#waiting = { resolve, reject };
-    });
+    return new Promise(this.#wait);
   }
 
   /**
@@ -108,9 +113,9 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     this.#items = [];
     this.#listener = undefined;
     if (!this.#failure) this.#ended = true;
-    const waiting = this.#waiting;
-    this.#waiting = undefined;
-    waiting?.resolve({ value: undefined, done: true });
+    const resolve = this.#resolve;
+    this.#resolve = this.#reject = undefined;
+    resolve?.({ value: undefined, done: true });
   }
 
   #settleWaiting(discarded = false): void {
@@ -121,11 +126,12 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
       else listener.end();
       return;
     }
-    const waiting = this.#waiting;
-    if (!waiting) return;
-    this.#waiting = undefined;
-    if (this.#failure) waiting.reject(this.#takeFailure());
-    else waiting.resolve({ value: undefined, done: true });
+    const resolve = this.#resolve;
+    const reject = this.#reject;
+    if (!resolve || !reject) return;
+    this.#resolve = this.#reject = undefined;
+    if (this.#failure) reject(this.#takeFailure());
+    else resolve({ value: undefined, done: true });
   }
 
   // A failure is delivered once; then the queue reads as ended, as an async generator that threw.
