@@ -147,6 +147,13 @@ function mergeExtra(chat: SparkRequestFrame['parameter']['chat'], extra: unknown
  * ```
  */
 export function encodeRequest(params: ChatParams, options: EncodeRequestOptions): SparkRequestFrame {
+  if (!isPlainObject(params)) invalid('messages', 'in a request object');
+  // Each field read once, a throwing getter named; `withField` below names what an exotic object breaks.
+  return encodeFrame(readChatParams(params), options);
+}
+
+/** {@link encodeRequest} of a request whose fields were already read once (`readChatParams`). */
+function encodeFrame(params: ChatParams, options: EncodeRequestOptions): SparkRequestFrame {
   const { appId, model, onWarning } = options;
   const { capabilities, id } = model;
   // Capability warnings never block: the registry may be more cautious than Spark itself.
@@ -155,9 +162,6 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
   };
   if (typeof appId !== 'string' || appId.trim() === '')
     invalid('appId', 'the APPID from the iFlytek console');
-  if (!isPlainObject(params)) invalid('messages', 'in a request object');
-  // Each field read once, a throwing getter named; `withField` below names what an exotic object breaks.
-  params = readChatParams(params);
 
   const messages = withField('messages', () => validateMessages(params.messages));
   if (params.responseFormat !== undefined) {
@@ -213,12 +217,13 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
 
 /**
  * {@link encodeRequest}, serialized, with the max tokens the frame asks for (an `extra.max_tokens`
- * counts: it is sent): what the client sends on every attempt.
+ * counts: it is sent): what the client sends on every attempt. `params` must come from
+ * `readChatParams` (the client reads each field once, before this): they are not read again.
  *
  * @throws SparkInvalidRequestError as {@link encodeRequest}
  */
 export function encodeRequestText(params: ChatParams, options: EncodeRequestOptions): EncodedRequest {
-  const frame = encodeRequest(params, options);
+  const frame = encodeFrame(params, options);
   const sent = frame.parameter.chat.max_tokens;
   return {
     requestText: JSON.stringify(frame),
