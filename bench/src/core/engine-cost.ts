@@ -4,6 +4,7 @@
  * with `textStream` as the overhead benchmark reads, signing left out: everything measured here is
  * the engine's. `npx tsx src/core/engine-cost.ts` prints microseconds of CPU per request.
  */
+import { Session } from 'node:inspector';
 import { createSparkEngine, type SparkConnection, type SparkTransport } from '@xinghuo/core';
 import { answerFrames } from '@xinghuo/core/testing';
 import { AsyncQueue } from '@xinghuo/core/transport';
@@ -31,13 +32,13 @@ export const memorySocketTransport: SparkTransport = async () => {
   return connection;
 };
 
-/** CPU microseconds per request over `count` requests, `concurrency` at a time. */
-export async function engineCostPerRequest(count: number, concurrency: number): Promise<number> {
+/** Runs `count` requests, `concurrency` at a time, through a fresh engine over the memory transport. */
+function engineRunner(concurrency: number): (count: number) => Promise<void> {
   // Signing is left out (the URL is returned as is): the hand-written client signs too, and the
   // signers have benchmarks of their own.
   const client = createSparkEngine({
     appId: 'app12345',
-    signUrl: ({ url }) => url,
+    signUrl: async ({ url }) => url,
     transport: memorySocketTransport,
     defaultModel: 'lite',
   });
@@ -48,11 +49,16 @@ export async function engineCostPerRequest(count: number, concurrency: number): 
     }
     if (text !== ANSWER) throw new Error('wrong answer');
   };
-  const run = async (total: number) => {
-    for (let done = 0; done < total; done += concurrency) {
-      await Promise.all(Array.from({ length: Math.min(concurrency, total - done) }, one));
+  return async (count) => {
+    for (let done = 0; done < count; done += concurrency) {
+      await Promise.all(Array.from({ length: Math.min(concurrency, count - done) }, one));
     }
   };
+}
+
+/** CPU microseconds per request over `count` requests, `concurrency` at a time (after a warm-up). */
+export async function engineCostPerRequest(count: number, concurrency: number): Promise<number> {
+  const run = engineRunner(concurrency);
   await run(Math.min(count, 500));
   const before = process.cpuUsage();
   await run(count);
@@ -60,11 +66,86 @@ export async function engineCostPerRequest(count: number, concurrency: number): 
   return (cpu.user + cpu.system) / count;
 }
 
-if (process.argv[1]?.includes("engine-cost")) {
+interface SamplingHeapProfileNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: SamplingHeapProfileNode[];
+}
+
+interface SamplingHeapProfile {
+  head: SamplingHeapProfileNode;
+}
+
+/** One allocation site: a function and the bytes it allocated per request. */
+export interface AllocationSite {
+  name: string;
+  where: string;
+  bytesPerRequest: number;
+}
+
+/**
+ * Bytes allocated per request, in total and by function, from V8's sampling heap profiler with
+ * collected objects included (so garbage counts: it is what the garbage collector has to clear).
+ * Deterministic enough to compare builds on a busy machine, where CPU time is not.
+ */
+export async function engineAllocations(
+  count: number,
+  concurrency: number,
+): Promise<{ bytesPerRequest: number; sites: AllocationSite[] }> {
+  const run = engineRunner(concurrency);
+  await run(Math.min(count, 500));
+  const session = new Session();
+  session.connect();
+  // The callback API, promisified: `node:inspector/promises` has no types in the pinned @types/node.
+  const post = <Result>(method: string, params?: object) =>
+    new Promise<Result>((resolve, reject) => {
+      session.post(method, params ?? {}, (error, result) =>
+        error ? reject(error) : resolve(result as Result),
+      );
+    });
+  try {
+    await post('HeapProfiler.startSampling', {
+      samplingInterval: 256,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    await run(count);
+    const { profile } = await post<{ profile: SamplingHeapProfile }>('HeapProfiler.stopSampling');
+    const sites = new Map<string, AllocationSite>();
+    let total = 0;
+    const walk = (node: SamplingHeapProfileNode) => {
+      if (node.selfSize > 0) {
+        const frame = node.callFrame;
+        const where = `${frame.url.split('/').pop() || '(native)'}:${frame.lineNumber + 1}`;
+        const key = `${frame.functionName} ${where}`;
+        const site = sites.get(key) ?? {
+          name: frame.functionName || '(anonymous)',
+          where,
+          bytesPerRequest: 0,
+        };
+        site.bytesPerRequest += node.selfSize / count;
+        sites.set(key, site);
+        total += node.selfSize;
+      }
+      for (const child of node.children) walk(child);
+    };
+    walk(profile.head);
+    return {
+      bytesPerRequest: total / count,
+      sites: [...sites.values()].sort((a, b) => b.bytesPerRequest - a.bytesPerRequest),
+    };
+  } finally {
+    session.disconnect();
+  }
+}
+
+if (process.argv[1]?.includes('engine-cost')) {
   for (const concurrency of [1, 100]) {
     const micros = await engineCostPerRequest(Number(process.env.ENGINE_COST_COUNT ?? 5000), concurrency);
     process.stdout.write(
       `engine cost at ${concurrency} concurrent: ${micros.toFixed(1)} µs CPU per request (${FRAMES.length} frames)\n`,
     );
   }
+  const { bytesPerRequest } = await engineAllocations(5000, 100);
+  process.stdout.write(`engine allocations: ${Math.round(bytesPerRequest)} bytes per request\n`);
 }

@@ -12,6 +12,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { engineAllocations, engineCostPerRequest } from '../core/engine-cost';
 import { buildWorkers, runWorker } from '../support/workers';
 import { expectedAnswers, withMock } from './run';
 import type { OverheadSide, OverheadWorkerInput, OverheadWorkerResult } from './worker';
@@ -122,6 +123,10 @@ const files = await buildWorkers({
 const sdk = await profileSide('sdk', files);
 const baseline = await profileSide('baseline', files);
 
+// The engine alone, in this process: no sockets, frames from memory (see src/core/engine-cost.ts).
+const engineMicros = await engineCostPerRequest(5000, 100);
+const allocations = await engineAllocations(5000, 100);
+
 const coreCosts = sdk.costs.filter((cost) => isCore(cost.where));
 const coreTotal = coreCosts.reduce((sum, cost) => sum + cost.microsPerRequest, 0);
 const [load1] = loadavg();
@@ -150,6 +155,23 @@ const lines = [
   '| Function | Where (dist file:line) | µs per request |',
   '| --- | --- | ---: |',
   ...coreCosts.slice(0, TOP).map(row),
+  '',
+  '## The engine alone: CPU and allocations per request',
+  '',
+  '`src/core/engine-cost.ts`: `@xinghuo/core` over a transport that answers from memory (7 frames pushed ' +
+    'one per macrotask into an `AsyncQueue`, as a socket does), 100 streams at a time, read with ' +
+    "`textStream`, signing left out. No sockets, so every microsecond and byte is the engine's (the " +
+    "frames' `JSON.parse` included, which the hand-written client pays too). Allocations come from V8's " +
+    'sampling heap profiler with collected objects included: what the garbage collector has to clear, and ' +
+    'steady across runs where CPU time is not.',
+  '',
+  `CPU: **${engineMicros.toFixed(1)} µs per request**; allocated: **${Math.round(allocations.bytesPerRequest)} bytes per request**.`,
+  '',
+  '| Allocated by | Where | bytes per request |',
+  '| --- | --- | ---: |',
+  ...allocations.sites
+    .slice(0, 20)
+    .map((site) => `| \`${site.name}\` | ${site.where} | ${Math.round(site.bytesPerRequest)} |`),
   '',
   `## Top ${TOP} functions overall, SDK side`,
   '',
