@@ -148,7 +148,8 @@ const lines = [
   `| hand-written \`ws\` client | ${baseline.totalMicros.toFixed(0)} | ${baseline.result.wallMs.toFixed(0)} | ${baseline.result.cpuMs.toFixed(0)} |`,
   '',
   `Self time in \`@xinghuo/core\` and \`@xinghuo/node\` code: **${coreTotal.toFixed(1)} µs per request** ` +
-    `(the rest of the difference is in \`ws\`, Node internals and the garbage collector, driven by what the SDK allocates).`,
+    '(`decodeSparkFrame` includes the `JSON.parse` of each frame, which the hand-written client pays as well; ' +
+    'the rest of the difference is in `ws`, Node internals and the garbage collector, driven by what the SDK allocates).',
   '',
   `## Top ${TOP} functions of \`@xinghuo/core\` / \`@xinghuo/node\` by self time (SDK side)`,
   '',
@@ -163,7 +164,7 @@ const lines = [
     "`textStream`, signing left out. No sockets, so every microsecond and byte is the engine's (the " +
     "frames' `JSON.parse` included, which the hand-written client pays too). Allocations come from V8's " +
     'sampling heap profiler with collected objects included: what the garbage collector has to clear, and ' +
-    'steady across runs where CPU time is not.',
+    'steady across runs where CPU time is not. Rows in `engine-cost.ts` are the benchmark\'s own reader and transport.',
   '',
   `CPU: **${engineMicros.toFixed(1)} µs per request**; allocated: **${Math.round(allocations.bytesPerRequest)} bytes per request**.`,
   '',
