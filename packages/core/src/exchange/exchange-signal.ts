@@ -25,21 +25,15 @@ export interface AbortLike {
  * not throw.
  */
 export class ExchangeSignal implements AbortLike {
-  #aborted = false;
-  #reason: unknown;
+  /** True once aborted. Set by `abort()` only. */
+  aborted = false;
+  /** What it was aborted with. Set by `abort()` only. */
+  reason: unknown;
   // At most a few at a time (the connect step's, then the frame reader's): an array is the cheapest.
   #listeners: (() => void)[] = [];
 
-  get aborted(): boolean {
-    return this.#aborted;
-  }
-
-  get reason(): unknown {
-    return this.#reason;
-  }
-
   addEventListener(_type: 'abort', listener: () => void): void {
-    if (!this.#aborted) this.#listeners.push(listener);
+    if (!this.aborted) this.#listeners.push(listener);
   }
 
   removeEventListener(_type: 'abort', listener: () => void): void {
@@ -49,9 +43,9 @@ export class ExchangeSignal implements AbortLike {
 
   /** Aborts with `reason` and calls the listeners; does nothing the second time. */
   abort(reason: unknown): void {
-    if (this.#aborted) return;
-    this.#aborted = true;
-    this.#reason = reason;
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
     const listeners = this.#listeners;
     this.#listeners = [];
     for (const listener of listeners) listener();
