@@ -136,6 +136,7 @@ describe('ChatStream', () => {
       const unread = stream.textStream[Symbol.asyncIterator]();
       await unread.return?.();
       expect(stream.settled).toBe(false);
+      await expect(unread.next()).resolves.toEqual({ value: undefined, done: true });
 
       for await (const text of stream.textStream) {
         expect(text).toBe('first');

@@ -201,8 +201,9 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
       return: async () => {
         // Leaving the loop early stops the exchange, as leaving a loop over the events does.
         if (texts) this.#leave();
-        texts?.close();
-        texts ??= new AsyncQueue<string>();
+        else texts = new AsyncQueue<string>();
+        // Closed, so a later next() reads done.
+        texts.close();
         return { value: undefined, done: true };
       },
     };
