@@ -9,6 +9,7 @@ export default defineConfig({
     index: 'src/index.ts',
     portable: 'src/portable.ts',
     'sign-url': 'src/signing/sign-url.ts',
+    'spark-codes': 'src/spark-codes.ts',
     testing: 'src/testing/index.ts',
     transport: 'src/transport.ts',
     websocket: 'src/websocket.ts',

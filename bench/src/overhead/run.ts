@@ -115,7 +115,7 @@ export async function runOverheadBenchmark(options: OverheadOptions): Promise<Ov
 }
 
 /** Runs `work` against a mock child started for it alone, and stops the mock afterwards. */
-async function withMock<Result>(
+export async function withMock<Result>(
   mockChild: string,
   work: (target: SideTarget) => Promise<Result>,
 ): Promise<Result> {
@@ -138,7 +138,7 @@ async function withMock<Result>(
  * every frame's content, the obviously complete reading); both sides are checked against it on
  * every stream.
  */
-async function expectedAnswers(target: SideTarget): Promise<Record<string, string>> {
+export async function expectedAnswers(target: SideTarget): Promise<Record<string, string>> {
   const answers: Record<string, string> = {};
   for (const prompt of OVERHEAD_PROMPTS) {
     const answer = await baselineChat(

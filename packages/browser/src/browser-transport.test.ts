@@ -1,3 +1,4 @@
+import { createHook } from 'node:async_hooks';
 import { SparkConnectionError } from '@xinghuo/core';
 import { describe, expect, it } from 'vitest';
 import { createBrowserTransport } from './browser-transport';
@@ -119,5 +120,58 @@ describe('createBrowserTransport with browser semantics', () => {
         }
       })(),
     ).rejects.toThrow(/could not be read as text/);
+  });
+
+  it('passes string frames on without a promise per frame', async () => {
+    const opening = transport('wss://spark.example/v1.1/chat', {});
+    const socket = latest();
+    socket.emit('open');
+    const connection = await opening;
+    let promises = 0;
+    const hook = createHook({
+      init(_id, type) {
+        if (type === 'PROMISE') promises += 1;
+      },
+    });
+    hook.enable();
+    try {
+      for (let index = 0; index < 100; index += 1) socket.emit('message', { data: `frame ${index}` });
+      socket.emit('close', { code: 1000, reason: '' });
+    } finally {
+      hook.disable();
+    }
+    expect(promises).toBe(0);
+    const frames: string[] = [];
+    for await (const frame of connection.messages()) frames.push(frame);
+    expect(frames).toEqual(Array.from({ length: 100 }, (_, index) => `frame ${index}`));
+  });
+
+  it('keeps string frames and the end behind a Blob that is still being decoded', async () => {
+    const opening = transport('wss://spark.example/v1.1/chat', {});
+    const socket = latest();
+    socket.emit('open');
+    const connection = await opening;
+    socket.emit('message', { data: 'before' });
+    socket.emit('message', { data: new Blob([new TextEncoder().encode('blob')]) });
+    socket.emit('message', { data: 'after' });
+    socket.emit('message', { data: new TextEncoder().encode('buffer').buffer });
+    socket.emit('message', { data: 'last' });
+    socket.emit('close', { code: 1000, reason: '' });
+    const frames: string[] = [];
+    for await (const frame of connection.messages()) frames.push(frame);
+    expect(frames).toEqual(['before', 'blob', 'after', 'buffer', 'last']);
+
+    // A string frame after a Blob still follows it.
+    const reopening = transport('wss://spark.example/v1.1/chat', {});
+    const second = latest();
+    second.emit('open');
+    const again = await reopening;
+    second.emit('message', { data: new Blob([new TextEncoder().encode('first')]) });
+    const reader = again.messages()[Symbol.asyncIterator]();
+    expect(await reader.next()).toEqual({ value: 'first', done: false });
+    second.emit('message', { data: 'then' });
+    second.emit('close', { code: 1000, reason: '' });
+    expect(await reader.next()).toEqual({ value: 'then', done: false });
+    expect(await reader.next()).toEqual({ value: undefined, done: true });
   });
 });

@@ -73,17 +73,37 @@ function openConnection(
     const frames = new AsyncQueue<string>();
     let opened = false;
     let failedAfterOpen = false;
-    // Decoding a Blob is asynchronous; chaining keeps frames, and the end, in arrival order.
+    // Frames, and the end, are delivered in arrival order. A string frame (what Spark sends) is pushed
+    // at once: no promise per frame. Binary data is decoded asynchronously (a Blob's `text()`), so
+    // while such a frame is being decoded, whatever arrives after it waits its turn in a promise chain.
     let arrival = Promise.resolve();
-    const enqueue = (step: () => Promise<void> | void) => {
-      arrival = arrival.then(step).catch((error: unknown) => {
-        frames.fail(new SparkProtocolError('A WebSocket frame could not be read as text.', { cause: error }));
-      });
+    let pending = 0; // asynchronous steps not yet done: while there are any, steps queue behind them
+    const track = (step: Promise<void>) => {
+      pending += 1;
+      arrival = step.then(
+        () => {
+          pending -= 1;
+        },
+        (error: unknown) => {
+          pending -= 1;
+          frames.fail(
+            new SparkProtocolError('A WebSocket frame could not be read as text.', { cause: error }),
+          );
+        },
+      );
+    };
+    const inOrder = (step: () => Promise<void> | void) => {
+      if (pending > 0) {
+        track(arrival.then(step));
+        return;
+      }
+      const started = step();
+      if (started) track(started);
     };
     const finish = (failure?: SparkError) => {
       stopListening();
       if (!opened) reject(failure ?? handshakeError());
-      enqueue(() => (failure ? frames.fail(failure) : frames.end()));
+      inOrder(() => (failure ? frames.fail(failure) : frames.end()));
     };
     const stopListening = onAbort(signal, () => {
       closeSocket(socket);
@@ -107,9 +127,14 @@ function openConnection(
       });
     });
     socket.addEventListener('message', (event) => {
-      enqueue(async () => {
-        const text = await decodeMessageData(event.data);
-        if (text === undefined) throw new TypeError(`unsupported message data (${typeof event.data})`);
+      const data = event.data;
+      if (typeof data === 'string') {
+        inOrder(() => frames.push(data));
+        return;
+      }
+      inOrder(async () => {
+        const text = await decodeMessageData(data);
+        if (text === undefined) throw new TypeError(`unsupported message data (${typeof data})`);
         frames.push(text);
       });
     });

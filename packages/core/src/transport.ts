@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 export { onAbort } from './exchange/abort';
-export { AsyncQueue } from './exchange/async-queue';
+export { AsyncQueue, type QueueListener } from './exchange/async-queue';
 // The HTTP protocol's encoder and SSE reader are not re-exported here: a static path to them would put
 // them in every bundle, where the engine loads them only on the first HTTP request.
 export type {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SparkAbortError, SparkServerError, SparkTimeoutError } from '../errors';
+import type { AbortLike } from '../exchange/exchange-signal';
 import type { ChatResult } from '../types';
 import { type ChatStreamRunner, startChatStream } from './chat-stream';
 
@@ -12,8 +13,8 @@ const RESULT: ChatResult = {
 };
 
 /** A runner that waits until it is aborted, recording the signal. */
-function hangingRunner(): { run: ChatStreamRunner; signal: () => AbortSignal | undefined } {
-  let seen: AbortSignal | undefined;
+function hangingRunner(): { run: ChatStreamRunner; signal: () => AbortLike | undefined } {
+  let seen: AbortLike | undefined;
   return {
     run: (_emit, signal) => {
       seen = signal;
@@ -135,6 +136,7 @@ describe('ChatStream', () => {
       const unread = stream.textStream[Symbol.asyncIterator]();
       await unread.return?.();
       expect(stream.settled).toBe(false);
+      await expect(unread.next()).resolves.toEqual({ value: undefined, done: true });
 
       for await (const text of stream.textStream) {
         expect(text).toBe('first');

@@ -6,6 +6,7 @@ import { SparkAbortError, SparkConfigError, type SparkError, toSparkError } from
 import { onSharedAbort } from '../exchange/abort-fan-out';
 import { AsyncQueue } from '../exchange/async-queue';
 import { isDisabled, timeoutError } from '../exchange/deadlines';
+import { type AbortLike, ExchangeSignal } from '../exchange/exchange-signal';
 import type { ChatResult, SparkStreamEvent } from '../types';
 
 /**
@@ -14,7 +15,7 @@ import type { ChatResult, SparkStreamEvent } from '../types';
  */
 export type ChatStreamRunner = (
   emit: (event: SparkStreamEvent) => void,
-  signal: AbortSignal,
+  signal: AbortLike,
 ) => Promise<ChatResult>;
 
 /** Options of {@link startChatStream}. */
@@ -52,7 +53,8 @@ type Settle = (outcome: { result: ChatResult } | { error: unknown }, discardQueu
  */
 export class ChatStream implements AsyncIterable<SparkStreamEvent> {
   readonly #queue = new AsyncQueue<SparkStreamEvent>();
-  readonly #controller = new AbortController();
+  // Not an AbortController: see exchange-signal.ts for why.
+  readonly #signal = new ExchangeSignal();
   readonly #result: Promise<ChatResult>;
   readonly #settle: Settle;
   #settled = false;
@@ -89,7 +91,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
     };
     this.#settle = settle;
 
-    const signal = this.#controller.signal;
+    const signal = this.#signal;
 
     const external = options.signal;
     if (external) {
@@ -150,7 +152,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
   #abort(error: SparkError): void {
     if (this.#settled) return;
     this.#settle({ error }, true);
-    this.#controller.abort(error);
+    this.#signal.abort(error);
   }
 
   /**
@@ -166,42 +168,42 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
     return { [Symbol.asyncIterator]: () => this.#texts() };
   }
 
-  // A hand-written iterator rather than an async generator: a generator adds promise hops to every
-  // delta. Like a generator, it starts reading the events on the first `next()`.
+  // The text deltas go into a queue of their own, fed synchronously from the events queue (its push
+  // mode), so each delta costs the reader one promise, as an event does; a generator over the events
+  // would add two per delta. Like a generator, it starts reading the events on the first `next()`.
   #texts(): AsyncIterator<string> {
-    let events: AsyncIterator<SparkStreamEvent> | undefined;
-    let finished = false;
-    const nextText = (): Promise<IteratorResult<string>> =>
-      (events as AsyncIterator<SparkStreamEvent>).next().then(
-        (result) => {
-          if (result.done) {
-            finished = true;
-            return { value: undefined, done: true };
-          }
-          return result.value.type === 'text-delta' ? { value: result.value.text, done: false } : nextText();
+    let texts: AsyncQueue<string> | undefined;
+    const start = (): AsyncQueue<string> => {
+      this.#claimEvents();
+      const queue = new AsyncQueue<string>();
+      this.#queue.listen({
+        item: (event) => {
+          if (event.type === 'text-delta') queue.push(event.text);
         },
-        (error: unknown) => {
-          finished = true;
-          throw error;
-        },
-      );
+        end: () => queue.end(),
+        fail: (error, discarded) => queue.fail(error, discarded),
+      });
+      return queue;
+    };
     return {
       next: () => {
-        if (finished) return Promise.resolve({ value: undefined, done: true });
-        if (!events) {
+        if (!texts) {
           try {
-            events = this[Symbol.asyncIterator]();
+            texts = start();
           } catch (error) {
-            finished = true;
+            texts = new AsyncQueue<string>();
+            texts.end();
             return Promise.reject(error);
           }
         }
-        return nextText();
+        return texts.next();
       },
       return: async () => {
         // Leaving the loop early stops the exchange, as leaving a loop over the events does.
-        if (!finished && events) await events.return?.();
-        finished = true;
+        if (texts) this.#leave();
+        else texts = new AsyncQueue<string>();
+        // Closed, so a later next() reads done.
+        texts.close();
         return { value: undefined, done: true };
       },
     };
@@ -247,22 +249,31 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
 
   /** Iterates the events once; a second iteration throws a `SparkConfigError`. */
   [Symbol.asyncIterator](): AsyncIterator<SparkStreamEvent> {
+    this.#claimEvents();
+    const queue = this.#queue;
+    return {
+      next: () => queue.next(),
+      return: async () => {
+        this.#leave();
+        queue.close();
+        return { value: undefined, done: true };
+      },
+    };
+  }
+
+  /** Marks the events as being read; they can be read once. */
+  #claimEvents(): void {
     if (this.#iterated) {
       throw new SparkConfigError(
         'This ChatStream is already being read: iterate it or its textStream once; finalResult() gives the whole answer.',
       );
     }
     this.#iterated = true;
-    const queue = this.#queue;
-    return {
-      next: () => queue.next(),
-      return: async () => {
-        // The consumer left early (`break`, a throw in the loop body): stop the exchange, close the socket.
-        this.#abort(new SparkAbortError('The stream was closed before its end by its consumer.'));
-        queue.close();
-        return { value: undefined, done: true };
-      },
-    };
+  }
+
+  /** The consumer left early (`break`, a throw in the loop body): stop the exchange, close the socket. */
+  #leave(): void {
+    this.#abort(new SparkAbortError('The stream was closed before its end by its consumer.'));
   }
 }
 

@@ -186,13 +186,13 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
         const protocol = chooseProtocol(model, params.protocol, clientProtocol);
         const http = protocol === 'http' ? await loadHttpProtocol() : undefined;
         const webSocket = protocol === 'ws' ? await loadWebSocketProtocol() : undefined;
-        const { requestText, answer } = prepareRequest(params, {
+        const { requestText, answer, trimmedMessages } = prepareRequest(params, {
           appId,
           model,
           protocol,
           logger,
           trim,
-          encodeHttp: http?.encodeHttpRequest,
+          encodeHttp: http?.encodeHttpRequestText,
           webSocket,
         });
         let open: OpenFrameConnection;
@@ -217,7 +217,10 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
         } else {
           throw new SparkConfigError('WebSocket needs appId, transport and apiKey + apiSecret or signUrl.');
         }
-        return runExchange({ ...client, open, answer }, emit, signal);
+        const result = await runExchange({ ...client, open, answer }, emit, signal);
+        // Stamped once here, not carried through every attempt.
+        if (trimmedMessages) result.trimmedMessages = trimmedMessages;
+        return result;
       },
       { signal: requestOptions.signal, totalTimeoutMs: timeouts.totalMs },
     );

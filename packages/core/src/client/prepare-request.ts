@@ -5,7 +5,8 @@
 import { SparkConfigError } from '../errors';
 import type { AnswerContext } from '../exchange/answer-accumulator';
 import { resolveModel, type SparkModel } from '../models/models';
-import type { encodeHttpRequest } from '../protocol/http/encode-http-request';
+import type { EncodedRequest } from '../protocol/encoded-request';
+import type { encodeHttpRequestText } from '../protocol/http/http-protocol';
 import type * as webSocketProtocol from '../protocol/websocket/websocket-protocol';
 import type { ChatMessage, ChatParams, SparkLogger, SparkProtocol } from '../types';
 import type { HistoryTrimmer } from './client-options';
@@ -15,8 +16,10 @@ import { withField } from './request-values';
 export interface PreparedRequest {
   /** The JSON request frame (WebSocket) or body (HTTP). */
   requestText: string;
-  /** What the answer accumulator needs: model id, max tokens, trimmed messages. */
+  /** What the answer accumulator needs: model id, max tokens. */
   answer: AnswerContext;
+  /** Messages history trimming removed, stamped on the result; `undefined` when none were. */
+  trimmedMessages: ChatMessage[] | undefined;
 }
 
 /** Client settings the preparation depends on. */
@@ -28,9 +31,9 @@ export interface PrepareOptions {
   protocol: SparkProtocol;
   logger?: SparkLogger | undefined;
   /** The HTTP body encoder (loaded with the HTTP protocol); required when `protocol` is `'http'`. */
-  encodeHttp?: typeof encodeHttpRequest | undefined;
+  encodeHttp?: typeof encodeHttpRequestText | undefined;
   /** The frame encoder and message check (loaded with the WebSocket protocol); required for `'ws'`. */
-  webSocket?: Pick<typeof webSocketProtocol, 'encodeRequest' | 'validateMessages'> | undefined;
+  webSocket?: Pick<typeof webSocketProtocol, 'encodeRequestText' | 'validateMessages'> | undefined;
   /** The history trimmer, when the client was given one. */
   trim?: HistoryTrimmer | undefined;
 }
@@ -100,27 +103,19 @@ export function prepareRequest(params: ChatParams, options: PrepareOptions): Pre
   }
 
   const onWarning = (message: string) => logger?.warn?.(`xinghuo: ${message}`);
-  let requestText: string;
-  let sentMaxTokens: unknown;
+  let encoded: EncodedRequest;
   if (options.protocol === 'http') {
     if (!options.encodeHttp) throw new SparkConfigError('The HTTP protocol was not loaded: pass encodeHttp.');
-    const body = options.encodeHttp({ ...params, messages }, { model, onWarning });
-    requestText = JSON.stringify(body);
-    sentMaxTokens = body.max_tokens ?? body.max_completion_tokens;
+    encoded = options.encodeHttp({ ...params, messages }, { model, onWarning });
   } else {
-    const frame = loadedWebSocket(options).encodeRequest(
+    encoded = loadedWebSocket(options).encodeRequestText(
       { ...params, messages },
       { appId: options.appId, model, onWarning },
     );
-    requestText = JSON.stringify(frame);
-    sentMaxTokens = frame.parameter.chat.max_tokens;
   }
   return {
-    requestText,
-    answer: {
-      modelId: model.id,
-      maxTokens: typeof sentMaxTokens === 'number' ? sentMaxTokens : model.defaultMaxTokens,
-      trimmedMessages,
-    },
+    requestText: encoded.requestText,
+    answer: { modelId: model.id, maxTokens: encoded.maxTokens },
+    trimmedMessages,
   };
 }

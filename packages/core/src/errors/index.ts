@@ -1,8 +1,8 @@
 /**
- * The errors of the SDK. Also re-exports the WebSocket protocol's code table (`describeSparkCode`,
- * `errorFromSparkCode`), which the public API offers from here.
+ * The errors of the SDK. Spark's code table (`describeSparkCode`, `errorFromSparkCode`) is not here:
+ * it is offered by `@xinghuo/core` and `@xinghuo/core/spark-codes`, so the portable entry a page starts
+ * from leaves it to the protocol chunks that decode frames.
  */
-export { describeSparkCode, errorFromSparkCode } from '../protocol/websocket/from-spark-code';
 export * from './error-classes';
 export { REDACTED, redactSecrets, redactUrl } from './redact';
 export { SparkError, type SparkErrorCode, type SparkErrorOptions } from './spark-error';

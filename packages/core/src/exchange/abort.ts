@@ -5,13 +5,14 @@
  * exchange at once instead of waiting for a socket, a signer or a timer to notice.
  */
 import { SparkAbortError, SparkError } from '../errors';
+import type { AbortLike } from './exchange-signal';
 
 /**
  * The error an aborted signal stands for: its reason when that is already a `SparkError` (the engine
  * aborts with `SparkAbortError` or `SparkTimeoutError`), otherwise a `SparkAbortError` that keeps the
  * platform's reason as `cause`.
  */
-export function abortError(signal: AbortSignal): SparkError {
+export function abortError(signal: AbortLike): SparkError {
   const reason: unknown = signal.reason;
   if (SparkError.isInstance(reason)) return reason;
   return new SparkAbortError(undefined, { cause: reason });
@@ -30,19 +31,19 @@ const nothing = () => {};
  * try { await work(); } finally { dispose(); }
  * ```
  */
-export function onAbort(signal: AbortSignal | undefined, listener: () => void): () => void {
+export function onAbort(signal: AbortLike | undefined, listener: () => void): () => void {
   if (!signal) return nothing;
   signal.addEventListener('abort', listener, { once: true });
   return () => signal.removeEventListener('abort', listener);
 }
 
 /** Throws {@link abortError} when the signal is already aborted. */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
+export function throwIfAborted(signal: AbortLike | undefined): void {
   if (signal?.aborted) throw abortError(signal);
 }
 
 /** Waits `ms` milliseconds, or rejects with {@link abortError} as soon as `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: AbortLike): Promise<void> {
   if (signal.aborted) return Promise.reject(abortError(signal));
   return new Promise<void>((resolve, reject) => {
     const stopListening = onAbort(signal, () => {

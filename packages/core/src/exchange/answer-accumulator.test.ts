@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DecodedFrame } from '../protocol/websocket/decode-frame';
-import { AnswerAccumulator } from './answer-accumulator';
+import type { SparkStreamEvent } from '../types';
+import { AnswerAccumulator, isContentEvent } from './answer-accumulator';
 
 const frame = (overrides: Partial<DecodedFrame>): DecodedFrame => ({
   status: 1,
@@ -11,15 +12,23 @@ const frame = (overrides: Partial<DecodedFrame>): DecodedFrame => ({
   ...overrides,
 });
 
+/** Adds a frame and returns the events it emitted. */
+function add(accumulator: AnswerAccumulator, decoded: DecodedFrame): SparkStreamEvent[] {
+  const events: SparkStreamEvent[] = [];
+  accumulator.add(decoded, (event) => events.push(event));
+  return events;
+}
+
 describe('AnswerAccumulator', () => {
   it('accumulates text across frames, the final one included', () => {
     const accumulator = new AnswerAccumulator({ modelId: 'lite', maxTokens: 4096 });
-    accumulator.add(frame({ status: 0, text: '你' }));
-    const last = accumulator.add(
+    add(accumulator, frame({ status: 0, text: '你' }));
+    const last = add(
+      accumulator,
       frame({ status: 2, text: '好', usage: { promptTokens: 1, completionTokens: 2, totalTokens: 3 } }),
     );
 
-    expect(last.events.map((event) => event.type)).toEqual(['text-delta', 'usage']);
+    expect(last.map((event) => event.type)).toEqual(['text-delta', 'usage']);
     expect(accumulator.finished).toBe(true);
     expect(accumulator.result()).toEqual({
       text: '你好',
@@ -32,16 +41,17 @@ describe('AnswerAccumulator', () => {
 
   it('marks content only for text, reasoning and function calls', () => {
     const accumulator = new AnswerAccumulator({ modelId: 'x1', maxTokens: 10 });
-    expect(accumulator.add(frame({ searchResults: [{ index: 1, url: 'u', title: 't' }] })).hasContent).toBe(
-      false,
-    );
-    expect(accumulator.add(frame({ text: '' })).hasContent).toBe(false);
-    expect(accumulator.add(frame({ reasoning: 'r' })).hasContent).toBe(true);
+    const content = (decoded: DecodedFrame) => add(accumulator, decoded).some(isContentEvent);
+    expect(content(frame({ searchResults: [{ index: 1, url: 'u', title: 't' }] }))).toBe(false);
+    expect(content(frame({ text: '' }))).toBe(false);
+    expect(content(frame({ usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 } }))).toBe(false);
+    expect(content(frame({ reasoning: 'r' }))).toBe(true);
   });
 
   it('derives finishReason from a function call and from max tokens', () => {
     const call = new AnswerAccumulator({ modelId: 'max', maxTokens: 1 });
-    call.add(
+    add(
+      call,
       frame({
         status: 2,
         functionCall: { name: 'f', arguments: '{}' },
@@ -51,7 +61,8 @@ describe('AnswerAccumulator', () => {
     expect(call.result().finishReason).toBe('function_call');
 
     const long = new AnswerAccumulator({ modelId: 'max', maxTokens: 5 });
-    long.add(
+    add(
+      long,
       frame({ status: 2, text: 'x', usage: { promptTokens: 1, completionTokens: 5, totalTokens: 6 } }),
     );
     expect(long.result().finishReason).toBe('length');
@@ -63,10 +74,10 @@ describe('AnswerAccumulator', () => {
       { id: 'a', name: 'one', arguments: '{}' },
       { id: 'b', name: 'two', arguments: '{}' },
     ];
-    const { events, hasContent } = accumulator.add(frame({ functionCalls: calls }));
-    expect(hasContent).toBe(true);
+    const events = add(accumulator, frame({ functionCalls: calls }));
+    expect(events.every(isContentEvent)).toBe(true);
     expect(events).toEqual(calls.map((functionCall) => ({ type: 'function-call', functionCall })));
-    accumulator.add(frame({ status: 2 }));
+    add(accumulator, frame({ status: 2 }));
     expect(accumulator.result()).toMatchObject({
       functionCall: calls[0],
       functionCalls: calls,
@@ -74,25 +85,22 @@ describe('AnswerAccumulator', () => {
     });
 
     const reported = new AnswerAccumulator({ modelId: 'max', maxTokens: 1 });
-    reported.add(
+    add(
+      reported,
       frame({
         text: 'x',
         finishReason: 'stop',
         usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 },
       }),
     );
-    reported.add(frame({ status: 2 }));
+    add(reported, frame({ status: 2 }));
     // Spark said `stop`: the token count reaching maxTokens does not override it.
     expect(reported.result().finishReason).toBe('stop');
   });
 
-  it('reports zero usage when the final frame carries none, and the trimmed messages', () => {
-    const trimmed = [{ role: 'user' as const, content: 'old' }];
-    const accumulator = new AnswerAccumulator({ modelId: 'lite', maxTokens: 10, trimmedMessages: trimmed });
-    accumulator.add(frame({ status: 2, text: 'x' }));
-    expect(accumulator.result()).toMatchObject({
-      usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
-      trimmedMessages: trimmed,
-    });
+  it('reports zero usage when the final frame carries none', () => {
+    const accumulator = new AnswerAccumulator({ modelId: 'lite', maxTokens: 10 });
+    add(accumulator, frame({ status: 2, text: 'x' }));
+    expect(accumulator.result().usage).toEqual({ promptTokens: 0, completionTokens: 0, totalTokens: 0 });
   });
 });

@@ -2,31 +2,22 @@
  * The state machine from decoded frames to stream events and the final {@link ChatResult}.
  */
 import type { DecodedFrame } from '../protocol/decoded-frame';
-import type {
-  ChatMessage,
-  ChatResult,
-  FinishReason,
-  FunctionCall,
-  SearchResult,
-  SparkStreamEvent,
-  Usage,
-} from '../types';
+import type { ChatResult, FinishReason, FunctionCall, SearchResult, SparkStreamEvent, Usage } from '../types';
 
 /** What the accumulator needs to know about the request to finish the result. */
 export interface AnswerContext {
   /** The registry id (or custom id) reported as `ChatResult.model`. */
   modelId: string;
-  /** The `max_tokens` the request was sent with (explicit or the model default): decides `length`. */
+  /** The max tokens the request was sent with (explicit or the model default): decides `length`. */
   maxTokens: number;
-  /** Messages history trimming removed, reported on the result. */
-  trimmedMessages?: ChatMessage[] | undefined;
 }
 
-/** The events of one frame, in order: search results, reasoning, text, function call, usage. */
-export interface FrameEvents {
-  events: SparkStreamEvent[];
-  /** True when a reasoning, text or function-call event is among them: model output was delivered. */
-  hasContent: boolean;
+/**
+ * True for the events that carry model output (reasoning, text, a function call): once one was
+ * delivered, an attempt must not be retried, and held-back search results may follow.
+ */
+export function isContentEvent(event: SparkStreamEvent): boolean {
+  return event.type === 'text-delta' || event.type === 'reasoning-delta' || event.type === 'function-call';
 }
 
 const ZERO_USAGE: Usage = Object.freeze({ promptTokens: 0, completionTokens: 0, totalTokens: 0 });
@@ -60,38 +51,36 @@ export class AnswerAccumulator {
     return this.#finished;
   }
 
-  /** Adds one decoded frame and returns the events it produces. */
-  add(frame: DecodedFrame): FrameEvents {
-    const events: SparkStreamEvent[] = [];
-    let hasContent = false;
+  /**
+   * Adds one decoded frame and hands its events to `emit`, in order: search results, reasoning, text,
+   * function calls, usage. (Emitted one by one rather than returned in an array: no allocation per
+   * frame beyond the events themselves.)
+   */
+  add(frame: DecodedFrame, emit: (event: SparkStreamEvent) => void): void {
     if (frame.sid && !this.#sid) this.#sid = frame.sid;
     if (frame.searchResults && frame.searchResults.length > 0) {
       this.#searchResults = [...(this.#searchResults ?? []), ...frame.searchResults];
-      events.push({ type: 'search-results', results: frame.searchResults });
+      emit({ type: 'search-results', results: frame.searchResults });
     }
     if (frame.reasoning) {
       this.#reasoning += frame.reasoning;
-      hasContent = true;
-      events.push({ type: 'reasoning-delta', text: frame.reasoning });
+      emit({ type: 'reasoning-delta', text: frame.reasoning });
     }
     if (frame.text) {
       this.#text += frame.text;
-      hasContent = true;
-      events.push({ type: 'text-delta', text: frame.text });
+      emit({ type: 'text-delta', text: frame.text });
     }
     const calls = frame.functionCalls ?? (frame.functionCall ? [frame.functionCall] : undefined);
     if (calls && calls.length > 0) {
       this.#functionCalls = this.#functionCalls ? this.#functionCalls.concat(calls) : calls;
-      hasContent = true;
-      for (const functionCall of calls) events.push({ type: 'function-call', functionCall });
+      for (const functionCall of calls) emit({ type: 'function-call', functionCall });
     }
     if (frame.finishReason) this.#reportedFinish = frame.finishReason;
     if (frame.usage) {
       this.#usage = frame.usage;
-      events.push({ type: 'usage', usage: frame.usage });
+      emit({ type: 'usage', usage: frame.usage });
     }
     if (frame.status === 2) this.#finished = true;
-    return { events, hasContent };
   }
 
   /** The whole answer. Call after the final frame. */
@@ -111,9 +100,6 @@ export class AnswerAccumulator {
       result.functionCalls = calls;
     }
     if (this.#searchResults) result.searchResults = this.#searchResults;
-    if (this.#context.trimmedMessages && this.#context.trimmedMessages.length > 0) {
-      result.trimmedMessages = this.#context.trimmedMessages;
-    }
     return result;
   }
 

@@ -95,4 +95,66 @@ describe('AsyncQueue', () => {
     queue.push('after');
     expect(await queue.next()).toEqual({ value: undefined, done: true });
   });
+
+  it('delivers a failure to next() once, then reads as ended, like an async generator that threw', async () => {
+    const queue = new AsyncQueue<number>();
+    queue.fail(new Error('once'));
+    await expect(queue.next()).rejects.toThrow('once');
+    await expect(queue.next()).resolves.toEqual({ value: undefined, done: true });
+  });
+
+  describe('listen (push mode)', () => {
+    /** A listener that records what it is handed. */
+    function recorder() {
+      const seen: string[] = [];
+      return {
+        seen,
+        listener: {
+          item: (item: number) => seen.push(`item ${item}`),
+          end: () => seen.push('end'),
+          fail: (error: unknown, discarded: boolean) =>
+            seen.push(`fail ${(error as Error).message} ${discarded}`),
+        },
+      };
+    }
+
+    it('hands over the queued items at once, then each push synchronously, then the end', () => {
+      const queue = new AsyncQueue<number>();
+      queue.push(1);
+      queue.push(2);
+      const { seen, listener } = recorder();
+      queue.listen(listener);
+      expect(seen).toEqual(['item 1', 'item 2']);
+      queue.push(3);
+      expect(seen).toEqual(['item 1', 'item 2', 'item 3']);
+      queue.end();
+      queue.push(4);
+      expect(seen).toEqual(['item 1', 'item 2', 'item 3', 'end']);
+    });
+
+    it('delivers a failure (saying whether items were discarded), and the end of a queue that already ended', () => {
+      const failing = new AsyncQueue<number>();
+      const failed = recorder();
+      failing.listen(failed.listener);
+      failing.fail(new Error('reset'), true);
+      expect(failed.seen).toEqual(['fail reset true']);
+
+      const ended = new AsyncQueue<number>();
+      ended.push(7);
+      ended.end();
+      const late = recorder();
+      ended.listen(late.listener);
+      expect(late.seen).toEqual(['item 7', 'end']);
+    });
+
+    it('stops delivering once closed', () => {
+      const queue = new AsyncQueue<number>();
+      const { seen, listener } = recorder();
+      queue.listen(listener);
+      queue.close();
+      queue.push(1);
+      queue.fail(new Error('late'));
+      expect(seen).toEqual([]);
+    });
+  });
 });

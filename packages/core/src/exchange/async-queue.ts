@@ -1,7 +1,7 @@
 /**
  * A single-consumer async queue that ends, or fails, once: the producer pushes as things arrive, the
  * consumer pulls at its own pace (`next()` or `for await`). Items wait here while the consumer lags;
- * a failure is delivered after the items queued before it.
+ * a failure is delivered after the items queued before it, once (then the queue reads as ended).
  *
  * The engine queues a stream's events in one, and transports queue received frames in one for
  * `SparkConnection.messages()`: frames that arrive before the engine starts reading are kept, so
@@ -19,20 +19,35 @@
  *   close: (code, reason) => socket.close(code, reason),
  * };
  * ```
+ *
+ * A consumer that handles each item synchronously can {@link AsyncQueue.listen} instead of pulling:
+ * items then reach it as they are pushed, without a promise and a microtask per item.
  */
 export class AsyncQueue<T> implements AsyncIterable<T> {
   #items: T[] = [];
-  #waiting: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void } | undefined;
+  // The pending reader's settle functions, kept in two fields (no object per wait), and set by one
+  // executor made once per queue (no closure per wait): `next()` runs once per frame.
+  #resolve: ((result: IteratorResult<T>) => void) | undefined;
+  #reject: ((error: unknown) => void) | undefined;
+  readonly #wait = (resolve: (result: IteratorResult<T>) => void, reject: (error: unknown) => void) => {
+    this.#resolve = resolve;
+    this.#reject = reject;
+  };
+  #listener: QueueListener<T> | undefined;
   #ended = false;
   #failure: { error: unknown } | undefined;
 
   /** Adds one item; ignored once the queue has ended or failed. */
   push(item: T): void {
     if (this.#ended || this.#failure) return;
-    if (this.#waiting) {
-      const waiting = this.#waiting;
-      this.#waiting = undefined;
-      waiting.resolve({ value: item, done: false });
+    if (this.#listener) {
+      this.#listener.item(item);
+      return;
+    }
+    const resolve = this.#resolve;
+    if (resolve) {
+      this.#resolve = this.#reject = undefined;
+      resolve({ value: item, done: false });
       return;
     }
     this.#items.push(item);
@@ -53,18 +68,30 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     if (this.#ended || this.#failure) return;
     this.#failure = { error };
     if (discard) this.#items = [];
-    this.#settleWaiting();
+    this.#settleWaiting(discard);
+  }
+
+  /**
+   * Hands the items to `listener` instead of to `next()`: those queued so far at once, in order, then
+   * each as it is pushed; then the end or the failure. For a single consumer that reacts to each item
+   * synchronously (the engine reading a transport's frames, `textStream` mapping events to text): it
+   * costs no promise per item. Call it once, instead of reading with `next()`; `close()` detaches it.
+   */
+  listen(listener: QueueListener<T>): void {
+    // Attached only after the queued items are handed over: one pushed meanwhile queues behind them.
+    while (this.#items.length > 0) listener.item(this.#items.shift() as T);
+    if (this.#failure) listener.fail(this.#failure.error, false);
+    else if (this.#ended) listener.end();
+    else this.#listener = listener;
   }
 
   /** The next item, waiting for one if needed. Only one `next()` may be pending at a time. */
   next(): Promise<IteratorResult<T>> {
     const item = this.#items.shift();
     if (item !== undefined) return Promise.resolve({ value: item, done: false });
-    if (this.#failure) return Promise.reject(this.#failure.error);
+    if (this.#failure) return Promise.reject(this.#takeFailure());
     if (this.#ended) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve, reject) => {
-      this.#waiting = { resolve, reject };
-    });
+    return new Promise(this.#wait);
   }
 
   /**
@@ -84,17 +111,42 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
   /** Drops everything and ends the queue (the consumer left). */
   close(): void {
     this.#items = [];
+    this.#listener = undefined;
     if (!this.#failure) this.#ended = true;
-    const waiting = this.#waiting;
-    this.#waiting = undefined;
-    waiting?.resolve({ value: undefined, done: true });
+    const resolve = this.#resolve;
+    this.#resolve = this.#reject = undefined;
+    resolve?.({ value: undefined, done: true });
   }
 
-  #settleWaiting(): void {
-    const waiting = this.#waiting;
-    if (!waiting) return;
-    this.#waiting = undefined;
-    if (this.#failure) waiting.reject(this.#failure.error);
-    else waiting.resolve({ value: undefined, done: true });
+  #settleWaiting(discarded = false): void {
+    const listener = this.#listener;
+    if (listener) {
+      this.#listener = undefined;
+      if (this.#failure) listener.fail(this.#failure.error, discarded);
+      else listener.end();
+      return;
+    }
+    const resolve = this.#resolve;
+    const reject = this.#reject;
+    if (!resolve || !reject) return;
+    this.#resolve = this.#reject = undefined;
+    if (this.#failure) reject(this.#takeFailure());
+    else resolve({ value: undefined, done: true });
   }
+
+  // A failure is delivered once; then the queue reads as ended, as an async generator that threw.
+  #takeFailure(): unknown {
+    const { error } = this.#failure as { error: unknown };
+    this.#failure = undefined;
+    this.#ended = true;
+    return error;
+  }
+}
+
+/** Receives the items of an {@link AsyncQueue} as they are pushed (see {@link AsyncQueue.listen}). */
+export interface QueueListener<T> {
+  item(item: T): void;
+  end(): void;
+  /** `discarded`: the producer dropped what was still queued for a prompt failure (an abort). */
+  fail(error: unknown, discarded: boolean): void;
 }

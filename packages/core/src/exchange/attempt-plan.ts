@@ -1,5 +1,5 @@
 /**
- * What one attempt is given: the plan, and the progress shared by the attempts of one exchange.
+ * What one attempt is given.
  */
 
 import type { SparkLogger } from '../types';
@@ -18,10 +18,4 @@ export interface AttemptPlan {
   timeouts: SparkTimeouts;
   answer: AnswerContext;
   logger?: SparkLogger | undefined;
-}
-
-/** Shared across the attempts of one exchange. */
-export interface ExchangeProgress {
-  /** True once a text, reasoning or function-call event was emitted: from then on, no retry. */
-  contentDelivered: boolean;
 }

@@ -12,7 +12,11 @@ import type { DecodedFrame } from '../protocol/decoded-frame';
  * (synchronously, so reading a frame costs one `next()` and no extra promise).
  */
 export interface FrameConnection<Frame = unknown> {
-  /** The raw frames, until the connection closes. */
+  /**
+   * The raw frames, until the connection closes. An `AsyncQueue` of this package is read
+   * through its push mode (`listen`), which costs no promise per frame; protocols over a socket
+   * should pass theirs as is.
+   */
   readonly frames: AsyncIterator<Frame>;
   /**
    * Decodes one raw frame. Throws a `SparkError` for an error or malformed frame; `partialText` is

@@ -91,4 +91,29 @@ describe('startFrameDeadline', () => {
     await tick(30);
     expect(errors).toEqual([]);
   });
+
+  it('arms one timer for many frames (frames never re-arm it), and still expires on time', async () => {
+    const armed = vi.spyOn(globalThis, 'setTimeout');
+    const { expire, expired } = expiry();
+    const deadline = startFrameDeadline(
+      timeouts({ firstTokenMs: 60_000, idleMs: 500 }),
+      performance.now(),
+      expire,
+    );
+    for (let frame = 0; frame < 100; frame += 1) {
+      await tick(1);
+      deadline.frameArrived(true);
+    }
+    expect(armed).toHaveBeenCalledTimes(1);
+    let settled = false;
+    void expired.then(() => {
+      settled = true;
+    });
+    // The timer fires at 500 ms, early: it re-arms for the rest of the idle deadline (600 ms).
+    await tick(499);
+    expect(settled).toBe(false);
+    await tick(1);
+    await expect(expired).resolves.toMatchObject({ phase: 'idle', timeoutMs: 500 });
+    armed.mockRestore();
+  });
 });

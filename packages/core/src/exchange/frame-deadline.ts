@@ -3,8 +3,8 @@
  *
  * Frames arrive every few milliseconds; arming a fresh `setTimeout` (and a promise racing it) per
  * frame was a measurable share of the client's CPU. Here a frame only moves a timestamp forward; the
- * one timer, when it fires early, re-arms itself for the remainder. It is rescheduled only when the
- * deadline moves closer (the switch from the first-token to the idle deadline).
+ * one timer, armed for the earliest moment a deadline can fall, re-arms itself for the remainder when
+ * it fires early.
  */
 
 import type { SparkTimeoutError } from '../errors';
@@ -39,12 +39,12 @@ export function startFrameDeadline(
   let timerAt = Infinity;
   let done = false;
 
-  const arm = () => {
+  const arm = (at: number) => {
     clearTimeout(timer);
     timer = undefined;
-    timerAt = deadlineAt;
-    if (deadlineAt === Infinity) return;
-    timer = setTimeout(fire, Math.max(1, Math.ceil(deadlineAt - performance.now())));
+    timerAt = at;
+    if (at === Infinity) return;
+    timer = setTimeout(fire, Math.max(1, Math.ceil(at - performance.now())));
   };
   const fire = () => {
     timer = undefined;
@@ -52,13 +52,17 @@ export function startFrameDeadline(
     if (done) return;
     // Timers may fire a fraction of a millisecond early, and frames moved the deadline meanwhile.
     if (performance.now() < deadlineAt) {
-      arm();
+      arm(deadlineAt);
       return;
     }
     done = true;
     expire(idle ? timeoutError('idle', timeouts.idleMs) : timeoutError('first-token', timeouts.firstTokenMs));
   };
-  arm();
+  // Armed for the earliest moment any deadline of this attempt can fall: the first-token deadline,
+  // or the idle deadline of a frame arriving at once. Frames only ever move the deadline later than
+  // that, so the first timer is never re-armed while frames flow (no clearTimeout/setTimeout per
+  // request); when it fires early it re-arms for what remains.
+  arm(Math.min(firstTokenAt, sentAt + idleMs));
 
   return {
     frameArrived(contentSeen) {
@@ -66,7 +70,7 @@ export function startFrameDeadline(
       const idleAt = performance.now() + idleMs;
       idle = contentSeen || idleAt < firstTokenAt;
       deadlineAt = idle ? idleAt : firstTokenAt;
-      if (deadlineAt < timerAt) arm();
+      if (deadlineAt < timerAt) arm(deadlineAt);
     },
     stop() {
       done = true;

@@ -4,6 +4,7 @@ import { webSocketFrames } from '../protocol/websocket/open-websocket';
 import type { SparkConnection } from '../protocol/websocket/transport';
 import { answerFrames, errorFrame, searchResultsFrame } from '../testing/frames';
 import type { SparkStreamEvent } from '../types';
+import { AsyncQueue } from './async-queue';
 import { DEFAULT_TIMEOUTS } from './deadlines';
 import { readAnswer } from './read-answer';
 
@@ -32,26 +33,40 @@ function scripted(frames: readonly unknown[]): SparkConnection & { closes: numbe
 
 function read(conn: SparkConnection, signal = new AbortController().signal, timeouts = plan.timeouts) {
   const events: SparkStreamEvent[] = [];
-  const progress = { contentDelivered: false };
-  const result = readAnswer(
-    webSocketFrames(conn),
-    { ...plan, timeouts },
-    (event) => events.push(event),
+  const result = readAnswer({
+    connection: webSocketFrames(conn),
+    ...plan,
+    timeouts,
+    emit: (event) => events.push(event),
     signal,
-    progress,
-  );
-  return { events, progress, result };
+  });
+  return { events, result };
+}
+
+/** A connection over an `AsyncQueue`, as the SDK's transports make them: read through its push mode. */
+function queued(): SparkConnection & { inbound: AsyncQueue<string>; closes: number } {
+  const inbound = new AsyncQueue<string>();
+  const state = {
+    inbound,
+    closes: 0,
+    send() {},
+    close() {
+      state.closes += 1;
+      inbound.close();
+    },
+    messages: () => inbound,
+  };
+  return state;
 }
 
 describe('readAnswer', () => {
   it('emits each delta once and resolves with the whole answer after the status-2 frame', async () => {
-    const { events, progress, result } = read(scripted(answerFrames('星火你好', { chunkSize: 2 })));
+    const { events, result } = read(scripted(answerFrames('星火你好', { chunkSize: 2 })));
     await expect(result).resolves.toMatchObject({ text: '星火你好', finishReason: 'stop' });
     expect(events.filter((event) => event.type === 'text-delta').map((event) => event.text)).toEqual([
       '星火',
       '你好',
     ]);
-    expect(progress.contentDelivered).toBe(true);
   });
 
   it('holds search results back until the first content, so a failed attempt emits nothing', async () => {
@@ -59,7 +74,6 @@ describe('readAnswer', () => {
     const failed = read(scripted([searchResultsFrame(sources), errorFrame(10013)]));
     await expect(failed.result).rejects.toBeInstanceOf(SparkContentFilterError);
     expect(failed.events).toEqual([]);
-    expect(failed.progress.contentDelivered).toBe(false);
 
     const answered = read(scripted([searchResultsFrame(sources), ...answerFrames('ok')]));
     await answered.result;
@@ -103,5 +117,47 @@ describe('readAnswer', () => {
     const { result } = read(conn, undefined, { ...plan.timeouts, firstTokenMs: 5 });
     await expect(result).rejects.toBeInstanceOf(SparkTimeoutError);
     await expect(result).rejects.toMatchObject({ phase: 'first-token' });
+  });
+
+  describe('from an AsyncQueue (the push mode)', () => {
+    it('takes frames queued before reading and those that arrive later, in order', async () => {
+      const conn = queued();
+      const [first, ...rest] = answerFrames('一二三四五六', { chunkSize: 2 }).map((frame) =>
+        JSON.stringify(frame),
+      );
+      conn.inbound.push(first as string);
+      const { events, result } = read(conn);
+      // Handed over synchronously, as it was queued: no promise in between.
+      expect(events).toEqual([{ type: 'text-delta', text: '一二' }]);
+      for (const frame of rest) conn.inbound.push(frame);
+      await expect(result).resolves.toMatchObject({ text: '一二三四五六' });
+      expect(events.filter((event) => event.type === 'text-delta')).toHaveLength(3);
+    });
+
+    it('fails when the queue ends before status 2 or fails', async () => {
+      const ended = queued();
+      const endedRead = read(ended);
+      ended.inbound.push(JSON.stringify(answerFrames('abcdefgh', { chunkSize: 4 })[0]));
+      ended.inbound.end();
+      await expect(endedRead.result).rejects.toThrow(/closed before the final frame/);
+
+      const failed = queued();
+      const failedRead = read(failed);
+      failed.inbound.fail(new Error('socket reset'));
+      await expect(failedRead.result).rejects.toBeInstanceOf(SparkConnectionError);
+    });
+
+    it('ignores frames after the final one and rejects a malformed frame', async () => {
+      const conn = queued();
+      const { result } = read(conn);
+      for (const frame of answerFrames('ok')) conn.inbound.push(JSON.stringify(frame));
+      conn.inbound.push('not json');
+      await expect(result).resolves.toMatchObject({ text: 'ok' });
+
+      const malformed = queued();
+      const malformedRead = read(malformed);
+      malformed.inbound.push('not json');
+      await expect(malformedRead.result).rejects.toMatchObject({ name: 'SparkProtocolError' });
+    });
   });
 });

@@ -1,18 +1,35 @@
 /**
  * Reads one attempt's frames until the final one, turning them into events and the result.
  *
- * Driven by callbacks rather than an `await` per frame: each frame costs one `next()` of the
- * transport's iterator and nothing else (no per-frame promise race, abort listener or timer). The
- * abort listener and the deadline timer are set up once per attempt.
+ * Driven by callbacks rather than an `await` per frame. A connection whose frames come from an
+ * {@link AsyncQueue} (the node and browser transports, the memory transport) hands each frame over
+ * synchronously as it arrives: no promise per frame at all. Any other frame source costs one `next()`
+ * per frame. The abort listener and the deadline timer are set up once per attempt.
  */
 
 import { SparkConnectionError, toSparkError } from '../errors';
 import type { ChatResult, SparkStreamEvent } from '../types';
 import { abortError, onAbort } from './abort';
-import { AnswerAccumulator } from './answer-accumulator';
-import type { AttemptPlan, ExchangeProgress } from './attempt-plan';
+import { AnswerAccumulator, type AnswerContext, isContentEvent } from './answer-accumulator';
+import { AsyncQueue } from './async-queue';
+import type { SparkTimeouts } from './deadlines';
+import type { AbortLike } from './exchange-signal';
 import type { FrameConnection } from './frame-connection';
 import { startFrameDeadline } from './frame-deadline';
+
+/** What reading one attempt's answer needs. */
+export interface AnswerReading {
+  /** The attempt's open connection, its request sent. */
+  connection: FrameConnection;
+  /** The first-token and idle deadlines apply here. */
+  timeouts: SparkTimeouts;
+  /** What the result needs to know about the request. */
+  answer: AnswerContext;
+  /** Receives each event as its frame arrives (search results held back until content, see below). */
+  emit: (event: SparkStreamEvent) => void;
+  /** The exchange's signal: aborting it closes the connection at once. */
+  signal: AbortLike;
+}
 
 /**
  * Resolves with the result after the `status: 2` frame; rejects on an error frame, a failed or closed
@@ -20,16 +37,10 @@ import { startFrameDeadline } from './frame-deadline';
  * Events without model output (search sources) are held back until the first content or the end, so
  * a retry never repeats them.
  */
-export function readAnswer(
-  connection: FrameConnection,
-  plan: Pick<AttemptPlan, 'timeouts' | 'answer'>,
-  emit: (event: SparkStreamEvent) => void,
-  signal: AbortSignal,
-  progress: ExchangeProgress,
-): Promise<ChatResult> {
+export function readAnswer(reading: AnswerReading): Promise<ChatResult> {
+  const { connection, emit, signal } = reading;
   return new Promise<ChatResult>((resolve, reject) => {
-    const { frames } = connection;
-    const accumulator = new AnswerAccumulator(plan.answer);
+    const accumulator = new AnswerAccumulator(reading.answer);
     let held: SparkStreamEvent[] | undefined;
     let contentSeen = false;
     let settled = false;
@@ -47,38 +58,70 @@ export function readAnswer(
       connection.close();
     };
     let stopListening = () => {};
-    const onFrame = (next: IteratorResult<unknown>) => {
-      if (settled) return;
-      try {
-        if (next.done) {
-          throw new SparkConnectionError(
-            'The connection closed before the final frame (status 2): the answer is incomplete.',
-          );
-        }
-        const { events, hasContent } = accumulator.add(connection.decode(next.value, accumulator.text));
-        if (hasContent && !contentSeen) {
-          contentSeen = true;
-          progress.contentDelivered = true;
-        }
-        if (contentSeen || accumulator.finished) {
-          if (held) for (const event of held) emit(event);
-          held = undefined;
-          for (const event of events) emit(event);
-        } else if (events.length > 0) {
-          held = held ? held.concat(events) : events;
-        }
-        if (accumulator.finished) {
-          finish(undefined, accumulator.result());
+    // Passes events on once content was seen; until then holds those without model output.
+    const deliver = (event: SparkStreamEvent) => {
+      if (!contentSeen) {
+        if (!isContentEvent(event)) {
+          held ??= [];
+          held.push(event);
           return;
         }
+        contentSeen = true;
+        releaseHeld();
+      }
+      emit(event);
+    };
+    const releaseHeld = () => {
+      if (held) for (const event of held) emit(event);
+      held = undefined;
+    };
+    // True when the frame was the last one (or failed): no more frames are wanted.
+    const onFrame = (frame: unknown): boolean => {
+      if (settled) return true;
+      try {
+        accumulator.add(connection.decode(frame, accumulator.text), deliver);
+        if (accumulator.finished) {
+          releaseHeld();
+          finish(undefined, accumulator.result());
+          return true;
+        }
         deadline.frameArrived(contentSeen);
+        return false;
       } catch (error) {
         finish(error);
-        return;
+        return true;
       }
-      pull();
     };
-    const onReadError = (error: unknown) => finish(toSparkError(error, 'The connection failed'));
+    const onEnd = () => {
+      // In push mode the end also comes after the final frame, when the socket closes: no error then.
+      if (settled) return;
+      finish(
+        new SparkConnectionError(
+          'The connection closed before the final frame (status 2): the answer is incomplete.',
+        ),
+      );
+    };
+    const onReadError = (error: unknown) => {
+      if (!settled) finish(toSparkError(error, 'The connection failed'));
+    };
+
+    const deadline = startFrameDeadline(reading.timeouts, performance.now(), (error) => finish(error));
+    if (signal.aborted) {
+      abort();
+      return;
+    }
+    stopListening = onAbort(signal, abort);
+
+    const { frames } = connection;
+    if (frames instanceof AsyncQueue) {
+      // The fast path: frames handed over as they arrive (see the module comment).
+      frames.listen({ item: onFrame, end: onEnd, fail: onReadError });
+      return;
+    }
+    const onNext = (next: IteratorResult<unknown>) => {
+      if (next.done) onEnd();
+      else if (!onFrame(next.value)) pull();
+    };
     const pull = () => {
       let reading: Promise<IteratorResult<unknown>>;
       try {
@@ -87,15 +130,8 @@ export function readAnswer(
         onReadError(error);
         return;
       }
-      reading.then(onFrame, onReadError);
+      reading.then(onNext, onReadError);
     };
-
-    const deadline = startFrameDeadline(plan.timeouts, performance.now(), (error) => finish(error));
-    if (signal.aborted) {
-      abort();
-      return;
-    }
-    stopListening = onAbort(signal, abort);
     pull();
   });
 }

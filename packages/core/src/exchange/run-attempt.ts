@@ -5,19 +5,21 @@
 
 import type { ChatResult, SparkStreamEvent } from '../types';
 import { abortError, onAbort } from './abort';
-import type { AttemptPlan, ExchangeProgress } from './attempt-plan';
+import type { AttemptPlan } from './attempt-plan';
 import { isDisabled, timeoutError } from './deadlines';
+import type { AbortLike } from './exchange-signal';
 import type { FrameConnection } from './frame-connection';
 import { readAnswer } from './read-answer';
 
-export type { AttemptPlan, ExchangeProgress } from './attempt-plan';
+export type { AttemptPlan } from './attempt-plan';
 
 /**
- * Opens the connection (signing included) within `connectMs`. The protocol gets an attempt signal that aborts with the exchange or when the deadline expires. A socket that opens
- * after the attempt stopped waiting (timeout, abort) is closed as soon as it appears. One promise,
- * one timer and one listener per attempt.
+ * Opens the connection (signing included) within `connectMs`. The protocol gets an attempt signal
+ * (a real `AbortSignal`: the `signUrl` provider and the transport receive it) that aborts with the
+ * exchange or when the deadline expires. A socket that opens after the attempt stopped waiting
+ * (timeout, abort) is closed as soon as it appears. One promise, one timer and one listener per attempt.
  */
-function connect(plan: AttemptPlan, signal: AbortSignal): Promise<FrameConnection> {
+function connect(plan: AttemptPlan, signal: AbortLike): Promise<FrameConnection> {
   if (signal.aborted) return Promise.reject(abortError(signal));
   const attemptController = new AbortController();
   return new Promise<FrameConnection>((resolve, reject) => {
@@ -56,12 +58,11 @@ function connect(plan: AttemptPlan, signal: AbortSignal): Promise<FrameConnectio
 export async function runAttempt(
   plan: AttemptPlan,
   emit: (event: SparkStreamEvent) => void,
-  signal: AbortSignal,
-  progress: ExchangeProgress,
+  signal: AbortLike,
 ): Promise<ChatResult> {
   const connection = await connect(plan, signal);
   try {
-    return await readAnswer(connection, plan, emit, signal, progress);
+    return await readAnswer({ connection, timeouts: plan.timeouts, answer: plan.answer, emit, signal });
   } finally {
     connection.close();
   }

@@ -5,9 +5,11 @@
 import { SparkConnectionError, SparkError } from '../errors';
 import type { ChatResult, SparkLogger, SparkStreamEvent } from '../types';
 import { abortError, sleep } from './abort';
+import { isContentEvent } from './answer-accumulator';
 import { recordAttemptErrors, type SparkRetryInfo } from './attempt-history';
+import type { AbortLike } from './exchange-signal';
 import { backoffDelay, type RetryDelay } from './retry-policy';
-import { type AttemptPlan, type ExchangeProgress, runAttempt } from './run-attempt';
+import { type AttemptPlan, runAttempt } from './run-attempt';
 
 /** What the client learned about the server's clock; shared by the exchanges of one client. */
 export interface ClockState {
@@ -61,9 +63,14 @@ function notifyRetry(plan: ExchangePlan, retry: SparkRetryInfo): void {
 export async function runExchange(
   plan: ExchangePlan,
   emit: (event: SparkStreamEvent) => void,
-  signal: AbortSignal,
+  signal: AbortLike,
 ): Promise<ChatResult> {
-  const progress: ExchangeProgress = { contentDelivered: false };
+  // Tracked as events pass: once model output reached the reader, a retry would repeat it.
+  let contentDelivered = false;
+  const emitTracked = (event: SparkStreamEvent) => {
+    if (!contentDelivered && isContentEvent(event)) contentDelivered = true;
+    emit(event);
+  };
   let retriesUsed = 0;
   let clockSkewRetried = false;
   // Every failed attempt's error, kept on the final one (`error.attemptErrors`).
@@ -76,7 +83,7 @@ export async function runExchange(
   for (let attempt = 1; ; attempt += 1) {
     try {
       const date = new Date(plan.now() + plan.clock.offsetMs);
-      const result = await runAttempt({ ...plan, attempt, date }, emit, signal, progress);
+      const result = await runAttempt({ ...plan, attempt, date }, emitTracked, signal);
       result.attempts = attempt;
       return result;
     } catch (caught) {
@@ -93,7 +100,7 @@ export async function runExchange(
       let delayMs = 0;
       // A corrected clock retries at once without counting; anything else is an ordinary retry.
       if (!corrected) {
-        if (!error.retryable || progress.contentDelivered || retriesUsed >= plan.maxRetries) {
+        if (!error.retryable || contentDelivered || retriesUsed >= plan.maxRetries) {
           throw giveUp(error);
         }
         // A server that said when to come back (HTTP 429 Retry-After) is waited for at least that long.

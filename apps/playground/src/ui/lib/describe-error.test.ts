@@ -1,4 +1,5 @@
-import { errorFromSparkCode, SparkAbortError, SparkConnectionError } from '@xinghuo/browser';
+import { SparkAbortError, SparkConnectionError } from '@xinghuo/browser';
+import { errorFromSparkCode } from '@xinghuo/browser/spark-codes';
 import { describe, expect, it } from 'vitest';
 import { describeError } from './describe-error';
 

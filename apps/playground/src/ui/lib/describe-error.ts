@@ -1,4 +1,5 @@
-import { describeSparkCode, SparkError } from '@xinghuo/browser';
+import { SparkError } from '@xinghuo/browser';
+import { describeSparkCode } from '@xinghuo/browser/spark-codes';
 import { MESSAGES } from '../i18n/messages';
 import type { ErrorInfo } from '../types';
 

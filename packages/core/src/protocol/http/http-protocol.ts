@@ -7,11 +7,26 @@ import { RELAYED_FETCH } from '../../client/credentials';
 import { SparkConfigError } from '../../errors/error-classes';
 import type { OpenFrameConnection } from '../../exchange/frame-connection';
 import type { SparkModel } from '../../models/models';
-import type { SparkLogger } from '../../types';
+import type { ChatParams, SparkLogger } from '../../types';
+import type { EncodedRequest } from '../encoded-request';
+import { type EncodeHttpRequestOptions, encodeHttpRequest } from './encode-http-request';
 import { withHttpBaseURL } from './http-base-url';
 import { openHttp, type SparkFetch } from './open-http';
 
-export { encodeHttpRequest } from './encode-http-request';
+/**
+ * `encodeHttpRequest`, serialized, with the max tokens the body asks for (the model's field,
+ * `max_tokens` or `max_completion_tokens`, else the model's default).
+ *
+ * @throws SparkInvalidRequestError as `encodeHttpRequest`
+ */
+export function encodeHttpRequestText(params: ChatParams, options: EncodeHttpRequestOptions): EncodedRequest {
+  const body = encodeHttpRequest(params, options);
+  const sent = body.max_tokens ?? body.max_completion_tokens;
+  return {
+    requestText: JSON.stringify(body),
+    maxTokens: typeof sent === 'number' ? sent : options.model.defaultMaxTokens,
+  };
+}
 
 /** What the engine knows about one HTTP request. */
 export interface HttpRequestPlan {

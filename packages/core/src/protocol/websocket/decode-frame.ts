@@ -117,6 +117,14 @@ function decodeUsage(payload: JsonObject): Usage | undefined {
  * ```
  */
 export function decodeFrame(raw: string, options?: DecodeFrameOptions): DecodedFrame {
+  return decodeSparkFrame(raw, options?.partialText);
+}
+
+/**
+ * {@link decodeFrame} with the partial text as a plain argument: what the engine calls once per
+ * frame, without an options object per frame.
+ */
+export function decodeSparkFrame(raw: string, partialText: string | undefined): DecodedFrame {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -134,7 +142,7 @@ export function decodeFrame(raw: string, options?: DecodeFrameOptions): DecodedF
       code as number,
       optional(header.message, 'string', 'header.message') ?? '',
       sid || undefined,
-      options?.partialText,
+      partialText,
     );
   }
   const status = header.status;

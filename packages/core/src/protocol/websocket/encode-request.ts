@@ -7,6 +7,7 @@ import { checkSerializable, readChatParams, readField, withField } from '../../c
 import { invalid } from '../../errors/invalid';
 import type { SparkModel } from '../../models/models';
 import type { ChatParams, ChatRole, FunctionParameters, WebSearchOptions } from '../../types';
+import type { EncodedRequest } from '../encoded-request';
 import { isPlainObject, validateFunctions, validateMessages } from './validate-request';
 
 /** The `web_search` tool on the wire. */
@@ -152,6 +153,13 @@ function mergeExtra(chat: SparkRequestFrame['parameter']['chat'], extra: unknown
  * ```
  */
 export function encodeRequest(params: ChatParams, options: EncodeRequestOptions): SparkRequestFrame {
+  if (!isPlainObject(params)) invalid('messages', 'in a request object');
+  // Each field read once, a throwing getter named; `withField` below names what an exotic object breaks.
+  return encodeFrame(readChatParams(params), options);
+}
+
+/** {@link encodeRequest} of a request whose fields were already read once (`readChatParams`). */
+function encodeFrame(params: ChatParams, options: EncodeRequestOptions): SparkRequestFrame {
   const { appId, model, onWarning } = options;
   const { capabilities, id } = model;
   // Capability warnings never block: the registry may be more cautious than Spark itself.
@@ -160,9 +168,6 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
   };
   if (typeof appId !== 'string' || appId.trim() === '')
     invalid('appId', 'the APPID from the iFlytek console');
-  if (!isPlainObject(params)) invalid('messages', 'in a request object');
-  // Each field read once, a throwing getter named; `withField` below names what an exotic object breaks.
-  params = readChatParams(params);
 
   const messages = withField('messages', () => validateMessages(params.messages));
   // Spark's WebSocket API has no such options: refused rather than dropped, so a caller never believes
@@ -226,4 +231,20 @@ export function encodeRequest(params: ChatParams, options: EncodeRequestOptions)
     }
   }
   return frame;
+}
+
+/**
+ * {@link encodeRequest}, serialized, with the max tokens the frame asks for (an `extra.max_tokens`
+ * counts: it is sent): what the client sends on every attempt. `params` must come from
+ * `readChatParams` (the client reads each field once, before this): they are not read again.
+ *
+ * @throws SparkInvalidRequestError as {@link encodeRequest}
+ */
+export function encodeRequestText(params: ChatParams, options: EncodeRequestOptions): EncodedRequest {
+  const frame = encodeFrame(params, options);
+  const sent = frame.parameter.chat.max_tokens;
+  return {
+    requestText: JSON.stringify(frame),
+    maxTokens: typeof sent === 'number' ? sent : options.model.defaultMaxTokens,
+  };
 }

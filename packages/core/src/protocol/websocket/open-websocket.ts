@@ -3,11 +3,12 @@
  * transport, send the request frame, and decode the text frames that come back.
  */
 import { redactUrl, toSparkError } from '../../errors';
+import { AsyncQueue } from '../../exchange/async-queue';
 import type { FrameConnection, OpenFrameConnection } from '../../exchange/frame-connection';
 import type { SparkModel } from '../../models/models';
 import type { SignUrlProvider } from '../../signing/checked-provider';
 import type { SparkLogger } from '../../types';
-import { decodeFrame } from './decode-frame';
+import { decodeSparkFrame } from './decode-frame';
 import type { SparkConnection, SparkTransport } from './transport';
 
 /** What every attempt of one WebSocket exchange shares. */
@@ -24,9 +25,12 @@ export interface WebSocketExchange {
 
 /** The text frames of an open socket as a {@link FrameConnection}. */
 export function webSocketFrames(connection: SparkConnection): FrameConnection<string> {
+  const messages = connection.messages();
   return {
-    frames: connection.messages()[Symbol.asyncIterator](),
-    decode: (text, partialText) => decodeFrame(text, { partialText }),
+    // An AsyncQueue (what the SDK's transports return) is passed as is: the exchange reads it
+    // through its push mode, without a promise per frame.
+    frames: messages instanceof AsyncQueue ? messages : messages[Symbol.asyncIterator](),
+    decode: decodeSparkFrame,
     close: () => connection.close(1000),
   };
 }

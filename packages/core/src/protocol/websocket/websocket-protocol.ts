@@ -4,6 +4,6 @@
  * page's first download carries neither protocol. Here: the frame encoder and its checks, the socket
  * opener and the frame decoder.
  */
-export { encodeRequest } from './encode-request';
+export { encodeRequest, encodeRequestText } from './encode-request';
 export { openWebSocket } from './open-websocket';
 export { validateMessages } from './validate-request';

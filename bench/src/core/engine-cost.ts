@@ -1,0 +1,151 @@
+/**
+ * The engine's own cost per request, without sockets: `@xinghuo/core`'s client over a transport that
+ * answers from memory (frames pushed one per macrotask into an `AsyncQueue`, as a socket would), read
+ * with `textStream` as the overhead benchmark reads, signing left out: everything measured here is
+ * the engine's. `npx tsx src/core/engine-cost.ts` prints microseconds of CPU per request.
+ */
+import { Session } from 'node:inspector';
+import { createSparkEngine, type SparkConnection, type SparkTransport } from '@xinghuo/core';
+import { answerFrames } from '@xinghuo/core/testing';
+import { AsyncQueue } from '@xinghuo/core/transport';
+
+const ANSWER =
+  '你好！我是讯飞星火认知大模型，很高兴为你服务。TypeScript 是 JavaScript 的超集，它增加了静态类型检查。';
+const FRAMES = answerFrames(ANSWER, { chunkSize: 10 }).map((frame) => JSON.stringify(frame));
+
+/** A socket-like transport: the answer's frames arrive one per macrotask after the request is sent. */
+export const memorySocketTransport: SparkTransport = async () => {
+  const inbound = new AsyncQueue<string>();
+  const connection: SparkConnection = {
+    send() {
+      let index = 0;
+      const deliver = () => {
+        inbound.push(FRAMES[index++] as string);
+        if (index < FRAMES.length) setImmediate(deliver);
+        else setImmediate(() => inbound.end());
+      };
+      setImmediate(deliver);
+    },
+    messages: () => inbound,
+    close: () => inbound.close(),
+  };
+  return connection;
+};
+
+/** Runs `count` requests, `concurrency` at a time, through a fresh engine over the memory transport. */
+function engineRunner(concurrency: number): (count: number) => Promise<void> {
+  // Signing is left out (the URL is returned as is): the hand-written client signs too, and the
+  // signers have benchmarks of their own.
+  const client = createSparkEngine({
+    appId: 'app12345',
+    signUrl: async ({ url }) => url,
+    transport: memorySocketTransport,
+    defaultModel: 'lite',
+  });
+  const one = async () => {
+    let text = '';
+    for await (const delta of client.stream({ messages: [{ role: 'user', content: '你好' }] }).textStream) {
+      text += delta;
+    }
+    if (text !== ANSWER) throw new Error('wrong answer');
+  };
+  return async (count) => {
+    for (let done = 0; done < count; done += concurrency) {
+      await Promise.all(Array.from({ length: Math.min(concurrency, count - done) }, one));
+    }
+  };
+}
+
+/** CPU microseconds per request over `count` requests, `concurrency` at a time (after a warm-up). */
+export async function engineCostPerRequest(count: number, concurrency: number): Promise<number> {
+  const run = engineRunner(concurrency);
+  await run(Math.min(count, 500));
+  const before = process.cpuUsage();
+  await run(count);
+  const cpu = process.cpuUsage(before);
+  return (cpu.user + cpu.system) / count;
+}
+
+interface SamplingHeapProfileNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: SamplingHeapProfileNode[];
+}
+
+interface SamplingHeapProfile {
+  head: SamplingHeapProfileNode;
+}
+
+/** One allocation site: a function and the bytes it allocated per request. */
+export interface AllocationSite {
+  name: string;
+  where: string;
+  bytesPerRequest: number;
+}
+
+/**
+ * Bytes allocated per request, in total and by function, from V8's sampling heap profiler with
+ * collected objects included (so garbage counts: it is what the garbage collector has to clear).
+ * Deterministic enough to compare builds on a busy machine, where CPU time is not.
+ */
+export async function engineAllocations(
+  count: number,
+  concurrency: number,
+): Promise<{ bytesPerRequest: number; sites: AllocationSite[] }> {
+  const run = engineRunner(concurrency);
+  await run(Math.min(count, 500));
+  const session = new Session();
+  session.connect();
+  // The callback API, promisified: `node:inspector/promises` has no types in the pinned @types/node.
+  const post = <Result>(method: string, params?: object) =>
+    new Promise<Result>((resolve, reject) => {
+      session.post(method, params ?? {}, (error, result) =>
+        error ? reject(error) : resolve(result as Result),
+      );
+    });
+  try {
+    await post('HeapProfiler.startSampling', {
+      samplingInterval: 256,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    await run(count);
+    const { profile } = await post<{ profile: SamplingHeapProfile }>('HeapProfiler.stopSampling');
+    const sites = new Map<string, AllocationSite>();
+    let total = 0;
+    const walk = (node: SamplingHeapProfileNode) => {
+      if (node.selfSize > 0) {
+        const frame = node.callFrame;
+        const where = `${frame.url.split('/').pop() || '(native)'}:${frame.lineNumber + 1}`;
+        const key = `${frame.functionName} ${where}`;
+        const site = sites.get(key) ?? {
+          name: frame.functionName || '(anonymous)',
+          where,
+          bytesPerRequest: 0,
+        };
+        site.bytesPerRequest += node.selfSize / count;
+        sites.set(key, site);
+        total += node.selfSize;
+      }
+      for (const child of node.children) walk(child);
+    };
+    walk(profile.head);
+    return {
+      bytesPerRequest: total / count,
+      sites: [...sites.values()].sort((a, b) => b.bytesPerRequest - a.bytesPerRequest),
+    };
+  } finally {
+    session.disconnect();
+  }
+}
+
+if (process.argv[1]?.includes('engine-cost')) {
+  for (const concurrency of [1, 100]) {
+    const micros = await engineCostPerRequest(Number(process.env.ENGINE_COST_COUNT ?? 5000), concurrency);
+    process.stdout.write(
+      `engine cost at ${concurrency} concurrent: ${micros.toFixed(1)} µs CPU per request (${FRAMES.length} frames)\n`,
+    );
+  }
+  const { bytesPerRequest } = await engineAllocations(5000, 100);
+  process.stdout.write(`engine allocations: ${Math.round(bytesPerRequest)} bytes per request\n`);
+}
