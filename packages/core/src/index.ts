@@ -8,5 +8,5 @@
  */
 export { createSparkClient } from './client/client';
 export * from './portable';
-export { describeSparkCode, errorFromSparkCode } from './spark-codes';
 export { signUrl } from './signing/sign-url';
+export { describeSparkCode, errorFromSparkCode } from './spark-codes';
