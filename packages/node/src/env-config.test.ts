@@ -62,7 +62,7 @@ describe('createSparkClient (node)', () => {
         const chunk = {
           code: 0,
           sid: 'cha1',
-          choices: [{ delta: { content: request.headers.authorization }, index: 0 }],
+          choices: [{ delta: { content: request.headers.authorization }, index: 0, finish_reason: 'stop' }],
         };
         response.end(`data:${JSON.stringify(chunk)}\n\ndata:[DONE]\n\n`);
       });

@@ -64,9 +64,15 @@ async function promisesFor(
 async function promisesPerFrame(read: (stream: ChatStream) => Promise<string>): Promise<number> {
   // Warm up first, so lazily created module state is not counted.
   await promisesFor(20, read);
-  const short = await promisesFor(20, read);
-  const long = await promisesFor(220, read);
-  return (long - short) / 200;
+  // The hook sees every promise of the worker, the test runner's own messages included: that noise
+  // only ever adds, so the least of a few measurements is the stream's own cost.
+  let least = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 3; round += 1) {
+    const short = await promisesFor(20, read);
+    const long = await promisesFor(1020, read);
+    least = Math.min(least, (long - short) / 1000);
+  }
+  return least;
 }
 
 describe('promises per frame', () => {
