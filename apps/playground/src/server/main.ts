@@ -15,9 +15,14 @@ async function main(): Promise<void> {
     console.log(
       'xinghuo playground · mock mode: no SPARK_* credentials set, a local mock Spark server answers.',
     );
-    console.log('  Set SPARK_APP_ID, SPARK_API_KEY and SPARK_API_SECRET to talk to the real service.');
+    console.log(
+      '  Set SPARK_APP_ID, SPARK_API_KEY and SPARK_API_SECRET (and SPARK_API_PASSWORD for HTTP, else the key pair is sent)',
+    );
+    console.log('  to talk to the real service.');
   } else {
-    console.log('xinghuo playground · live mode: URLs are signed on this server for the real Spark service.');
+    console.log(
+      'xinghuo playground · live mode: URLs are signed, and HTTP requests relayed, on this server for the real Spark service.',
+    );
     if (!isLoopbackHost(host)) {
       console.warn(`  Warning: listening on ${host}: anyone who can reach it can use your Spark quota.`);
     }
