@@ -6,6 +6,7 @@
 import { SparkConnectionError, SparkProtocolError } from '../../errors/error-classes';
 import { redactSecrets } from '../../errors/redact';
 import { toSparkError } from '../../errors/to-spark-error';
+import { AsyncQueue } from '../../exchange/async-queue';
 import type { FrameConnection, OpenFrameConnection } from '../../exchange/frame-connection';
 import type { SparkModel } from '../../models/models';
 import type { SparkLogger } from '../../types';
@@ -52,21 +53,33 @@ async function readBounded(response: Response): Promise<string> {
   }
 }
 
+/**
+ * The reason `close()` aborts the request with. Nobody reads it (the exchange has its result or its
+ * error by then), and `abort()` without a reason builds a `DOMException` with a stack on every request.
+ */
+const CLOSED = new SparkConnectionError('The HTTP request was closed.');
+
 /** The credential and its parts: what must never appear in an error or a log line. */
 function secretsOf(credential: string | undefined): string[] {
   return credential === undefined ? [] : [credential, ...credential.split(':')];
 }
 
 /**
- * The `data` of each event, until the body ends. A body that ends before `[DONE]` was cut off: that is
- * a truncated answer (retryable while nothing was shown), never a success.
+ * The `data` of each event, queued as the body is read: the exchange takes them from the queue as
+ * they are pushed (its push mode), so an event costs no promise. A body that ends before `[DONE]` was
+ * cut off: that is a truncated answer (retryable while nothing was shown), never a success.
  */
-async function* eventData(body: ReadableStream<Uint8Array>): AsyncGenerator<string, never, undefined> {
-  for await (const event of readServerSentEvents(body)) {
+function eventData(body: ReadableStream<Uint8Array>): AsyncQueue<string> {
+  const frames = new AsyncQueue<string>();
+  readServerSentEvents(body, (event) => {
     // An empty `data:` line is a keep-alive some proxies send; it carries nothing to decode.
-    if (event.data !== '') yield event.data;
-  }
-  throw new SparkConnectionError('The HTTP stream ended before [DONE]: the answer is incomplete.');
+    if (event.data !== '') frames.push(event.data);
+  }).then(
+    () =>
+      frames.fail(new SparkConnectionError('The HTTP stream ended before [DONE]: the answer is incomplete.')),
+    (error: unknown) => frames.fail(error),
+  );
+  return frames;
 }
 
 /** A JSON answer to a streamed request: a business error, or (from some proxies) the whole answer. */
@@ -130,7 +143,7 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
         ? failed
         : new SparkConnectionError(redactSecrets(failed.message, secrets));
     }
-    const close = () => controller.abort();
+    const close = () => controller.abort(CLOSED);
     try {
       if (!response.ok) {
         const body = redactSecrets(await readBounded(response), secrets);
