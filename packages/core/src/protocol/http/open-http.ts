@@ -10,7 +10,7 @@ import { AsyncQueue } from '../../exchange/async-queue';
 import type { FrameConnection, OpenFrameConnection } from '../../exchange/frame-connection';
 import type { SparkModel } from '../../models/models';
 import type { SparkLogger } from '../../types';
-import { createEventDecoder } from './decode-event';
+import { createEventDecoder, isDoneMarker } from './decode-event';
 import { errorFromResponse } from './error-from-response';
 import { readServerSentEvents } from './read-server-sent-events';
 
@@ -71,12 +71,20 @@ function secretsOf(credential: string | undefined): string[] {
  */
 function eventData(body: ReadableStream<Uint8Array>): AsyncQueue<string> {
   const frames = new AsyncQueue<string>();
+  let lastData = '';
   readServerSentEvents(body, (event) => {
     // An empty `data:` line is a keep-alive some proxies send; it carries nothing to decode.
-    if (event.data !== '') frames.push(event.data);
+    if (event.data === '') return;
+    lastData = event.data;
+    frames.push(event.data);
   }).then(
+    // The body usually ends right after `[DONE]`: the error is built (a stack each) only when it did not.
     () =>
-      frames.fail(new SparkConnectionError('The HTTP stream ended before [DONE]: the answer is incomplete.')),
+      isDoneMarker(lastData)
+        ? frames.end()
+        : frames.fail(
+            new SparkConnectionError('The HTTP stream ended before [DONE]: the answer is incomplete.'),
+          ),
     (error: unknown) => frames.fail(error),
   );
   return frames;
