@@ -168,7 +168,7 @@ export async function runHttpBenchmark(options: HttpBenchmarkOptions): Promise<H
 }
 
 /** Runs `work` against a mock child started for it alone, and stops the mock afterwards. */
-async function withMock<Result>(
+export async function withMock<Result>(
   mockChild: string,
   work: (target: HttpTarget) => Promise<Result>,
 ): Promise<Result> {
@@ -185,7 +185,7 @@ async function withMock<Result>(
  * every chunk's content and keeps every tool call, the obviously complete reading); every side is
  * checked against it on every stream.
  */
-async function expectedAnswers(
+export async function expectedAnswers(
   target: HttpTarget,
   prompts: readonly string[],
   scenario: HttpScenario,

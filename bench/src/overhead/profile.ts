@@ -13,6 +13,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { engineAllocations, engineCostPerRequest } from '../core/engine-cost';
+import { type CpuProfile, type FunctionCost, isSdkCode, selfTimes } from '../support/cpu-profile';
 import { buildWorkers, runWorker } from '../support/workers';
 import { expectedAnswers, withMock } from './run';
 import type { OverheadSide, OverheadWorkerInput, OverheadWorkerResult } from './worker';
@@ -22,70 +23,6 @@ const profileDirectory = `${benchRoot}dist/profiles/`;
 const concurrency = Number(process.env.PROFILE_CONCURRENCY ?? 100);
 const waves = Number(process.env.PROFILE_WAVES ?? 20);
 const TOP = 30;
-
-/** One node of a V8 `.cpuprofile`. */
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Self time per function, in µs per stream, and what share of the run's samples it took. */
-interface FunctionCost {
-  name: string;
-  where: string;
-  microsPerRequest: number;
-}
-
-/** Where a frame's code lives: the package (or `node:` internals, or the worker itself). */
-function locate(url: string): string {
-  const pkg =
-    /packages\/([^/]+)\/dist\/([^?]+)/.exec(url) ?? /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
-  if (pkg) return pkg[2] ? `${pkg[1]}/${pkg[2]}` : (pkg[1] as string);
-  if (url.startsWith('node:')) return 'node internals';
-  if (url === '') return '(native)';
-  if (url.includes('/workers/')) return 'bench worker';
-  return url.replace(/^file:\/\//, '');
-}
-
-function isCore(where: string): boolean {
-  return where.startsWith('core/') || where.startsWith('node/');
-}
-
-/** Sums self time per (function, file) over the whole profile. */
-function selfTimes(profile: CpuProfile, streams: number): { costs: FunctionCost[]; totalMicros: number } {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const selfMicros = new Map<number, number>();
-  profile.samples.forEach((id, index) => {
-    selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
-  });
-  const grouped = new Map<string, FunctionCost>();
-  let totalMicros = 0;
-  for (const [id, micros] of selfMicros) {
-    const node = byId.get(id);
-    if (!node) continue;
-    const name = node.callFrame.functionName || '(anonymous)';
-    if (name === '(idle)' || name === '(program)') continue;
-    totalMicros += micros;
-    const where = locate(node.callFrame.url);
-    const key = `${name} ${where}:${node.callFrame.lineNumber}`;
-    const cost = grouped.get(key) ?? {
-      name,
-      where: `${where}:${node.callFrame.lineNumber + 1}`,
-      microsPerRequest: 0,
-    };
-    cost.microsPerRequest += micros / streams;
-    grouped.set(key, cost);
-  }
-  const costs = [...grouped.values()].sort((a, b) => b.microsPerRequest - a.microsPerRequest);
-  return { costs, totalMicros: totalMicros / streams };
-}
 
 async function profileSide(
   side: OverheadSide,
@@ -127,7 +64,7 @@ const baseline = await profileSide('baseline', files);
 const engineMicros = await engineCostPerRequest(5000, 100);
 const allocations = await engineAllocations(5000, 100);
 
-const coreCosts = sdk.costs.filter((cost) => isCore(cost.where));
+const coreCosts = sdk.costs.filter((cost) => isSdkCode(cost.where));
 const coreTotal = coreCosts.reduce((sum, cost) => sum + cost.microsPerRequest, 0);
 const [load1] = loadavg();
 const lines = [

@@ -5,7 +5,7 @@
 import { SparkConnectionError } from '../../errors/error-classes';
 import type { FinishReason } from '../../types';
 import type { DecodedFrame } from '../decoded-frame';
-import { decodeChunk } from './decode-chunk';
+import { type DecodedChunk, decodeChunk } from './decode-chunk';
 
 /** True for the end marker, in either spelling (`data:[DONE]`, `data: [DONE]`). */
 export function isDoneMarker(data: string): boolean {
@@ -20,15 +20,8 @@ const FINISH_REASONS: Readonly<Record<string, FinishReason>> = {
   function_call: 'function_call',
 };
 
-/**
- * Decodes the `data` of one event. Throws the typed error of a business error inside the stream, and a
- * `SparkProtocolError` for a malformed chunk.
- *
- * @param partialText - the answer streamed so far, kept on an output moderation error
- */
-export function decodeEvent(data: string, partialText: string): DecodedFrame {
-  if (isDoneMarker(data)) return { status: 2, sid: '', seq: -1, text: '', reasoning: '' };
-  const chunk = decodeChunk(data, partialText);
+/** A decoded chunk as a middle frame (`status: 1`), its finish reason in the SDK's names. */
+function frameOfChunk(chunk: DecodedChunk): DecodedFrame {
   const frame: DecodedFrame = {
     status: 1,
     sid: chunk.sid,
@@ -43,6 +36,20 @@ export function decodeEvent(data: string, partialText: string): DecodedFrame {
   return frame;
 }
 
+function doneFrame(): DecodedFrame {
+  return { status: 2, sid: '', seq: -1, text: '', reasoning: '' };
+}
+
+/**
+ * Decodes the `data` of one event. Throws the typed error of a business error inside the stream, and a
+ * `SparkProtocolError` for a malformed chunk.
+ *
+ * @param partialText - the answer streamed so far, kept on an output moderation error
+ */
+export function decodeEvent(data: string, partialText: string): DecodedFrame {
+  return isDoneMarker(data) ? doneFrame() : frameOfChunk(decodeChunk(data, partialText));
+}
+
 /**
  * The decoder of one answer's events. An answer ends at `[DONE]` after a chunk has said why it
  * finished (`finish_reason`): a `[DONE]` with no finish reason before it ends an answer the service
@@ -51,19 +58,17 @@ export function decodeEvent(data: string, partialText: string): DecodedFrame {
 export function createEventDecoder(): (data: string, partialText: string) => DecodedFrame {
   let finished = false;
   return (data, partialText) => {
-    const frame = decodeEvent(data, partialText);
-    if (frame.status === 2 && !finished) {
-      throw new SparkConnectionError(
-        'The HTTP stream reached [DONE] before any chunk gave a finish reason: the answer is incomplete.',
-      );
+    if (isDoneMarker(data)) {
+      if (!finished) {
+        throw new SparkConnectionError(
+          'The HTTP stream reached [DONE] before any chunk gave a finish reason: the answer is incomplete.',
+        );
+      }
+      return doneFrame();
     }
-    // Any reason counts, also one the SDK has no name for (`frame.finishReason` is then unset).
-    if (frame.finishReason !== undefined || hasFinishReason(data)) finished = true;
-    return frame;
+    const chunk = decodeChunk(data, partialText);
+    // Any reason counts, also one the SDK has no name for (the frame's `finishReason` is then unset).
+    if (chunk.finishReason !== undefined) finished = true;
+    return frameOfChunk(chunk);
   };
-}
-
-/** Whether a chunk's JSON names a finish reason, checked only for reasons the SDK does not map. */
-function hasFinishReason(data: string): boolean {
-  return data.includes('"finish_reason"') && /"finish_reason"\s*:\s*"[^"]/.test(data);
 }

@@ -6,10 +6,11 @@
 import { SparkConnectionError, SparkProtocolError } from '../../errors/error-classes';
 import { redactSecrets } from '../../errors/redact';
 import { toSparkError } from '../../errors/to-spark-error';
+import { AsyncQueue } from '../../exchange/async-queue';
 import type { FrameConnection, OpenFrameConnection } from '../../exchange/frame-connection';
 import type { SparkModel } from '../../models/models';
 import type { SparkLogger } from '../../types';
-import { createEventDecoder } from './decode-event';
+import { createEventDecoder, isDoneMarker } from './decode-event';
 import { errorFromResponse } from './error-from-response';
 import { readServerSentEvents } from './read-server-sent-events';
 
@@ -52,21 +53,47 @@ async function readBounded(response: Response): Promise<string> {
   }
 }
 
+/**
+ * The reason `close()` aborts the request or cancels its body with. Nobody reads it (the exchange has
+ * its result or its error by then), and without a reason a `DOMException` with a stack is built on
+ * every request.
+ */
+const CLOSED = new SparkConnectionError('The HTTP request was closed.');
+
 /** The credential and its parts: what must never appear in an error or a log line. */
 function secretsOf(credential: string | undefined): string[] {
   return credential === undefined ? [] : [credential, ...credential.split(':')];
 }
 
 /**
- * The `data` of each event, until the body ends. A body that ends before `[DONE]` was cut off: that is
- * a truncated answer (retryable while nothing was shown), never a success.
+ * The `data` of each event, queued as the body is read: the exchange takes them from the queue as
+ * they are pushed (its push mode), so an event costs no promise. A body that ends before `[DONE]` was
+ * cut off: that is a truncated answer (retryable while nothing was shown), never a success.
+ * `cancel()` stops reading and closes the HTTP connection.
  */
-async function* eventData(body: ReadableStream<Uint8Array>): AsyncGenerator<string, never, undefined> {
-  for await (const event of readServerSentEvents(body)) {
+function eventData(body: ReadableStream<Uint8Array>): { frames: AsyncQueue<string>; cancel: () => void } {
+  const frames = new AsyncQueue<string>();
+  const reader = body.getReader();
+  let lastData = '';
+  readServerSentEvents(reader, (event) => {
     // An empty `data:` line is a keep-alive some proxies send; it carries nothing to decode.
-    if (event.data !== '') yield event.data;
-  }
-  throw new SparkConnectionError('The HTTP stream ended before [DONE]: the answer is incomplete.');
+    if (event.data === '') return;
+    lastData = event.data;
+    frames.push(event.data);
+  }).then(
+    // The body usually ends right after `[DONE]`: the error is built (a stack each) only when it did not.
+    () =>
+      isDoneMarker(lastData)
+        ? frames.end()
+        : frames.fail(
+            new SparkConnectionError('The HTTP stream ended before [DONE]: the answer is incomplete.'),
+          ),
+    (error: unknown) => frames.fail(error),
+  );
+  const cancel = () => {
+    reader.cancel(CLOSED).catch(() => undefined);
+  };
+  return { frames, cancel };
 }
 
 /** A JSON answer to a streamed request: a business error, or (from some proxies) the whole answer. */
@@ -130,7 +157,9 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
         ? failed
         : new SparkConnectionError(redactSecrets(failed.message, secrets));
     }
-    const close = () => controller.abort();
+    // Until the body is being read, closing aborts the request. Then cancelling the body is enough, and
+    // cheaper: an abort also has fetch try to cancel the request body it has long sent.
+    let close = () => controller.abort(CLOSED);
     try {
       if (!response.ok) {
         const body = redactSecrets(await readBounded(response), secrets);
@@ -143,8 +172,11 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
       const type = response.headers.get('content-type') ?? '';
       let frames: AsyncIterator<string>;
       if (/\bjson\b/i.test(type)) frames = await fromJsonAnswer(response, secrets);
-      else if (/text\/event-stream/i.test(type) && response.body) frames = eventData(response.body);
-      else {
+      else if (/text\/event-stream/i.test(type) && response.body) {
+        const events = eventData(response.body);
+        frames = events.frames;
+        close = events.cancel;
+      } else {
         throw new SparkProtocolError(
           `Spark answered with ${type === '' ? 'no content type' : `"${type.slice(0, 60)}"`} instead of an event stream.`,
         );

@@ -18,7 +18,7 @@ function streamOf(chunks: readonly Uint8Array[], onCancel?: () => void): Readabl
 
 async function collect(body: ReadableStream<Uint8Array>): Promise<string[]> {
   const data: string[] = [];
-  for await (const event of readServerSentEvents(body)) data.push(event.data);
+  await readServerSentEvents(body.getReader(), (event) => data.push(event.data));
   return data;
 }
 
@@ -55,15 +55,36 @@ describe('readServerSentEvents', () => {
     );
   });
 
-  it('cancels the body when the reader stops early', async () => {
+  it('cancels the body and rejects when the event handler throws', async () => {
     let cancelled = false;
     const body = streamOf([encoder.encode('data:1\n\n'), encoder.encode('data:2\n\n')], () => {
       cancelled = true;
     });
-    for await (const event of readServerSentEvents(body)) {
-      expect(event.data).toBe('1');
-      break;
-    }
+    const seen: string[] = [];
+    const stop = new Error('stop here');
+    const reading = readServerSentEvents(body.getReader(), (event) => {
+      seen.push(event.data);
+      throw stop;
+    });
+    await expect(reading).rejects.toBe(stop);
+    expect(seen).toEqual(['1']);
     expect(cancelled).toBe(true);
+  });
+
+  it('rejects with the failure of a body that errors mid-stream, after the events before it', async () => {
+    const failure = new TypeError('terminated');
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) controller.error(failure);
+        else controller.enqueue(encoder.encode('data:1\n\ndata:2'));
+        sent = true;
+      },
+    });
+    const seen: string[] = [];
+    await expect(readServerSentEvents(body.getReader(), (event) => seen.push(event.data))).rejects.toBe(
+      failure,
+    );
+    expect(seen).toEqual(['1']);
   });
 });

@@ -5,18 +5,21 @@
 import { createSseParser, type ServerSentEvent } from './sse-parser';
 
 /**
- * Yields the events of an SSE body in order. Returning early (a `break`, an abort upstream) cancels
- * the body, which closes the HTTP connection instead of reading an answer nobody wants.
+ * Hands each event of an SSE body (read through `reader`, which the caller may cancel to stop) to `onEvent`, in order, as soon as its chunk is parsed: one promise
+ * per network chunk and none per event (an async generator here cost several promises per event).
+ * Resolves when the body ends, rejects when reading it fails. If `onEvent` throws, the body is
+ * cancelled, which closes the HTTP connection instead of reading an answer nobody wants, and the
+ * returned promise rejects with that error.
  *
  * @example
  * ```ts
- * for await (const event of readServerSentEvents(response.body)) console.log(event.data);
+ * await readServerSentEvents(response.body.getReader(), (event) => console.log(event.data));
  * ```
  */
-export async function* readServerSentEvents(
-  body: ReadableStream<Uint8Array>,
-): AsyncGenerator<ServerSentEvent, void, undefined> {
-  const reader = body.getReader();
+export async function readServerSentEvents(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  onEvent: (event: ServerSentEvent) => void,
+): Promise<void> {
   const decoder = new TextDecoder();
   const parser = createSseParser();
   let finished = false;
@@ -24,11 +27,11 @@ export async function* readServerSentEvents(
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      yield* parser.push(decoder.decode(value, { stream: true }));
+      for (const event of parser.push(decoder.decode(value, { stream: true }))) onEvent(event);
     }
     finished = true;
-    yield* parser.push(decoder.decode());
-    yield* parser.end();
+    for (const event of parser.push(decoder.decode())) onEvent(event);
+    for (const event of parser.end()) onEvent(event);
   } finally {
     if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();

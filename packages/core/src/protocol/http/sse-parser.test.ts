@@ -94,4 +94,21 @@ describe('createSseParser', () => {
       }),
     );
   });
+
+  it('reads CR and CRLF line breaks exactly as LF ones, for any mix of them', () => {
+    const line = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 12 }).map((text) => `data:${text.replace(/[\r\n]/g, '')}`),
+      fc.constant(': keep-alive'),
+      fc.constant(''),
+    );
+    const separator = fc.constantFrom('\n', '\r\n', '\r');
+    const document = fc
+      .array(fc.tuple(line, separator), { minLength: 1, maxLength: 20 })
+      .map((lines) => lines.map(([text, end]) => text + end).join('') + '\n');
+    fc.assert(
+      fc.property(document, (text) => {
+        expect(parseAll([text])).toEqual(parseAll([text.split(/\r\n|\r|\n/).join('\n')]));
+      }),
+    );
+  });
 });

@@ -1,0 +1,120 @@
+/**
+ * The engine's own cost per HTTP request, without sockets: `@xinghuo/core`'s client with
+ * `protocol: 'http'` over a `fetch` that answers from memory (a `Response` whose SSE body yields one
+ * chunk per macrotask, as a socket would), read with `textStream`. Everything measured is the
+ * engine's plus the Web streams a `fetch` response is made of; undici's request side is left out.
+ * `npx tsx src/http/engine-cost.ts` prints microseconds of CPU per request at 1 and 100 concurrent.
+ */
+import { createHook } from 'node:async_hooks';
+import { createSparkEngine } from '@xinghuo/core';
+
+const ANSWER =
+  '你好！我是讯飞星火认知大模型，很高兴为你服务。TypeScript 是 JavaScript 的超集，它增加了静态类型检查。';
+const PIECES = ANSWER.match(/.{1,10}/gsu) ?? [];
+const encoder = new TextEncoder();
+
+/** The body the mock's `/v1` face sends for {@link ANSWER}: `data:` without a space, usage on the last chunk. */
+const CHUNKS = [
+  ...PIECES.map((content, index) => {
+    const last = index === PIECES.length - 1;
+    const chunk = {
+      code: 0,
+      message: 'Success',
+      sid: 'cha000b0001@dx0000000000000000',
+      id: 'cha000b0001@dx0000000000000000',
+      created: 1764000000,
+      choices: [
+        { index: 0, delta: { role: 'assistant', content }, ...(last ? { finish_reason: 'stop' } : {}) },
+      ],
+      ...(last ? { usage: { prompt_tokens: 2, completion_tokens: 40, total_tokens: 42 } } : {}),
+    };
+    return encoder.encode(`data:${JSON.stringify(chunk)}\n\n`);
+  }),
+  encoder.encode('data:[DONE]\n\n'),
+];
+
+/** A `fetch` that answers every request with {@link CHUNKS}, one per macrotask. */
+async function memoryFetch(_input: string, init: RequestInit): Promise<Response> {
+  if (typeof init.body !== 'string') throw new Error('expected a JSON body');
+  let index = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      return new Promise<void>((resolve) =>
+        setImmediate(() => {
+          const chunk = CHUNKS[index++];
+          if (chunk) controller.enqueue(chunk);
+          else controller.close();
+          resolve();
+        }),
+      );
+    },
+  });
+  return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+}
+
+function engineRunner(concurrency: number): (count: number) => Promise<void> {
+  const client = createSparkEngine({
+    protocol: 'http',
+    apiPassword: 'bench-password',
+    fetch: memoryFetch,
+    defaultModel: 'lite',
+  });
+  const one = async () => {
+    let text = '';
+    for await (const delta of client.stream({ messages: [{ role: 'user', content: '你好' }] }).textStream) {
+      text += delta;
+    }
+    if (text !== ANSWER) throw new Error(`wrong answer: ${text}`);
+  };
+  return async (count) => {
+    for (let done = 0; done < count; done += concurrency) {
+      await Promise.all(Array.from({ length: Math.min(concurrency, count - done) }, one));
+    }
+  };
+}
+
+/** CPU microseconds per HTTP request over `count` requests, `concurrency` at a time (after a warm-up). */
+export async function httpEngineCostPerRequest(count: number, concurrency: number): Promise<number> {
+  const run = engineRunner(concurrency);
+  await run(Math.min(count, 500));
+  const before = process.cpuUsage();
+  await run(count);
+  const cpu = process.cpuUsage(before);
+  return (cpu.user + cpu.system) / count;
+}
+
+/**
+ * Promises created per HTTP request (the memory `fetch`'s own included): deterministic, so it compares
+ * builds on a busy machine where CPU time does not.
+ */
+export async function httpEnginePromisesPerRequest(count: number, concurrency: number): Promise<number> {
+  const run = engineRunner(concurrency);
+  await run(Math.min(count, 200));
+  let promises = 0;
+  const hook = createHook({
+    init(_id, type) {
+      if (type === 'PROMISE') promises += 1;
+    },
+  }).enable();
+  try {
+    await run(count);
+  } finally {
+    hook.disable();
+  }
+  return promises / count;
+}
+
+if (process.argv[1]?.includes('engine-cost')) {
+  const promises = await httpEnginePromisesPerRequest(1000, 10);
+  process.stdout.write(`HTTP engine: ${promises.toFixed(1)} promises per request\n`);
+  const count = Number(process.env.ENGINE_COST_COUNT ?? 5000);
+  for (const concurrency of [1, 100]) {
+    const runs: number[] = [];
+    for (let run = 0; run < 3; run += 1) runs.push(await httpEngineCostPerRequest(count, concurrency));
+    const best = Math.min(...runs);
+    process.stdout.write(
+      `HTTP engine cost at ${concurrency} concurrent: ${best.toFixed(1)} µs CPU per request, least of ` +
+        `${runs.map((micros) => micros.toFixed(0)).join('/')} (${CHUNKS.length} chunks)\n`,
+    );
+  }
+}

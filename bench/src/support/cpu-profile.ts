@@ -1,0 +1,73 @@
+/**
+ * Reading a V8 `.cpuprofile` (written by `node --cpu-prof`): self time per function, divided by the
+ * streams of the run, so each row reads as microseconds per request.
+ */
+
+/** One node of a V8 `.cpuprofile`. */
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** The parts of a V8 `.cpuprofile` the self-time sum reads. */
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time of one function, in µs per stream. */
+export interface FunctionCost {
+  name: string;
+  where: string;
+  microsPerRequest: number;
+}
+
+/** Where a frame's code lives: the package (or `node:` internals, or the worker itself). */
+export function locate(url: string): string {
+  const pkg =
+    /packages\/([^/]+)\/dist\/([^?]+)/.exec(url) ?? /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+  if (pkg) return pkg[2] ? `${pkg[1]}/${pkg[2]}` : (pkg[1] as string);
+  if (url.startsWith('node:')) return 'node internals';
+  if (url === '') return '(native)';
+  if (url.includes('/workers/')) return 'bench worker';
+  return url.replace(/^file:\/\//, '');
+}
+
+/** True for code of `@xinghuo/core` or `@xinghuo/node`. */
+export function isSdkCode(where: string): boolean {
+  return where.startsWith('core/') || where.startsWith('node/');
+}
+
+/** Sums self time per (function, file) over the whole profile, idle and program time left out. */
+export function selfTimes(
+  profile: CpuProfile,
+  streams: number,
+): { costs: FunctionCost[]; totalMicros: number } {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfMicros = new Map<number, number>();
+  profile.samples.forEach((id, index) => {
+    selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
+  });
+  const grouped = new Map<string, FunctionCost>();
+  let totalMicros = 0;
+  for (const [id, micros] of selfMicros) {
+    const node = byId.get(id);
+    if (!node) continue;
+    const name = node.callFrame.functionName || '(anonymous)';
+    if (name === '(idle)' || name === '(program)') continue;
+    totalMicros += micros;
+    const where = locate(node.callFrame.url);
+    const key = `${name} ${where}:${node.callFrame.lineNumber}`;
+    const cost = grouped.get(key) ?? {
+      name,
+      where: `${where}:${node.callFrame.lineNumber + 1}`,
+      microsPerRequest: 0,
+    };
+    cost.microsPerRequest += micros / streams;
+    grouped.set(key, cost);
+  }
+  const costs = [...grouped.values()].sort((a, b) => b.microsPerRequest - a.microsPerRequest);
+  return { costs, totalMicros: totalMicros / streams };
+}
