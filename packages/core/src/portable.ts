@@ -1,8 +1,8 @@
 /**
  * `@xinghuo/core/portable`: all of `@xinghuo/core` except the credential signer (`signUrl`), the
- * `createSparkClient` built on it, and Spark's code table (`@xinghuo/core/spark-codes`). Nothing here reaches the HMAC code, so a bundle that starts from this
- * entry (the browser package) can load the signer later with `import('@xinghuo/core/sign-url')` and
- * keep it out of the page's first download. What only transport authors need is in
+ * `createSparkClient` built on it, and Spark's code table (`@xinghuo/core/spark-codes`). Nothing here
+ * reaches the HMAC code, so a bundle that starts from this entry (the browser package) can load the
+ * signer later with `import('@xinghuo/core/sign-url')` and keep it out of the page's first download. What only transport authors need is in
  * `@xinghuo/core/transport`.
  *
  * @packageDocumentation
