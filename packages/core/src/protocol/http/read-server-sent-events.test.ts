@@ -18,7 +18,7 @@ function streamOf(chunks: readonly Uint8Array[], onCancel?: () => void): Readabl
 
 async function collect(body: ReadableStream<Uint8Array>): Promise<string[]> {
   const data: string[] = [];
-  await readServerSentEvents(body, (event) => data.push(event.data));
+  await readServerSentEvents(body.getReader(), (event) => data.push(event.data));
   return data;
 }
 
@@ -62,7 +62,7 @@ describe('readServerSentEvents', () => {
     });
     const seen: string[] = [];
     const stop = new Error('stop here');
-    const reading = readServerSentEvents(body, (event) => {
+    const reading = readServerSentEvents(body.getReader(), (event) => {
       seen.push(event.data);
       throw stop;
     });
@@ -82,7 +82,9 @@ describe('readServerSentEvents', () => {
       },
     });
     const seen: string[] = [];
-    await expect(readServerSentEvents(body, (event) => seen.push(event.data))).rejects.toBe(failure);
+    await expect(readServerSentEvents(body.getReader(), (event) => seen.push(event.data))).rejects.toBe(
+      failure,
+    );
     expect(seen).toEqual(['1']);
   });
 });

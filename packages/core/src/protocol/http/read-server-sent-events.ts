@@ -5,7 +5,7 @@
 import { createSseParser, type ServerSentEvent } from './sse-parser';
 
 /**
- * Hands each event of an SSE body to `onEvent`, in order, as soon as its chunk is parsed: one promise
+ * Hands each event of an SSE body (read through `reader`, which the caller may cancel to stop) to `onEvent`, in order, as soon as its chunk is parsed: one promise
  * per network chunk and none per event (an async generator here cost several promises per event).
  * Resolves when the body ends, rejects when reading it fails. If `onEvent` throws, the body is
  * cancelled, which closes the HTTP connection instead of reading an answer nobody wants, and the
@@ -13,14 +13,13 @@ import { createSseParser, type ServerSentEvent } from './sse-parser';
  *
  * @example
  * ```ts
- * await readServerSentEvents(response.body, (event) => console.log(event.data));
+ * await readServerSentEvents(response.body.getReader(), (event) => console.log(event.data));
  * ```
  */
 export async function readServerSentEvents(
-  body: ReadableStream<Uint8Array>,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
   onEvent: (event: ServerSentEvent) => void,
 ): Promise<void> {
-  const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = createSseParser();
   let finished = false;
