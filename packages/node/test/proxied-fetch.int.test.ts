@@ -37,6 +37,8 @@ describe('createProxiedFetch', () => {
       expect(deltas.length).toBeGreaterThan(1);
       expect(proxy.targets).toEqual([new URL(mock.httpURL).host]);
       expect(mock.requests.at(-1)?.protocol).toBe('http');
+      // One tunnel per request, closed with its answer: none is left to keep a process alive.
+      expect(await eventually(() => proxy.openSockets() === 0)).toBe(true);
     } finally {
       await proxy.close();
     }

@@ -62,6 +62,9 @@ export function createProxiedFetch(
           ...(signal ? { signal } : {}),
         },
         (response) => {
+          // One tunnel per request: it ends with the response, however the response ends (read to the
+          // end, cancelled by the reader, or aborted), so no tunnel outlives its answer.
+          response.once('close', () => tunnel.destroy());
           const status = response.statusCode ?? 0;
           const stream = NO_BODY.has(status)
             ? null
