@@ -1,23 +1,36 @@
-import { SparkConfigError } from '@xinghuo/core';
+import { MODELS, SparkConfigError } from '@xinghuo/core';
 
 /**
- * Spark's OpenAI-compatible chat endpoints and the `model` ids each one serves (protocol spec §6.1):
- * the general models on `/v1`, X1.5 on `/v2` (`x1` is its old id), X2 on `/x2`, and the hosted X2.5 on
- * `/x2.5` (a path assumed by the model registry, not captured from the official page).
+ * `model` ids the service accepts that the model registry does not list as a model of its own: X1.5's
+ * old id `x1` (spec §6.1) and the smaller X2.5 variants.
  */
-export const DEFAULT_RELAY_ENDPOINTS: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  '/v1/chat/completions': Object.freeze([
-    'lite',
-    'generalv3',
-    'pro-128k',
-    'generalv3.5',
-    'max-32k',
-    '4.0Ultra',
-  ]),
-  '/v2/chat/completions': Object.freeze(['spark-x', 'x1']),
-  '/x2/chat/completions': Object.freeze(['spark-x']),
-  '/x2.5/chat/completions': Object.freeze(['spark-x2.5', 'spark-x2.5-4b', 'spark-x2.5-1.7b']),
-});
+const OTHER_MODEL_IDS: Readonly<Record<string, readonly string[]>> = {
+  '/v2/chat/completions': ['x1'],
+  '/x2.5/chat/completions': ['spark-x2.5-4b', 'spark-x2.5-1.7b'],
+};
+
+/** The registry's HTTP endpoints (path → the `model` ids sent there), plus {@link OTHER_MODEL_IDS}. */
+function endpointsFromRegistry(): Readonly<Record<string, readonly string[]>> {
+  const endpoints: Record<string, string[]> = {};
+  for (const model of MODELS) {
+    if (!model.http) continue;
+    const path = new URL(model.http.url).pathname;
+    const ids = (endpoints[path] ??= []);
+    if (!ids.includes(model.http.model)) ids.push(model.http.model);
+  }
+  for (const [path, ids] of Object.entries(OTHER_MODEL_IDS)) endpoints[path]?.push(...ids);
+  return Object.freeze(
+    Object.fromEntries(Object.entries(endpoints).map(([path, ids]) => [path, Object.freeze(ids)])),
+  );
+}
+
+/**
+ * Spark's OpenAI-compatible chat endpoints and the `model` ids each one serves (protocol spec §6.1),
+ * read from the model registry so that a model added there is relayed too: the general models on
+ * `/v1`, X1.5 on `/v2` (`x1` is its old id), X2 on `/x2`, and the hosted X2.5 on `/x2.5` (a path
+ * assumed by the registry, not captured from the official page).
+ */
+export const DEFAULT_RELAY_ENDPOINTS: Readonly<Record<string, readonly string[]>> = endpointsFromRegistry();
 
 /** Spark's upstream for the HTTP protocol. */
 export const DEFAULT_RELAY_UPSTREAM = 'https://spark-api-open.xf-yun.com';
