@@ -8,8 +8,9 @@ import {
   trimHistory,
 } from '@xinghuo/browser';
 import type { PlaygroundConfig, PlaygroundProtocol } from '../types';
+import type { ExchangeListener } from './exchange-recorder';
 import { createRecordingFetch } from './recording-fetch';
-import { createRecordingTransport, type ExchangeListener } from './recording-transport';
+import { createRecordingTransport } from './recording-transport';
 
 /** How the client reaches Spark; the defaults are the page's. */
 export interface PlaygroundClientOptions {

@@ -1,6 +1,5 @@
 import type { SparkFetch } from '@xinghuo/browser';
-import type { RecordedExchange, RecordedFrame } from '../types';
-import type { ExchangeListener } from './recording-transport';
+import { type ExchangeListener, startExchangeRecording } from './exchange-recorder';
 
 /**
  * Wraps the `fetch` of the HTTP client so the frame inspector shows the last exchange: the relay URL
@@ -10,19 +9,7 @@ import type { ExchangeListener } from './recording-transport';
  */
 export function createRecordingFetch(listener: ExchangeListener, inner?: SparkFetch): SparkFetch {
   return async (url, init) => {
-    const startedAt = performance.now();
-    const frames: RecordedFrame[] = [];
-    const snapshot = (): RecordedExchange => ({ url, protocol: 'http', frames: [...frames] });
-    const record = (direction: RecordedFrame['direction'], text: string) => {
-      frames.push({
-        sequence: frames.length,
-        direction,
-        text,
-        atMs: Math.round(performance.now() - startedAt),
-      });
-      listener(snapshot());
-    };
-    listener(snapshot());
+    const record = startExchangeRecording(listener, { url, protocol: 'http' });
     if (typeof init.body === 'string') record('sent', init.body);
     // Read per request: the global fetch, called unbound as a browser requires.
     const fetchNow = inner ?? globalThis.fetch;

@@ -1,8 +1,5 @@
 import { redactUrl, type SparkConnection, type SparkTransport } from '@xinghuo/browser';
-import type { RecordedExchange, RecordedFrame } from '../types';
-
-/** Receives a fresh snapshot of the exchange after every recorded event. */
-export type ExchangeListener = (exchange: RecordedExchange) => void;
+import { type ExchangeListener, startExchangeRecording } from './exchange-recorder';
 
 /**
  * Wraps a transport so the page can show the frames of the last exchange: the URL it dialled (with
@@ -13,19 +10,7 @@ export type ExchangeListener = (exchange: RecordedExchange) => void;
  */
 export function createRecordingTransport(inner: SparkTransport, listener: ExchangeListener): SparkTransport {
   return async (url, options) => {
-    const startedAt = performance.now();
-    const redactedUrl = redactUrl(url);
-    const frames: RecordedFrame[] = [];
-    const record = (direction: RecordedFrame['direction'], text: string) => {
-      frames.push({
-        sequence: frames.length,
-        direction,
-        text,
-        atMs: Math.round(performance.now() - startedAt),
-      });
-      listener({ url: redactedUrl, frames: [...frames] });
-    };
-    listener({ url: redactedUrl, frames: [] });
+    const record = startExchangeRecording(listener, { url: redactUrl(url) });
 
     const connection = await inner(url, options);
     const recorded: SparkConnection = {
