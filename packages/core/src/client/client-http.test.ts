@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   SparkAbortError,
   SparkAuthError,
@@ -8,14 +8,13 @@ import {
   SparkRateLimitError,
   SparkTimeoutError,
 } from '../errors/error-classes';
-import { CREDENTIALS, collect, QUESTION } from '../internal-test-support/client-fixtures';
+import { CREDENTIALS, collect, failure, QUESTION } from '../internal-test-support/client-fixtures';
+import { useSseServer } from '../internal-test-support/per-test-sse-server';
 import {
   contentChunk,
   openEventStream,
   type ScriptContext,
-  type SseServer,
   sparkChunk,
-  startSseServer,
   writeEvents,
   writeJson,
 } from '../internal-test-support/sse-server';
@@ -25,19 +24,10 @@ import type { SparkClientOptions } from './client-options';
 
 const PASSWORD = 'httpPassword0123456789abcdefXYZW';
 
-let server: SseServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const server = useSseServer();
 
-async function serve(script: (context: ScriptContext) => void | Promise<void>): Promise<SseServer> {
-  server = await startSseServer(script);
-  return server;
-}
-
+/** A client of `server` with only an APIPassword, model `lite` and near-zero backoff. */
 function httpClient(options: Partial<SparkClientOptions> = {}) {
-  if (!server) throw new Error('start the server first');
   return createSparkClient({
     apiPassword: PASSWORD,
     baseURL: server.url,
@@ -47,20 +37,11 @@ function httpClient(options: Partial<SparkClientOptions> = {}) {
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
-
 const USAGE = { prompt_tokens: 3, completion_tokens: 5, total_tokens: 8 };
 
 describe('createSparkClient over HTTP', () => {
   it('streams a whole answer with only an APIPassword: reasoning and content in one delta, usage on the last chunk', async () => {
-    await serve(({ response }) =>
+    await server.start(({ response }) =>
       writeEvents(response, [
         contentChunk({ reasoning_content: '想', content: '你' }),
         contentChunk({ content: '好' }),
@@ -89,7 +70,7 @@ describe('createSparkClient over HTTP', () => {
       finishReason: 'stop',
       usage: { promptTokens: 3, completionTokens: 5, totalTokens: 8 },
     });
-    const [request] = server?.requests ?? [];
+    const [request] = server.requests;
     expect(request).toMatchObject({
       method: 'POST',
       path: '/v1/chat/completions',
@@ -99,7 +80,7 @@ describe('createSparkClient over HTTP', () => {
   });
 
   it('uses an injected fetch, called unbound as a browser fetch must be', async () => {
-    await serve(({ response }) => writeEvents(response, [contentChunk({ content: 'via fetch' })]));
+    await server.start(({ response }) => writeEvents(response, [contentChunk({ content: 'via fetch' })]));
     const calls: string[] = [];
     const fetch = function (this: unknown, input: string, init: RequestInit) {
       // A browser's fetch throws "Illegal invocation" when called as a method of another object.
@@ -108,11 +89,11 @@ describe('createSparkClient over HTTP', () => {
       return globalThis.fetch(input, init);
     };
     expect((await httpClient({ fetch }).chat(QUESTION)).text).toBe('via fetch');
-    expect(calls).toEqual([`${server?.url}/v1/chat/completions`]);
+    expect(calls).toEqual([`${server.url}/v1/chat/completions`]);
   });
 
   it('sends apiKey:apiSecret as the Bearer credential when no password is given', async () => {
-    await serve(({ response }) => writeEvents(response, [contentChunk({ content: 'ok' })]));
+    await server.start(({ response }) => writeEvents(response, [contentChunk({ content: 'ok' })]));
     const client = httpClient({
       apiPassword: undefined,
       apiKey: CREDENTIALS.apiKey,
@@ -120,11 +101,11 @@ describe('createSparkClient over HTTP', () => {
       protocol: 'http',
     });
     expect((await client.chat(QUESTION)).text).toBe('ok');
-    expect(server?.requests[0]?.authorization).toBe(`Bearer ${CREDENTIALS.apiKey}:${CREDENTIALS.apiSecret}`);
+    expect(server.requests[0]?.authorization).toBe(`Bearer ${CREDENTIALS.apiKey}:${CREDENTIALS.apiSecret}`);
   });
 
   it('reads usage from a chunk of its own (/v2, X1.5) with `data: ` spacing', async () => {
-    await serve(({ response }) =>
+    await server.start(({ response }) =>
       writeEvents(
         response,
         [
@@ -142,14 +123,14 @@ describe('createSparkClient over HTTP', () => {
       thinking: 'enabled',
     });
     expect(result).toMatchObject({ text: '答', reasoning: '嗯', usage: { totalTokens: 8 }, model: 'x1' });
-    expect(server?.requests[0]).toMatchObject({
+    expect(server.requests[0]).toMatchObject({
       path: '/v2/chat/completions',
       body: { model: 'spark-x', thinking: { type: 'enabled' } },
     });
   });
 
   it('turns one tool-call object into a function call with its id', async () => {
-    await serve(({ response }) =>
+    await server.start(({ response }) =>
       writeEvents(response, [
         sparkChunk({
           choices: [
@@ -187,14 +168,16 @@ describe('createSparkClient over HTTP', () => {
       parsedArguments: { city: '合肥' },
     });
     expect(result.functionCalls).toEqual([result.functionCall]);
-    expect(server?.requests[0]?.body).toMatchObject({
+    expect(server.requests[0]?.body).toMatchObject({
       tool_calls_switch: true,
       tools: [{ type: 'function', function: { name: 'get_weather' } }],
     });
   });
 
   it('sends toolChoice as tool_choice over HTTP; over WebSocket a forced call is refused before any network', async () => {
-    await serve(({ response }) => writeEvents(response, [contentChunk({ content: '好' }, { usage: USAGE })]));
+    await server.start(({ response }) =>
+      writeEvents(response, [contentChunk({ content: '好' }, { usage: USAGE })]),
+    );
     const functions = [
       {
         name: 'get_weather',
@@ -212,7 +195,7 @@ describe('createSparkClient over HTTP', () => {
       },
     });
     await client.chat({ ...QUESTION, protocol: 'http', functions, toolChoice: { name: 'get_weather' } });
-    expect(server?.requests[0]?.body).toMatchObject({
+    expect(server.requests[0]?.body).toMatchObject({
       tool_choice: { type: 'function', function: { name: 'get_weather' } },
       tools: [{ type: 'function', function: { name: 'get_weather' } }],
     });
@@ -225,12 +208,12 @@ describe('createSparkClient over HTTP', () => {
       client.chat({ ...QUESTION, protocol: 'http', functions, toolChoice: { name: 'get_time' } }),
     );
     expect(unknown).toMatchObject({ field: 'toolChoice.name' });
-    expect(server?.requests).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
     expect(opened).toBe(0);
   });
 
   it('surfaces several tool calls of an array as one event each and the list on the result, and sends tool results back', async () => {
-    await serve(({ response, attempt }) => {
+    await server.start(({ response, attempt }) => {
       if (attempt === 1) {
         writeEvents(response, [
           sparkChunk({
@@ -266,7 +249,7 @@ describe('createSparkClient over HTTP', () => {
       ],
     });
     expect(second.text).toBe('好了');
-    expect(server?.requests[1]?.body.messages).toEqual([
+    expect(server.requests[1]?.body.messages).toEqual([
       { role: 'user', content: '你好' },
       {
         role: 'assistant',
@@ -282,7 +265,7 @@ describe('createSparkClient over HTTP', () => {
   });
 
   it('throws the typed error of a business error inside the stream, without retrying', async () => {
-    await serve(({ response }) =>
+    await server.start(({ response }) =>
       writeEvents(
         response,
         [contentChunk({ content: '前' }), { code: 10014, message: 'output refused', sid: 'cha9' }],
@@ -294,11 +277,11 @@ describe('createSparkClient over HTTP', () => {
     const error = await failure(httpClient().chat(QUESTION));
     expect(error).toBeInstanceOf(SparkContentFilterError);
     expect(error).toMatchObject({ sparkCode: 10014, partialText: '前' });
-    expect(server?.requests).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('maps a business error sent as HTTP 200 JSON, and retries a retryable one', async () => {
-    await serve(({ response, attempt }) => {
+    await server.start(({ response, attempt }) => {
       if (attempt === 1) writeJson(response, 200, { code: 11202, message: 'qps over limit', sid: 'cha1' });
       else if (attempt === 2)
         writeJson(response, 200, { code: 10163, message: 'bad parameter', sid: 'cha2' });
@@ -306,12 +289,12 @@ describe('createSparkClient over HTTP', () => {
     const error = await failure(httpClient().chat(QUESTION));
     expect(error).toBeInstanceOf(SparkInvalidRequestError);
     expect(error).toMatchObject({ sparkCode: 10163, sid: 'cha2' });
-    expect(server?.requests).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
     expect(new SparkRateLimitError('x').retryable).toBe(true);
   });
 
   it('refuses a 401 at once, naming the HTTP credential variables, and never shows the password', async () => {
-    await serve(({ response, request }) =>
+    await server.start(({ response, request }) =>
       // A hostile or careless gateway echoing the header it got.
       writeJson(response, 401, { message: `HMAC signature cannot be verified: ${request.authorization}` }),
     );
@@ -325,7 +308,7 @@ describe('createSparkClient over HTTP', () => {
     const error = await failure(httpClient({ logger }).chat(QUESTION));
     expect(error).toBeInstanceOf(SparkAuthError);
     expect(error.message).toContain('SPARK_API_PASSWORD');
-    expect(server?.requests).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
     const shown = [
       error.message,
       String(error),
@@ -338,7 +321,7 @@ describe('createSparkClient over HTTP', () => {
   });
 
   it('keeps the password out of the retry log lines too', async () => {
-    await serve(({ response, request }) =>
+    await server.start(({ response, request }) =>
       writeJson(response, 503, { message: `upstream saw ${request.authorization}` }),
     );
     const lines: string[] = [];
@@ -348,11 +331,11 @@ describe('createSparkClient over HTTP', () => {
     const error = await failure(httpClient({ logger, maxRetries: 1 }).chat(QUESTION));
     expect(lines.some((line) => line.startsWith('xinghuo: retrying'))).toBe(true);
     expect([...lines, error.message].join('\n')).not.toContain(PASSWORD);
-    expect(server?.requests).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('never shows apiKey or apiSecret of a key:secret credential either', async () => {
-    await serve(({ response, request }) =>
+    await server.start(({ response, request }) =>
       writeJson(response, 403, { error: { message: `denied for ${request.authorization?.slice(7)}` } }),
     );
     const client = httpClient({
@@ -368,7 +351,7 @@ describe('createSparkClient over HTTP', () => {
   });
 
   it('retries 429 after the Retry-After delay, and 5xx, before any content', async () => {
-    await serve(({ response, attempt }) => {
+    await server.start(({ response, attempt }) => {
       if (attempt === 1)
         writeJson(response, 429, { error: { message: 'slow down' } }, { 'retry-after': '1' });
       else if (attempt === 2) writeJson(response, 503, { message: 'busy' });
@@ -384,11 +367,11 @@ describe('createSparkClient over HTTP', () => {
     expect(result.text).toBe('终于');
     expect(retries.map((retry) => retry.reason)).toEqual(['rate_limited', 'server_error']);
     expect(retries[0]?.delayMs).toBeGreaterThanOrEqual(1000);
-    expect(server?.requests).toHaveLength(3);
+    expect(server.requests).toHaveLength(3);
   });
 
   it('retries a stream cut before [DONE] while nothing was shown, and never calls a cut answer a success', async () => {
-    await serve(({ response, attempt }) => {
+    await server.start(({ response, attempt }) => {
       if (attempt === 1) writeEvents(response, [contentChunk({ content: '' })], { done: false });
       else writeEvents(response, [contentChunk({ content: '半' })], { done: false });
     });
@@ -396,22 +379,22 @@ describe('createSparkClient over HTTP', () => {
     expect(error).toBeInstanceOf(SparkConnectionError);
     expect(error.message).toContain('[DONE]');
     // The first cut had no content and was retried; the second had content and was not.
-    expect(server?.requests).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('calls [DONE] without a finish reason a cut answer: retried while nothing was shown, then an error', async () => {
-    await serve(({ response, attempt }) => {
+    await server.start(({ response, attempt }) => {
       const content = attempt === 1 ? '' : '半';
       writeEvents(response, [contentChunk({ content })], { finishReason: null });
     });
     const error = await failure(httpClient().chat(QUESTION));
     expect(error).toBeInstanceOf(SparkConnectionError);
     expect(error.message).toContain('finish reason');
-    expect(server?.requests).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('aborts mid-stream: settles with SparkAbortError and closes the HTTP connection', async () => {
-    await serve(({ response }) =>
+    await server.start(({ response }) =>
       writeEvents(response, [contentChunk({ content: '一' })], { done: false, end: false }),
     );
     const controller = new AbortController();
@@ -427,7 +410,7 @@ describe('createSparkClient over HTTP', () => {
     );
     expect(error).toBeInstanceOf(SparkAbortError);
     expect(seen.map((event) => event.type)).toEqual(['text-delta']);
-    await server?.requests[0]?.closed;
+    await server.requests[0]?.closed;
   });
 
   it('enforces the connect deadline while no response headers come, and aborts that request', async () => {
@@ -435,7 +418,7 @@ describe('createSparkClient over HTTP', () => {
     const received = new Promise<ScriptContext['request']>((resolve) => {
       arrived = resolve;
     });
-    await serve(({ request }) => arrived(request));
+    await server.start(({ request }) => arrived(request));
     const error = await failure(httpClient({ maxRetries: 0, timeouts: { connectMs: 400 } }).chat(QUESTION));
     expect(error).toBeInstanceOf(SparkTimeoutError);
     expect(error).toMatchObject({ phase: 'connect' });
@@ -443,7 +426,7 @@ describe('createSparkClient over HTTP', () => {
   });
 
   it('enforces the first-token deadline while the server sends only keep-alives', async () => {
-    await serve(({ response }) => {
+    await server.start(({ response }) => {
       openEventStream(response);
       response.write(': keep-alive\n\n');
     });
@@ -452,21 +435,21 @@ describe('createSparkClient over HTTP', () => {
     );
     expect(error).toBeInstanceOf(SparkTimeoutError);
     expect(error).toMatchObject({ phase: 'first-token' });
-    await server?.requests[0]?.closed;
+    await server.requests[0]?.closed;
   });
 
   it('enforces the idle deadline after the first content', async () => {
-    await serve(({ response }) =>
+    await server.start(({ response }) =>
       writeEvents(response, [contentChunk({ content: '一' })], { done: false, end: false }),
     );
     const error = await failure(httpClient({ timeouts: { idleMs: 150 } }).chat(QUESTION));
     expect(error).toMatchObject({ phase: 'idle' });
-    expect(server?.requests).toHaveLength(1);
-    await server?.requests[0]?.closed;
+    expect(server.requests).toHaveLength(1);
+    await server.requests[0]?.closed;
   });
 
   it('accepts a whole non-streamed JSON answer from a proxy', async () => {
-    await serve(({ response }) =>
+    await server.start(({ response }) =>
       writeJson(
         response,
         200,
@@ -482,25 +465,25 @@ describe('createSparkClient over HTTP', () => {
 
 describe('choosing the protocol', () => {
   it('uses HTTP for a model served only over HTTP, and max_completion_tokens for X2.5', async () => {
-    await serve(({ response }) => writeEvents(response, [contentChunk({ content: 'x' })]));
+    await server.start(({ response }) => writeEvents(response, [contentChunk({ content: 'x' })]));
     const client = createSparkClient({
       ...CREDENTIALS,
       apiPassword: PASSWORD,
-      baseURL: server?.url,
+      baseURL: server.url,
       transport: async () => {
         throw new Error('the WebSocket transport must not be used');
       },
     });
     await client.chat({ ...QUESTION, model: 'x2.5', maxTokens: 100_000 });
-    expect(server?.requests[0]).toMatchObject({
+    expect(server.requests[0]).toMatchObject({
       path: '/x2.5/chat/completions',
       body: { model: 'spark-x2.5', max_completion_tokens: 100_000 },
     });
-    expect(server?.requests[0]?.body).not.toHaveProperty('max_tokens');
+    expect(server.requests[0]?.body).not.toHaveProperty('max_tokens');
   });
 
   it('refuses what a protocol does not accept, saying which one does', async () => {
-    await serve(() => undefined);
+    await server.start(() => undefined);
     const wsClient = createSparkClient({
       ...CREDENTIALS,
       apiPassword: PASSWORD,
@@ -530,11 +513,11 @@ describe('choosing the protocol', () => {
     expect((await failure(wsClient.chat({ ...QUESTION, model: 'kjwx', protocol: 'http' }))).message).toMatch(
       /no HTTP endpoint/,
     );
-    expect(server?.requests).toHaveLength(0);
+    expect(server.requests).toHaveLength(0);
   });
 
   it('asks for an HTTP credential only when a request goes over HTTP', async () => {
-    await serve(() => undefined);
+    await server.start(() => undefined);
     const client = createSparkClient({
       ...CREDENTIALS,
       apiKey: undefined,

@@ -1,36 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SparkConfigError } from '../errors/error-classes';
-import { QUESTION } from '../internal-test-support/client-fixtures';
-import {
-  contentChunk,
-  type SseServer,
-  startSseServer,
-  writeEvents,
-} from '../internal-test-support/sse-server';
+import { failure, QUESTION } from '../internal-test-support/client-fixtures';
+import { useSseServer } from '../internal-test-support/per-test-sse-server';
+import { contentChunk, writeEvents } from '../internal-test-support/sse-server';
 import { isRelayedFetch } from '../protocol/http/http-protocol';
 import { relayedFetch } from './credentials';
 import { createSparkEngine } from './engine';
 
-let server: SseServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
+const server = useSseServer();
 
 describe('an HTTP client behind a relay (relayedFetch)', () => {
   it('sends no credential and no Authorization, under the base URL path prefix', async () => {
-    server = await startSseServer(({ response }) =>
-      writeEvents(response, [contentChunk({ content: '经由中继' })]),
-    );
+    await server.start(({ response }) => writeEvents(response, [contentChunk({ content: '经由中继' })]));
     const calls: string[] = [];
     const client = createSparkEngine({
       protocol: 'http',
@@ -52,7 +33,7 @@ describe('an HTTP client behind a relay (relayedFetch)', () => {
   });
 
   it('still asks a client with a plain fetch for its credential, before any network', async () => {
-    server = await startSseServer(({ response }) => writeEvents(response, [contentChunk({ content: 'x' })]));
+    await server.start(({ response }) => writeEvents(response, [contentChunk({ content: 'x' })]));
     const client = createSparkEngine({
       protocol: 'http',
       baseURL: server.url,

@@ -3,39 +3,22 @@
  * to the HTTP encoder (it copies only the fields it knows), and a WebSocket request with them must fail
  * before any socket is opened.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SparkInvalidRequestError } from '../errors/error-classes';
-import { CREDENTIALS, QUESTION } from '../internal-test-support/client-fixtures';
-import {
-  contentChunk,
-  type SseServer,
-  startSseServer,
-  writeEvents,
-} from '../internal-test-support/sse-server';
+import { CREDENTIALS, failure, QUESTION } from '../internal-test-support/client-fixtures';
+import { useSseServer } from '../internal-test-support/per-test-sse-server';
+import { contentChunk, writeEvents } from '../internal-test-support/sse-server';
 import { createSparkClient } from './client';
 
 const PASSWORD = 'httpPassword0123456789abcdefXYZW';
 const USAGE = { prompt_tokens: 3, completion_tokens: 5, total_tokens: 8 };
 const SAMPLING = { topP: 0.7, presencePenalty: 1.25, frequencyPenalty: -0.5 } as const;
 
-let server: SseServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
+const server = useSseServer();
 
 describe('topP, presencePenalty and frequencyPenalty through the client', () => {
   it('sends them over HTTP as top_p, presence_penalty and frequency_penalty; refuses them over WebSocket', async () => {
-    server = await startSseServer(({ response }) =>
+    await server.start(({ response }) =>
       writeEvents(response, [contentChunk({ content: '好' }, { usage: USAGE })]),
     );
     let opened = 0;

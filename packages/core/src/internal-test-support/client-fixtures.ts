@@ -53,3 +53,13 @@ export function recordingLogger(): SparkLogger & {
 export function signedDate(url: string): string | null {
   return new URL(url).searchParams.get('date');
 }
+
+/** The error `promise` rejects with; throws if it resolves instead. */
+export async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a failure');
+}
