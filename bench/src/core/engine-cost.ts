@@ -8,6 +8,7 @@ import { Session } from 'node:inspector';
 import { createSparkEngine, type SparkConnection, type SparkTransport } from '@xinghuo/core';
 import { answerFrames } from '@xinghuo/core/testing';
 import { AsyncQueue } from '@xinghuo/core/transport';
+import { type BatchRunner, cpuMicrosPerRequest, inBatches } from '../support/measure';
 
 const ANSWER =
   '你好！我是讯飞星火认知大模型，很高兴为你服务。TypeScript 是 JavaScript 的超集，它增加了静态类型检查。';
@@ -33,7 +34,7 @@ export const memorySocketTransport: SparkTransport = async () => {
 };
 
 /** Runs `count` requests, `concurrency` at a time, through a fresh engine over the memory transport. */
-function engineRunner(concurrency: number): (count: number) => Promise<void> {
+function engineRunner(concurrency: number): BatchRunner {
   // Signing is left out (the URL is returned as is): the hand-written client signs too, and the
   // signers have benchmarks of their own.
   const client = createSparkEngine({
@@ -49,21 +50,12 @@ function engineRunner(concurrency: number): (count: number) => Promise<void> {
     }
     if (text !== ANSWER) throw new Error('wrong answer');
   };
-  return async (count) => {
-    for (let done = 0; done < count; done += concurrency) {
-      await Promise.all(Array.from({ length: Math.min(concurrency, count - done) }, one));
-    }
-  };
+  return inBatches(one, concurrency);
 }
 
 /** CPU microseconds per request over `count` requests, `concurrency` at a time (after a warm-up). */
 export async function engineCostPerRequest(count: number, concurrency: number): Promise<number> {
-  const run = engineRunner(concurrency);
-  await run(Math.min(count, 500));
-  const before = process.cpuUsage();
-  await run(count);
-  const cpu = process.cpuUsage(before);
-  return (cpu.user + cpu.system) / count;
+  return cpuMicrosPerRequest(engineRunner(concurrency), count);
 }
 
 interface SamplingHeapProfileNode {

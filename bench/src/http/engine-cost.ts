@@ -7,6 +7,7 @@
  */
 import { createHook } from 'node:async_hooks';
 import { createSparkEngine } from '@xinghuo/core';
+import { type BatchRunner, cpuMicrosPerRequest, inBatches } from '../support/measure';
 
 const ANSWER =
   '你好！我是讯飞星火认知大模型，很高兴为你服务。TypeScript 是 JavaScript 的超集，它增加了静态类型检查。';
@@ -52,7 +53,7 @@ async function memoryFetch(_input: string, init: RequestInit): Promise<Response>
   return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
 }
 
-function engineRunner(concurrency: number): (count: number) => Promise<void> {
+function engineRunner(concurrency: number): BatchRunner {
   const client = createSparkEngine({
     protocol: 'http',
     apiPassword: 'bench-password',
@@ -66,21 +67,12 @@ function engineRunner(concurrency: number): (count: number) => Promise<void> {
     }
     if (text !== ANSWER) throw new Error(`wrong answer: ${text}`);
   };
-  return async (count) => {
-    for (let done = 0; done < count; done += concurrency) {
-      await Promise.all(Array.from({ length: Math.min(concurrency, count - done) }, one));
-    }
-  };
+  return inBatches(one, concurrency);
 }
 
 /** CPU microseconds per HTTP request over `count` requests, `concurrency` at a time (after a warm-up). */
 export async function httpEngineCostPerRequest(count: number, concurrency: number): Promise<number> {
-  const run = engineRunner(concurrency);
-  await run(Math.min(count, 500));
-  const before = process.cpuUsage();
-  await run(count);
-  const cpu = process.cpuUsage(before);
-  return (cpu.user + cpu.system) / count;
+  return cpuMicrosPerRequest(engineRunner(concurrency), count);
 }
 
 /**

@@ -13,6 +13,7 @@ import { compareSides, type SideComparison, type SideSummary, summarizeRuns } fr
 import { round } from '../support/stats';
 import type { WaveLoad } from '../support/stream-waves';
 import { runWorker } from '../support/workers';
+import { answerCounts, type HttpAnswerCounts } from './answer-counts';
 import { baselineHttpChat, type HttpAnswer } from './baseline-client';
 import { HTTP_MODEL, type HttpScenario, type HttpTarget, WEATHER_TOOL } from './sides';
 import type { HttpSide, HttpWorkerInput, HttpWorkerResult } from './worker';
@@ -54,13 +55,7 @@ export interface HttpLevelResult {
 }
 
 /** What one side made of the tool-call scenario. */
-export interface HttpToolSideResult {
-  streams: number;
-  completeAnswers: number;
-  expectedToolCalls: number;
-  wholeToolCalls: number;
-  errors: number;
-  firstError?: string;
+export interface HttpToolSideResult extends HttpAnswerCounts {
   /** What the mock sent this side: `tool_calls` as an array (switch on) or one object (Spark's default). */
   toolCallsForm: 'array' | 'one object';
 }
@@ -150,12 +145,7 @@ export async function runHttpBenchmark(options: HttpBenchmarkOptions): Promise<H
   for (const side of TOOL_SIDES) {
     const result = await run(side, 'tools', options.toolLoad);
     tools[side] = {
-      streams: result.streams,
-      completeAnswers: result.completeAnswers,
-      expectedToolCalls: result.expectedToolCalls,
-      wholeToolCalls: result.wholeToolCalls,
-      errors: result.errors,
-      ...(result.firstError === undefined ? {} : { firstError: result.firstError }),
+      ...answerCounts(result),
       toolCallsForm: side === 'sdk' ? 'array' : 'one object',
     };
     log(

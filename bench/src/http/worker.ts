@@ -5,6 +5,7 @@
 import type { Measurement } from '../support/measure';
 import { measureWaves } from '../support/stream-waves';
 import { reportResult, workerInput } from '../support/workers';
+import type { HttpAnswerCounts } from './answer-counts';
 import type { HttpAnswer } from './baseline-client';
 import {
   baselineHttpSide,
@@ -40,19 +41,10 @@ export interface HttpWorkerInput {
 }
 
 /** What one worker run measured. */
-export interface HttpWorkerResult extends Measurement {
+export interface HttpWorkerResult extends Measurement, HttpAnswerCounts {
   side: HttpSide;
   scenario: HttpScenario;
   concurrency: number;
-  streams: number;
-  /** Answers whose text and tool calls equal the expected ones. */
-  completeAnswers: number;
-  /** Tool calls the answers should have carried, and how many arrived with the right name and arguments. */
-  expectedToolCalls: number;
-  wholeToolCalls: number;
-  /** Streams that ended in an error, and the first error's text. */
-  errors: number;
-  firstError?: string;
 }
 
 const input = workerInput<HttpWorkerInput>();

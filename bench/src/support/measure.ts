@@ -1,7 +1,8 @@
 /**
  * In-process measurement for a benchmark worker: wall time, CPU time (user + system, from
  * `process.cpuUsage`) and peak resident memory. Each worker is a fresh process, so the kernel's
- * `maxRSS` is the peak of exactly one side of a comparison.
+ * `maxRSS` is the peak of exactly one side of a comparison. Also CPU time per request of an in-process
+ * request loop (the engine-cost scripts).
  */
 
 /** What one measured run cost. */
@@ -29,4 +30,28 @@ export async function measure(work: () => Promise<void>): Promise<Measurement> {
     // resourceUsage().maxRSS is in kibibytes.
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
+}
+
+/** Runs `count` requests of `one`, `concurrency` at a time, each batch awaited before the next. */
+export type BatchRunner = (count: number) => Promise<void>;
+
+/** A {@link BatchRunner} over `one`: batches of `concurrency` concurrent calls, the last one smaller. */
+export function inBatches(one: () => Promise<void>, concurrency: number): BatchRunner {
+  return async (count) => {
+    for (let done = 0; done < count; done += concurrency) {
+      await Promise.all(Array.from({ length: Math.min(concurrency, count - done) }, one));
+    }
+  };
+}
+
+/**
+ * CPU microseconds (user + system) per request over `count` requests of `run`, after a warm-up of
+ * up to 500 requests so the measured ones run optimized code.
+ */
+export async function cpuMicrosPerRequest(run: BatchRunner, count: number): Promise<number> {
+  await run(Math.min(count, 500));
+  const before = process.cpuUsage();
+  await run(count);
+  const cpu = process.cpuUsage(before);
+  return (cpu.user + cpu.system) / count;
 }
