@@ -15,8 +15,9 @@ function endpointsFromRegistry(): Readonly<Record<string, readonly string[]>> {
   for (const model of MODELS) {
     if (!model.http) continue;
     const path = new URL(model.http.url).pathname;
-    const ids = (endpoints[path] ??= []);
+    const ids = endpoints[path] ?? [];
     if (!ids.includes(model.http.model)) ids.push(model.http.model);
+    endpoints[path] = ids;
   }
   for (const [path, ids] of Object.entries(OTHER_MODEL_IDS)) endpoints[path]?.push(...ids);
   return Object.freeze(
