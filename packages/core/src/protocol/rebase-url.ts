@@ -20,10 +20,14 @@ function parseUrl(url: string, name: string, schemes: Readonly<Record<string, st
   return parsed;
 }
 
+// Rebased URLs per scheme map, base URL and model URL: parsing two URLs per request is measurable.
+// Bounded, since custom models may come with any number of URLs.
+const rebased = new WeakMap<object, Map<string, string>>();
+
 /**
  * Points `url` at the server of `baseURL`, its scheme mapped through `schemes` (a base URL's scheme to
  * the scheme dialled; its keys are the schemes accepted, the first one the example's). Without a
- * `baseURL` the URL is returned unchanged.
+ * `baseURL` the URL is returned unchanged. Results are remembered, so a request pays a map lookup.
  *
  * @throws SparkConfigError when `baseURL` or `url` is not a valid URL
  */
@@ -33,8 +37,19 @@ export function rebaseUrl(
   schemes: Readonly<Record<string, string>>,
 ): string {
   if (baseURL === undefined || baseURL === '') return url;
-  const base = parseUrl(baseURL, 'baseURL', schemes);
-  const target = parseUrl(url, 'The model URL', schemes);
-  const prefix = base.pathname.replace(/\/+$/, '');
-  return `${schemes[base.protocol]}//${base.host}${prefix}${target.pathname}${target.search}`;
+  let known = rebased.get(schemes);
+  if (known === undefined) {
+    known = new Map();
+    rebased.set(schemes, known);
+  }
+  const key = `${baseURL} ${url}`;
+  let dialled = known.get(key);
+  if (dialled === undefined) {
+    const base = parseUrl(baseURL, 'baseURL', schemes);
+    const target = parseUrl(url, 'The model URL', schemes);
+    const prefix = base.pathname.replace(/\/+$/, '');
+    dialled = `${schemes[base.protocol]}//${base.host}${prefix}${target.pathname}${target.search}`;
+    if (known.size < 64) known.set(key, dialled);
+  }
+  return dialled;
 }
