@@ -160,18 +160,6 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
     onRetry,
   };
 
-  // The dialled URL of each model URL, computed once: parsing two URLs per request is measurable.
-  // Bounded, since custom models may come with any number of URLs.
-  const dialledUrls = new Map<string, string>();
-  const dialledUrl = (modelUrl: string): string => {
-    let url = dialledUrls.get(modelUrl);
-    if (url === undefined) {
-      url = withBaseURL(modelUrl, baseURL);
-      if (dialledUrls.size < 64) dialledUrls.set(modelUrl, url);
-    }
-    return url;
-  };
-
   const stream = (input: ChatParams, requestOptions: RequestOptions = {}): ChatStream =>
     startChatStream(
       async (emit, signal) => {
@@ -207,7 +195,7 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
           });
         } else if (webSocket && sign && transport && appId !== '') {
           open = webSocket.openWebSocket({
-            url: dialledUrl(model.url as string),
+            url: withBaseURL(model.url as string, baseURL),
             model,
             sign,
             transport,

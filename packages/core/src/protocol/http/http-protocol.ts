@@ -41,20 +41,6 @@ export interface HttpRequestPlan {
   logger: SparkLogger | undefined;
 }
 
-// The dialled URL per endpoint and base URL: parsing two URLs per request is measurable. Bounded,
-// since custom models may come with any number of URLs.
-const dialledUrls = new Map<string, string>();
-
-function dialledUrl(url: string, baseURL: string | undefined): string {
-  const key = `${baseURL} ${url}`;
-  let dialled = dialledUrls.get(key);
-  if (dialled === undefined) {
-    dialled = withHttpBaseURL(url, baseURL);
-    if (dialledUrls.size < 64) dialledUrls.set(key, dialled);
-  }
-  return dialled;
-}
-
 /** True for a `fetch` made by `relayedFetch`: its requests need no credential from the client. */
 export function isRelayedFetch(fetch: unknown): boolean {
   return typeof fetch === 'function' && (fetch as { [RELAYED_FETCH]?: unknown })[RELAYED_FETCH] === true;
@@ -81,7 +67,7 @@ export function openHttpExchange(plan: HttpRequestPlan): OpenFrameConnection {
   const endpoint = model.http;
   if (!endpoint) throw new SparkConfigError(`Model "${model.id}" has no HTTP endpoint.`);
   return openHttp({
-    url: dialledUrl(endpoint.url, plan.baseURL),
+    url: withHttpBaseURL(endpoint.url, plan.baseURL),
     model,
     requestText: plan.requestText,
     credential,

@@ -2,7 +2,7 @@
  * `baseURL`: dialling a proxy or gateway in front of Spark instead of spark-api.xf-yun.com, with the
  * model's path kept.
  */
-import { SparkConfigError } from '../../errors/error-classes';
+import { rebaseUrl } from '../rebase-url';
 
 const WEBSOCKET_SCHEME: Readonly<Record<string, string>> = {
   'ws:': 'ws:',
@@ -10,21 +10,6 @@ const WEBSOCKET_SCHEME: Readonly<Record<string, string>> = {
   'http:': 'ws:',
   'https:': 'wss:',
 };
-
-function parseUrl(url: string, name: string): URL {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    // reported below
-  }
-  if (!parsed?.hostname || !WEBSOCKET_SCHEME[parsed.protocol]) {
-    throw new SparkConfigError(
-      `${name} is not a valid URL: it needs ws://, wss://, http:// or https:// and a host, e.g. ws://127.0.0.1:8787.`,
-    );
-  }
-  return parsed;
-}
 
 /**
  * Points a model URL at another server (a mock, a proxy): replaces scheme, host and port and keeps
@@ -42,9 +27,5 @@ function parseUrl(url: string, name: string): URL {
  * ```
  */
 export function withBaseURL(url: string, baseURL?: string): string {
-  if (baseURL === undefined || baseURL === '') return url;
-  const base = parseUrl(baseURL, 'baseURL');
-  const target = parseUrl(url, 'The model URL');
-  const prefix = base.pathname.replace(/\/+$/, '');
-  return `${WEBSOCKET_SCHEME[base.protocol]}//${base.host}${prefix}${target.pathname}${target.search}`;
+  return rebaseUrl(url, baseURL, WEBSOCKET_SCHEME);
 }
