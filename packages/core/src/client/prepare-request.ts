@@ -103,15 +103,14 @@ export function prepareRequest(params: ChatParams, options: PrepareOptions): Pre
   }
 
   const onWarning = (message: string) => logger?.warn?.(`xinghuo: ${message}`);
+  // A copy only when trimming replaced the messages.
+  const request = messages === params.messages ? params : { ...params, messages };
   let encoded: EncodedRequest;
   if (options.protocol === 'http') {
     if (!options.encodeHttp) throw new SparkConfigError('The HTTP protocol was not loaded: pass encodeHttp.');
-    encoded = options.encodeHttp({ ...params, messages }, { model, onWarning });
+    encoded = options.encodeHttp(request, { model, onWarning });
   } else {
-    encoded = loadedWebSocket(options).encodeRequestText(
-      { ...params, messages },
-      { appId: options.appId, model, onWarning },
-    );
+    encoded = loadedWebSocket(options).encodeRequestText(request, { appId: options.appId, model, onWarning });
   }
   return {
     requestText: encoded.requestText,

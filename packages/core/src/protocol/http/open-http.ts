@@ -6,6 +6,7 @@
 import { SparkConnectionError, SparkProtocolError } from '../../errors/error-classes';
 import { redactSecrets } from '../../errors/redact';
 import { toSparkError } from '../../errors/to-spark-error';
+import { onAbort } from '../../exchange/abort';
 import { AsyncQueue } from '../../exchange/async-queue';
 import type { FrameConnection, OpenFrameConnection } from '../../exchange/frame-connection';
 import type { SparkModel } from '../../models/models';
@@ -131,9 +132,9 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
   return async ({ attempt, signal }) => {
     // Our own controller: the attempt signal covers the connect phase, `close()` the rest.
     const controller = new AbortController();
-    const onAbort = () => controller.abort(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
+    const abortRequest = () => controller.abort(signal.reason);
+    if (signal.aborted) abortRequest();
+    const stopListening = onAbort(signal, abortRequest);
     exchange.logger?.debug?.('xinghuo: connecting', {
       attempt,
       model: exchange.model.id,
@@ -151,7 +152,7 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
         signal: controller.signal,
       });
     } catch (error) {
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       const failed = toSparkError(error, 'The HTTP request failed');
       throw redactSecrets(failed.message, secrets) === failed.message
         ? failed
@@ -192,7 +193,7 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
       throw error;
     } finally {
       // Until here the connect deadline also bounds reading an error body; then `close()` takes over.
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
     }
   };
 }
