@@ -13,6 +13,12 @@ import { scaled } from './support/scale';
  */
 const CONCURRENT_STREAMS = scaled(1_000, 200);
 const SEQUENTIAL_REQUESTS = scaled(10_000, 1_000);
+/**
+ * Requests before the heap baseline: until fetch's connection pool and Node's caches have settled. Over
+ * HTTP the heap still grows by about 8% between the 200th and the 1,000th request and then stays flat
+ * (10,000 requests at full size), so 200 left the check a hair from its 10% bound.
+ */
+const WARM_UP_REQUESTS = 500;
 
 /** Forces a full collection (vitest runs this file with `--expose-gc`) and returns the used heap. */
 function heapAfterGc(): number {
@@ -116,19 +122,19 @@ describe.each(['ws', 'http'] as const)('load against the mock over %s', (protoco
       }
     };
     // Warm up (JIT, lazy module state, socket pools) before taking the baseline.
-    await run(0, 200);
+    await run(0, WARM_UP_REQUESTS);
     mock.reset();
     mock.use(() => ({ chunkChars: 40 }));
     const heapBefore = heapAfterGc();
 
-    await run(200, SEQUENTIAL_REQUESTS - 200);
+    await run(WARM_UP_REQUESTS, SEQUENTIAL_REQUESTS - WARM_UP_REQUESTS);
     expect(await eventually(allClosed)).toBe(true);
     // The mock keeps a record of every request; drop those before measuring the client side.
     mock.reset();
     const heapAfter = heapAfterGc();
     console.info(
       `load: heap after GC ${(heapBefore / 2 ** 20).toFixed(1)} MiB before, ${(heapAfter / 2 ** 20).toFixed(1)} MiB after ` +
-        `${SEQUENTIAL_REQUESTS - 200} requests (${tally.chunks} chunks checked)`,
+        `${SEQUENTIAL_REQUESTS - WARM_UP_REQUESTS} requests (${tally.chunks} chunks checked)`,
     );
 
     expect(tally.mismatches).toEqual([]);
