@@ -37,11 +37,6 @@ export function onAbort(signal: AbortLike | undefined, listener: () => void): ()
   return () => signal.removeEventListener('abort', listener);
 }
 
-/** Throws {@link abortError} when the signal is already aborted. */
-export function throwIfAborted(signal: AbortLike | undefined): void {
-  if (signal?.aborted) throw abortError(signal);
-}
-
 /** Waits `ms` milliseconds, or rejects with {@link abortError} as soon as `signal` aborts. */
 export function sleep(ms: number, signal: AbortLike): Promise<void> {
   if (signal.aborted) return Promise.reject(abortError(signal));
