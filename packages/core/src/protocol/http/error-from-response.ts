@@ -22,10 +22,8 @@ export interface HttpFailure {
   status: number;
   /** The response body as text (it is read only up to a bounded size by the caller). */
   body: string;
-  /** The `Retry-After` header, when sent. */
+  /** The `Retry-After` header, when sent (an HTTP-date is measured against `Date.now()`). */
   retryAfter?: string | null | undefined;
-  /** The current time in ms, to read an HTTP-date `Retry-After`. */
-  now?: number | undefined;
 }
 
 interface BodyFacts {
@@ -82,7 +80,7 @@ export function errorFromResponse(failure: HttpFailure): SparkError {
     );
   }
   if (status === 429) {
-    const delay = retryAfterMs(failure.retryAfter, failure.now);
+    const delay = retryAfterMs(failure.retryAfter);
     return new SparkRateLimitError(
       `Spark is rate limiting this credential (HTTP 429${said})` +
         (delay === undefined ? '.' : `; it asks to retry after ${Math.ceil(delay / 1000)} s.`),
