@@ -4,12 +4,13 @@
  * errors (abort over both protocols: abort.int.test.ts).
  */
 import { APICallError, type LanguageModelV3StreamPart } from '@ai-sdk/provider';
+import { recordedHttpBody } from '@xinghuo/mock-server';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { generateObject, generateText, stepCountIs, streamText, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createSpark } from '../src/index';
-import { mockHttpProvider, readAll, receivedHttpBody } from './helpers/mock-provider';
+import { mockHttpProvider, readAll } from './helpers/mock-provider';
 
 const userPrompt = (text: string) => [{ role: 'user' as const, content: [{ type: 'text' as const, text }] }];
 
@@ -39,7 +40,7 @@ describe('over HTTP', () => {
     expect(result.providerMetadata?.spark?.sid).toEqual(expect.any(String));
     expect(result.warnings).toEqual([]);
     expect(mock().requests[0]?.protocol).toBe('http');
-    expect(receivedHttpBody(mock(), 0)).toMatchObject({
+    expect(recordedHttpBody(mock().requests[0])).toMatchObject({
       temperature: 0.3,
       messages: [
         { role: 'system', content: '你是天气助手。' },
@@ -62,7 +63,7 @@ describe('over HTTP', () => {
     expect((result.warnings ?? []).map((warning) => (warning as { feature?: string }).feature)).toEqual([
       'seed',
     ]);
-    expect(receivedHttpBody(mock(), 0)).toMatchObject({
+    expect(recordedHttpBody(mock().requests[0])).toMatchObject({
       top_p: 0.9,
       presence_penalty: 0.5,
       frequency_penalty: -0.25,
@@ -72,7 +73,7 @@ describe('over HTTP', () => {
       presencePenalty: 0.5,
       frequencyPenalty: -0.25,
     });
-    expect(receivedHttpBody(mock(), 0)).not.toHaveProperty('seed');
+    expect(recordedHttpBody(mock().requests[0])).not.toHaveProperty('seed');
   });
 
   it('a provider built with protocol and apiPassword speaks HTTP without a WebSocket', async () => {
@@ -171,7 +172,7 @@ describe('over HTTP', () => {
     expect(result.text).toBe('北京现在晴，21 度。');
     const callId = result.steps[0]?.toolCalls[0]?.toolCallId;
     expect(callId).toEqual(expect.any(String));
-    const sent = receivedHttpBody(mock(), 1).messages;
+    const sent = recordedHttpBody(mock().requests[1]).messages;
     expect(sent).toMatchObject([
       { role: 'user', content: '北京天气怎么样？' },
       {
@@ -239,7 +240,7 @@ describe('over HTTP', () => {
     ]);
     expect(cities.sort()).toEqual(['上海', '北京']);
     expect(result.text).toBe('北京 21 度，上海 25 度。');
-    const sent = receivedHttpBody(mock(), 1).messages;
+    const sent = recordedHttpBody(mock().requests[1]).messages;
     expect(sent.slice(1)).toMatchObject([
       { role: 'assistant', tool_calls: [{ id: 'call_a' }, { id: 'call_b' }] },
       { role: 'tool', tool_call_id: 'call_a', content: '21' },
@@ -256,7 +257,7 @@ describe('over HTTP', () => {
     });
     expect(result.object).toEqual({ city: '北京', temperature: 21 });
     expect(result.warnings).toEqual([]);
-    const body = receivedHttpBody(mock(), 0);
+    const body = recordedHttpBody(mock().requests[0]);
     expect(body.response_format).toEqual({ type: 'json_object' });
     expect(body.messages.at(-1)?.content).toMatch(/^北京天气\n\nAnswer with exactly one JSON value/);
   });

@@ -2,11 +2,12 @@
  * Tools against the mock Spark server: an agent loop that runs the tool and answers from its result,
  * and `toolChoice`: emulated over WebSocket, native (`tool_choice`) over HTTP.
  */
+import { recordedHttpBody } from '@xinghuo/mock-server';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { generateText, stepCountIs, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { mockHttpProvider, mockProvider, receivedHttpBody, receivedMessages } from './helpers/mock-provider';
+import { mockHttpProvider, mockProvider, receivedMessages } from './helpers/mock-provider';
 
 const weather = tool({
   description: '查询城市天气',
@@ -135,7 +136,7 @@ describe('toolChoice over HTTP: sent as tool_choice, without a warning', () => {
       toolChoice: 'auto',
       prompt: '北京天气怎么样？',
     });
-    expect(receivedHttpBody(mock(), 0).tool_choice).toBe('auto');
+    expect(recordedHttpBody(mock().requests[0]).tool_choice).toBe('auto');
     expect(result.toolCalls.map((call) => call.toolName)).toEqual(['weather']);
     expect(result.warnings).toEqual([]);
   });
@@ -147,7 +148,7 @@ describe('toolChoice over HTTP: sent as tool_choice, without a warning', () => {
       toolChoice: 'none',
       prompt: 'weather 北京',
     });
-    const body = receivedHttpBody(mock(), 0);
+    const body = recordedHttpBody(mock().requests[0]);
     expect(body.tool_choice).toBe('none');
     expect(mock().requests[0]?.request?.functions.map((fn) => fn.name)).toEqual(['weather', 'time']);
     expect(result.toolCalls).toEqual([]);
@@ -162,7 +163,7 @@ describe('toolChoice over HTTP: sent as tool_choice, without a warning', () => {
     expect(free.toolCalls).toEqual([]);
 
     const result = await generateText({ model, tools, toolChoice: 'required', prompt: '你好' });
-    const body = receivedHttpBody(mock(), 1);
+    const body = recordedHttpBody(mock().requests[1]);
     expect(body.tool_choice).toBe('required');
     expect(body.messages).toEqual([{ role: 'user', content: '你好' }]);
     expect(result.toolCalls).toHaveLength(1);
@@ -177,7 +178,7 @@ describe('toolChoice over HTTP: sent as tool_choice, without a warning', () => {
       toolChoice: { type: 'tool', toolName: 'time' },
       prompt: '北京天气怎么样？',
     });
-    const body = receivedHttpBody(mock(), 0);
+    const body = recordedHttpBody(mock().requests[0]);
     expect(body.tool_choice).toEqual({ type: 'function', function: { name: 'time' } });
     expect(mock().requests[0]?.request?.functions.map((fn) => fn.name)).toEqual(['weather', 'time']);
     expect(body.messages).toEqual([{ role: 'user', content: '北京天气怎么样？' }]);

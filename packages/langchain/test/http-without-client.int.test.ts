@@ -7,14 +7,14 @@ import type { AIMessage, AIMessageChunk, BaseMessage } from '@langchain/core/mes
 import { HumanMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { SparkInvalidRequestError } from '@xinghuo/core';
-import type { MockSpark } from '@xinghuo/mock-server';
+import { type MockSpark, recordedHttpBody } from '@xinghuo/mock-server';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { createAgent } from 'langchain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { ChatSpark, type ChatSparkInput } from '../src/index';
 import { usageOf } from './helpers/memory-model';
-import { mockModel, receivedHttpBody, receivedHttpMessages } from './helpers/mock-model';
+import { mockModel } from './helpers/mock-model';
 
 const getMock = useMockSpark();
 
@@ -62,7 +62,7 @@ describe('ChatSpark over HTTP without a client', () => {
       path: '/x2/chat/completions',
       bearer: 'api-password',
     });
-    expect(receivedHttpBody(mock, 0)).toMatchObject({ model: 'spark-x', stream: true });
+    expect(recordedHttpBody(mock.requests[0])).toMatchObject({ model: 'spark-x', stream: true });
     expect(mock.connections.filter((connection) => connection.protocol !== 'http')).toHaveLength(0);
   });
 
@@ -82,7 +82,7 @@ describe('ChatSpark over HTTP without a client', () => {
     const model = httpModel(mock, { model: 'max', topP: 0.8, presencePenalty: 0.5, frequencyPenalty: -1 });
     await model.invoke('你好');
     await model.invoke('你好', { topP: 0.3 });
-    expect(receivedHttpBody(mock, 0)).toMatchObject({
+    expect(recordedHttpBody(mock.requests[0])).toMatchObject({
       top_p: 0.8,
       presence_penalty: 0.5,
       frequency_penalty: -1,
@@ -110,10 +110,10 @@ describe('ChatSpark over HTTP without a client', () => {
     expect(calls).toHaveLength(1);
     expect(answer.tool_calls ?? []).toEqual([]);
     expect(answer.text).toContain('晴，25°C');
-    expect(receivedHttpBody(mock, 0).tools).toMatchObject([
+    expect(recordedHttpBody(mock.requests[0]).tools).toMatchObject([
       { type: 'function', function: { name: 'get_weather' } },
     ]);
-    expect(receivedHttpMessages(mock, 1).slice(1)).toMatchObject([
+    expect(recordedHttpBody(mock.requests[1]).messages.slice(1)).toMatchObject([
       { role: 'assistant', tool_calls: [{ id: call?.id, function: { name: 'get_weather' } }] },
       { role: 'tool', tool_call_id: call?.id, content: expect.stringContaining('晴，25°C') },
     ]);
@@ -129,7 +129,7 @@ describe('ChatSpark over HTTP without a client', () => {
     const toolMessage = result.messages[2] as BaseMessage & { tool_call_id: string };
     expect(result.messages.at(-1)?.text).toContain('晴，25°C');
     expect(mock.requests.every((request) => request.protocol === 'http')).toBe(true);
-    expect(receivedHttpMessages(mock, 1).at(-1)).toMatchObject({
+    expect(recordedHttpBody(mock.requests[1]).messages.at(-1)).toMatchObject({
       role: 'tool',
       tool_call_id: toolMessage.tool_call_id,
     });

@@ -7,11 +7,12 @@
 import { type AIMessage, type BaseMessage, HumanMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { SparkInvalidRequestError } from '@xinghuo/core';
+import { recordedHttpBody } from '@xinghuo/mock-server';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { createAgent } from 'langchain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { mockHttpModel, mockModel, receivedHttpBody, receivedHttpMessages } from './helpers/mock-model';
+import { mockHttpModel, mockModel } from './helpers/mock-model';
 
 const getMock = useMockSpark();
 
@@ -56,7 +57,7 @@ describe('ChatSpark over HTTP', () => {
     expect(answer.text).toContain('晴，25°C');
 
     expect(mock.requests.every((request) => request.protocol === 'http')).toBe(true);
-    expect(receivedHttpMessages(mock, 1).slice(1)).toMatchObject([
+    expect(recordedHttpBody(mock.requests[1]).messages.slice(1)).toMatchObject([
       {
         role: 'assistant',
         tool_calls: [{ id: call?.id, type: 'function', function: { name: 'get_weather' } }],
@@ -114,7 +115,7 @@ describe('ChatSpark over HTTP', () => {
     const toolMessage = result.messages[2] as BaseMessage & { tool_call_id: string };
     expect(toolMessage.tool_call_id).toBe((result.messages[1] as AIMessage).tool_calls?.[0]?.id);
     expect(result.messages.at(-1)?.text).toContain(String(toolMessage.content));
-    expect(receivedHttpMessages(getMock(), 1).at(-1)).toMatchObject({
+    expect(recordedHttpBody(getMock().requests[1]).messages.at(-1)).toMatchObject({
       role: 'tool',
       tool_call_id: toolMessage.tool_call_id,
     });
@@ -134,7 +135,7 @@ describe('ChatSpark over HTTP', () => {
     const model = mockHttpModel(mock).bindTools([getWeather, getTime], { tool_choice: 'get_time' });
     const reply = (await model.invoke('合肥今天天气怎么样？')) as AIMessage;
     expect(reply.tool_calls?.map((call) => call.name)).toEqual(['get_time']);
-    const body = receivedHttpBody(mock, 0);
+    const body = recordedHttpBody(mock.requests[0]);
     expect(body.tool_choice).toEqual({ type: 'function', function: { name: 'get_time' } });
     expect(mock.requests[0]?.request?.functions.map((fn) => fn.name)).toEqual(['get_weather', 'get_time']);
     expect(body.messages).toEqual([{ role: 'user', content: '合肥今天天气怎么样？' }]);
@@ -174,7 +175,7 @@ describe('ChatSpark over HTTP', () => {
     const model = mockHttpModel(mock, { model: 'max' });
     const json = await model.withStructuredOutput(Answer, { method: 'jsonMode' }).invoke('合肥在哪个省？');
     expect(Answer.safeParse(json).success).toBe(true);
-    const jsonBody = receivedHttpBody(mock, 0);
+    const jsonBody = recordedHttpBody(mock.requests[0]);
     expect(jsonBody.response_format).toEqual({ type: 'json_object' });
     expect(jsonBody).not.toHaveProperty('tools');
 
@@ -183,7 +184,7 @@ describe('ChatSpark over HTTP', () => {
       .withStructuredOutput(Trip, { method: 'functionCalling', name: 'trip' })
       .invoke('去合肥玩三天');
     expect(Trip.safeParse(trip).success).toBe(true);
-    const toolBody = receivedHttpBody(mock, 1);
+    const toolBody = recordedHttpBody(mock.requests[1]);
     expect(toolBody.tool_choice).toEqual({ type: 'function', function: { name: 'trip' } });
     expect(toolBody.messages).toEqual([{ role: 'user', content: '去合肥玩三天' }]);
   });
@@ -192,7 +193,7 @@ describe('ChatSpark over HTTP', () => {
     const mock = getMock();
     const reply = await mockHttpModel(mock, { responseFormat: 'json_object' }).invoke('用 JSON 介绍合肥');
     expect(JSON.parse(reply.text)).toEqual(expect.any(Object));
-    expect(receivedHttpBody(mock, 0).response_format).toEqual({ type: 'json_object' });
+    expect(recordedHttpBody(mock.requests[0]).response_format).toEqual({ type: 'json_object' });
     await expect(mockModel(mock, { responseFormat: 'json_object' }).invoke('你好')).rejects.toThrow(
       /responseFormat must be left out on WebSocket/,
     );

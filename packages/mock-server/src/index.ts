@@ -14,6 +14,11 @@ export { estimateMockTokens } from './estimate-mock-tokens.js';
 export type { BearerForm } from './http/bearer-credential.js';
 export type { ChatCompletionRequest } from './http/chat-completion-request.js';
 export { MOCK_HTTP_ROUTES, type MockHttpRoute, type UsagePlacement } from './http/http-routes.js';
+export {
+  type RecordedHttpBody,
+  type RecordedHttpMessage,
+  recordedHttpBody,
+} from './http/recorded-http-body.js';
 export { DEFAULT_MAX_RECORDS, type MockConnectionRecord, type MockRecordedRequest } from './records.js';
 export { MOCK_ROUTES, type MockModelRoute } from './routes.js';
 export type {

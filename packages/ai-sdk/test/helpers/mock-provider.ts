@@ -49,23 +49,3 @@ export function mockHttpProvider(mock: MockSpark): SparkProvider {
   });
   return createSpark({ client });
 }
-
-/** One message of an HTTP request body (OpenAI shape). */
-export interface HttpMessage {
-  role: string;
-  content: string | null;
-  tool_calls?: Array<{ id: string; type: string; function: { name: string; arguments: string } }>;
-  tool_call_id?: string;
-}
-
-/** The body of the `index`-th HTTP request the mock received. */
-export function receivedHttpBody(
-  mock: MockSpark,
-  index: number,
-): { messages: HttpMessage[] } & Record<string, unknown> {
-  const body = mock.requests[index]?.frame as
-    | ({ messages: HttpMessage[] } & Record<string, unknown>)
-    | undefined;
-  if (!body) throw new Error(`The mock received no request #${index}.`);
-  return body;
-}
