@@ -2,17 +2,7 @@
  * Options of {@link createSpark} and the per-model settings of `spark(modelId, settings)`.
  */
 import type { WebSocketConstructorLike } from '@xinghuo/browser';
-import type {
-  SignUrlProvider,
-  SparkClient,
-  SparkFetch,
-  SparkLogger,
-  SparkProtocol,
-  SparkTimeouts,
-  SparkTransport,
-  TrimHistoryOptions,
-  WebSearchOptions,
-} from '@xinghuo/core';
+import type { SparkClient, SparkClientOptions, TrimHistoryOptions, WebSearchOptions } from '@xinghuo/core';
 
 /** What the provider needs from a client: `stream()` of a `SparkClient` from `@xinghuo/node`, `@xinghuo/browser` or `@xinghuo/core`. */
 export type SparkProviderClient = Pick<SparkClient, 'stream'> & Partial<Pick<SparkClient, 'protocol'>>;
@@ -23,12 +13,14 @@ export type SparkProviderClient = Pick<SparkClient, 'stream'> & Partial<Pick<Spa
  * Pass a ready `client` (a Node server: `createSparkClient()` from `@xinghuo/node`; a page:
  * `createSparkClient({ signUrl })` from `@xinghuo/browser`), or the client options below, from which the
  * provider builds a client over the global `WebSocket` when the first request is made. Credentials not
- * passed are read from `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET` and `SPARK_BASE_URL` at that
- * moment, never at import time. The client options are forwarded to `createSparkClient` of
- * `@xinghuo/core` as they are, so client options core gains later (such as a `protocol` choice) are
- * added here by name and forwarded the same way.
+ * passed are read from `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET`, `SPARK_API_PASSWORD`,
+ * `SPARK_PROTOCOL` and `SPARK_BASE_URL` at that moment, never at import time. The client options are
+ * forwarded to `createSparkClient` of `@xinghuo/core` as they are: `fetch`, `signUrl`, `timeouts` and
+ * `logger` are core's `SparkClientOptions` (documented there); the fields declared below take core's
+ * value types and add a `SPARK_*` fallback or a default of their own.
  */
-export interface SparkProviderSettings {
+export interface SparkProviderSettings
+  extends Pick<SparkClientOptions, 'fetch' | 'signUrl' | 'timeouts' | 'logger'> {
   /** A Spark client; when given, the credential, transport and network options below are not used. */
   client?: SparkProviderClient | undefined;
   /**
@@ -36,35 +28,27 @@ export interface SparkProviderSettings {
    * `tool` turns, JSON mode). Default: the client's own, else `SPARK_PROTOCOL`, else per model. Also
    * tells the provider how to write tool turns for a `client` passed in.
    */
-  protocol?: SparkProtocol | undefined;
+  protocol?: SparkClientOptions['protocol'];
   /** HTTP APIPassword (`Bearer` credential of the HTTP protocol). Default: `SPARK_API_PASSWORD`. */
-  apiPassword?: string | undefined;
-  /** The `fetch` of the HTTP protocol. Default: the global one. */
-  fetch?: SparkFetch | undefined;
+  apiPassword?: SparkClientOptions['apiPassword'];
   /** Spark app id. Default: `SPARK_APP_ID`. */
-  appId?: string | undefined;
+  appId?: SparkClientOptions['appId'];
   /** Spark API key. Default: `SPARK_API_KEY`. */
-  apiKey?: string | undefined;
+  apiKey?: SparkClientOptions['apiKey'];
   /** Spark API secret. Default: `SPARK_API_SECRET`. */
-  apiSecret?: string | undefined;
-  /** An async signed-URL provider (your server's signing endpoint) instead of key and secret. */
-  signUrl?: SignUrlProvider | undefined;
+  apiSecret?: SparkClientOptions['apiSecret'];
   /** How to open WebSockets. Default: a transport over `WebSocket` (or the global one). */
-  transport?: SparkTransport | undefined;
+  transport?: SparkClientOptions['transport'];
   /** The `WebSocket` constructor of the default transport, e.g. `ws` on Node 20. */
   WebSocket?: WebSocketConstructorLike | undefined;
   /** Replaces scheme, host and port of every model URL (a proxy or a mock server). Default: `SPARK_BASE_URL`. */
-  baseURL?: string | undefined;
-  /** Deadlines of each exchange. */
-  timeouts?: Partial<SparkTimeouts> | undefined;
+  baseURL?: SparkClientOptions['baseURL'];
   /**
    * Retries inside the Spark client. Default **0**: the AI SDK's own `maxRetries` (of `generateText`,
    * `streamText`, …) retries the errors this provider marks `isRetryable`, so a request is never retried
    * by two layers. A `client` you pass keeps its own setting: create it with `maxRetries: 0`.
    */
-  maxRetries?: number | undefined;
-  /** Receives the SDK's debug and warning lines. */
-  logger?: SparkLogger | undefined;
+  maxRetries?: SparkClientOptions['maxRetries'];
   /** Allow `apiSecret` in a browser page, where anyone can read it. Prefer `signUrl`. */
   dangerouslyAllowBrowser?: boolean | undefined;
   /** Environment to read `SPARK_*` from. Default: `process.env` where it exists. */

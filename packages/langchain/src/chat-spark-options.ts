@@ -9,13 +9,8 @@ import type {
   ChatParams,
   ModelInput,
   RequestOptions,
-  SignUrlProvider,
   SparkClient,
-  SparkFetch,
-  SparkLogger,
-  SparkProtocol,
-  SparkTimeouts,
-  SparkTransport,
+  SparkClientOptions,
   TrimHistoryOptions,
   WebSearchOptions,
 } from '@xinghuo/core';
@@ -121,10 +116,13 @@ export interface SparkOutputOptions {
  * `signUrl`) plus a `transport` where the runtime has no global WebSocket; for HTTP `apiPassword` (or
  * `apiKey` and `apiSecret`), nothing else, since HTTP uses the runtime's `fetch`. Settings not passed
  * are read from `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET`, `SPARK_API_PASSWORD`,
- * `SPARK_PROTOCOL` and `SPARK_BASE_URL`.
+ * `SPARK_PROTOCOL` and `SPARK_BASE_URL`. `fetch`, `signUrl`, `timeouts` and `logger` are core's
+ * `SparkClientOptions` (documented there), passed to the client ChatSpark builds; the client fields
+ * declared below take core's value types and add a `SPARK_*` fallback or a default of their own.
  */
 export interface ChatSparkInput
   extends Omit<BaseChatModelParams, 'maxRetries'>,
+    Pick<SparkClientOptions, 'fetch' | 'signUrl' | 'timeouts' | 'logger'>,
     SparkSamplingOptions,
     SparkOutputOptions {
   /** Model id, alias or custom `{ url, domain }`. Defaults to `SPARK_MODEL`, then `'generalv3.5'` (Spark Max). */
@@ -137,37 +135,29 @@ export interface ChatSparkInput
    * model has a WebSocket endpoint, HTTP where it has only an HTTP one (X2.5) or where only an
    * `apiPassword` (no app id) is given.
    */
-  protocol?: SparkProtocol | undefined;
+  protocol?: SparkClientOptions['protocol'];
   /** Spark app id. Default: `SPARK_APP_ID`. */
-  appId?: string | undefined;
+  appId?: SparkClientOptions['appId'];
   /** Spark API key. Default: `SPARK_API_KEY`. Never serialized. */
-  apiKey?: string | undefined;
+  apiKey?: SparkClientOptions['apiKey'];
   /** Spark API secret. Default: `SPARK_API_SECRET`. Never serialized. */
-  apiSecret?: string | undefined;
+  apiSecret?: SparkClientOptions['apiSecret'];
   /**
    * The HTTP APIPassword from the iFlytek console (控制台 → http服务接口认证信息), sent as
    * `Bearer <apiPassword>`. Default: `SPARK_API_PASSWORD`. A long-lived secret: server side only; never
    * serialized.
    */
-  apiPassword?: string | undefined;
-  /** The `fetch` of the HTTP protocol. Default: the runtime's global `fetch`. */
-  fetch?: SparkFetch | undefined;
-  /** An async signed-URL provider (e.g. your server's signing endpoint) instead of key and secret. */
-  signUrl?: SignUrlProvider | undefined;
+  apiPassword?: SparkClientOptions['apiPassword'];
   /** How to open WebSockets. Default: the global `WebSocket`, when the runtime has one. */
-  transport?: SparkTransport | undefined;
+  transport?: SparkClientOptions['transport'];
   /** Replaces scheme, host and port of every model URL (a proxy or a mock server). Default: `SPARK_BASE_URL`. */
-  baseURL?: string | undefined;
-  /** Deadlines of each exchange, passed to the SDK client. */
-  timeouts?: Partial<SparkTimeouts> | undefined;
+  baseURL?: SparkClientOptions['baseURL'];
   /**
    * Retries of the SDK's own policy (retryable errors before the first token, re-signing each attempt).
    * LangChain's generic retry is switched off so requests are never retried twice over. Default 2.
    * Used when ChatSpark builds the client; a client you pass keeps its own setting.
    */
-  maxRetries?: number | undefined;
-  /** Receives the SDK's debug and warning lines. */
-  logger?: SparkLogger | undefined;
+  maxRetries?: SparkClientOptions['maxRetries'];
   /**
    * Allow `apiSecret` in a browser page. Anyone who opens the page can read it: prefer a `signUrl`
    * provider or a `@xinghuo/browser` client.
