@@ -53,7 +53,8 @@ async function memoryFetch(_input: string, init: RequestInit): Promise<Response>
   return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
 }
 
-function engineRunner(concurrency: number): BatchRunner {
+/** Runs `count` SDK requests over {@link memoryFetch}, `concurrency` at a time, each checked whole. */
+export function engineRunner(concurrency: number): BatchRunner {
   const client = createSparkEngine({
     protocol: 'http',
     apiPassword: 'bench-password',
