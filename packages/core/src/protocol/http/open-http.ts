@@ -75,11 +75,11 @@ function eventData(body: ReadableStream<Uint8Array>): { frames: AsyncQueue<strin
   const frames = new AsyncQueue<string>();
   const reader = body.getReader();
   let lastData = '';
-  readServerSentEvents(reader, (event) => {
+  readServerSentEvents(reader, (data) => {
     // An empty `data:` line is a keep-alive some proxies send; it carries nothing to decode.
-    if (event.data === '') return;
-    lastData = event.data;
-    frames.push(event.data);
+    if (data === '') return;
+    lastData = data;
+    frames.push(data);
   }).then(
     // The body usually ends right after `[DONE]`: the error is built (a stack each) only when it did not.
     () =>
