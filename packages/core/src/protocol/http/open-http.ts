@@ -33,6 +33,11 @@ export interface HttpExchange {
   logger?: SparkLogger | undefined;
 }
 
+// What the answer's content type says it is. Module constants: a regular expression literal inside the
+// function would be a new RegExp object on every request.
+const JSON_TYPE = /\bjson\b/i;
+const EVENT_STREAM_TYPE = /text\/event-stream/i;
+
 // An error body is read only this far: enough for any message, bounded against a hostile server.
 const MAX_ERROR_BODY = 8 * 1024;
 
@@ -177,8 +182,8 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
       let frames: AsyncQueue<string>;
       // A JSON answer has been read (and its body cancelled) by the time it is queued: nothing to close.
       let close = nothing;
-      if (/\bjson\b/i.test(type)) frames = await fromJsonAnswer(response, redact);
-      else if (/text\/event-stream/i.test(type) && response.body) {
+      if (JSON_TYPE.test(type)) frames = await fromJsonAnswer(response, redact);
+      else if (EVENT_STREAM_TYPE.test(type) && response.body) {
         const events = eventData(response.body);
         frames = events.frames;
         close = events.cancel;
