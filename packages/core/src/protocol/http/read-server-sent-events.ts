@@ -2,7 +2,7 @@
  * Reads a response body as server-sent events. Bytes are decoded as a UTF-8 stream, so a character
  * split across two network chunks is decoded whole.
  */
-import { createSseParser, type ServerSentEventListener } from './sse-parser';
+import { type ServerSentEventListener, SseParser } from './sse-parser';
 
 // One options object for every chunk, instead of a literal built per `decode()` call.
 const STREAMING: TextDecodeOptions = { stream: true };
@@ -25,7 +25,7 @@ export async function readServerSentEvents(
   onEvent: ServerSentEventListener,
 ): Promise<void> {
   const decoder = new TextDecoder();
-  const parser = createSseParser(onEvent);
+  const parser = new SseParser(onEvent);
   let finished = false;
   try {
     for (;;) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSseParser } from './sse-parser';
+import { SseParser } from './sse-parser';
 
 interface ServerSentEvent {
   data: string;
@@ -9,7 +9,7 @@ interface ServerSentEvent {
 
 function parseAll(pieces: readonly string[]): ServerSentEvent[] {
   const events: ServerSentEvent[] = [];
-  const parser = createSseParser((data, event) =>
+  const parser = new SseParser((data, event) =>
     events.push(event === undefined ? { data } : { data, event }),
   );
   for (const piece of pieces) parser.push(piece);
@@ -17,7 +17,7 @@ function parseAll(pieces: readonly string[]): ServerSentEvent[] {
   return events;
 }
 
-describe('createSseParser', () => {
+describe('SseParser', () => {
   it('reads data with and without a space after the colon', () => {
     expect(parseAll(['data:{"a":1}\n\ndata: {"b":2}\n\n'])).toEqual([
       { data: '{"a":1}' },
