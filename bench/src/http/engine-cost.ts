@@ -4,13 +4,19 @@
  * chunk per macrotask, as a socket would), read with `textStream`. Everything measured is the
  * engine's plus the Web streams a `fetch` response is made of; undici's request side is left out.
  * `npx tsx src/http/engine-cost.ts` prints microseconds of CPU per request at 1 and 100 concurrent.
+ *
+ * `ENGINE_COST_CORE` names another build of `@xinghuo/core` to measure (the path of a copy of its
+ * `dist/index.js`): runs of two builds, alternated, compare them on a machine too busy for one run each.
  */
 import { createHook } from 'node:async_hooks';
-import { createSparkEngine } from '@xinghuo/core';
+import type * as Core from '@xinghuo/core';
 import { type BatchRunner, cpuMicrosPerRequest, inBatches } from '../support/measure';
+
+const { createSparkEngine } = (await import(process.env.ENGINE_COST_CORE ?? '@xinghuo/core')) as typeof Core;
 
 const ANSWER =
   '你好！我是讯飞星火认知大模型，很高兴为你服务。TypeScript 是 JavaScript 的超集，它增加了静态类型检查。';
+
 const PIECES = ANSWER.match(/.{1,10}/gsu) ?? [];
 const encoder = new TextEncoder();
 
@@ -53,7 +59,8 @@ async function memoryFetch(_input: string, init: RequestInit): Promise<Response>
   return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
 }
 
-function engineRunner(concurrency: number): BatchRunner {
+/** Runs `count` SDK requests over {@link memoryFetch}, `concurrency` at a time, each checked whole. */
+export function engineRunner(concurrency: number): BatchRunner {
   const client = createSparkEngine({
     protocol: 'http',
     apiPassword: 'bench-password',

@@ -144,6 +144,22 @@ describe('decodeChunk', () => {
     }
   });
 
+  it('names where a malformed chunk went wrong', () => {
+    const second = (delta: unknown) => JSON.stringify({ choices: [{ delta: {} }, { delta }] });
+    expect(() => decodeChunk(second({ content: 5 }))).toThrow('choices[1].delta.content is not a string');
+    expect(() => decodeChunk(second({ reasoning_content: [] }))).toThrow(
+      'choices[1].delta.reasoning_content is not a string',
+    );
+    expect(() => decodeChunk(second('text'))).toThrow('choices[1].delta is not an object');
+    expect(() => decodeChunk(second({ tool_calls: [{ function: { name: '' } }] }))).toThrow(
+      'choices[1].delta.tool_calls[0].function.name is malformed',
+    );
+    expect(() => decodeChunk(JSON.stringify({ choices: [{ message: 1 }] }))).toThrow(
+      'choices[0].message is not an object',
+    );
+    expect(() => decodeChunk(JSON.stringify({ usage: [] }))).toThrow('usage is not an object');
+  });
+
   it('throws only SparkErrors for any JSON value', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

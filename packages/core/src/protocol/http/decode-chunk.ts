@@ -44,15 +44,24 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function optionalObject(value: unknown, path: string): JsonObject | undefined {
+/**
+ * Where a field is, for an error message: `field` itself, or inside `choices[choice]` when `choice` is
+ * given. Paths are put together only when a chunk fails: a template literal per field read would build
+ * several strings for every chunk of every answer.
+ */
+function pathOf(field: string, choice?: number): string {
+  return choice === undefined ? field : `choices[${choice}].${field}`;
+}
+
+function optionalObject(value: unknown, field: string, choice?: number): JsonObject | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!isObject(value)) fail(path, 'is not an object');
+  if (!isObject(value)) fail(pathOf(field, choice), 'is not an object');
   return value;
 }
 
-function optionalString(value: unknown, path: string): string {
+function optionalString(value: unknown, field: string, choice?: number): string {
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') fail(path, 'is not a string');
+  if (typeof value !== 'string') fail(pathOf(field, choice), 'is not a string');
   return value;
 }
 
@@ -98,8 +107,9 @@ function decodeToolCall(value: unknown, path: string): DecodedToolCall {
 }
 
 /** `tool_calls` is an array with `tool_calls_switch: true` and one bare object without it. */
-function decodeToolCalls(value: unknown, path: string): DecodedToolCall[] | undefined {
+function decodeToolCalls(value: unknown, choice: number): DecodedToolCall[] | undefined {
   if (value === undefined || value === null) return undefined;
+  const path = pathOf('delta.tool_calls', choice);
   const calls = Array.isArray(value) ? value : [value];
   return calls.length === 0
     ? undefined
@@ -141,12 +151,11 @@ export function decodeChunk(json: string, partialText = ''): DecodedChunk {
     const choice = choices[index];
     if (!isObject(choice)) fail(`choices[${index}]`, 'is not an object');
     const delta =
-      optionalObject(choice.delta, `choices[${index}].delta`) ??
-      optionalObject(choice.message, `choices[${index}].message`);
+      optionalObject(choice.delta, 'delta', index) ?? optionalObject(choice.message, 'message', index);
     if (delta) {
-      chunk.text += optionalString(delta.content, `choices[${index}].delta.content`);
-      chunk.reasoning += optionalString(delta.reasoning_content, `choices[${index}].delta.reasoning_content`);
-      const toolCalls = decodeToolCalls(delta.tool_calls, `choices[${index}].delta.tool_calls`);
+      chunk.text += optionalString(delta.content, 'delta.content', index);
+      chunk.reasoning += optionalString(delta.reasoning_content, 'delta.reasoning_content', index);
+      const toolCalls = decodeToolCalls(delta.tool_calls, index);
       if (toolCalls) chunk.toolCalls = [...(chunk.toolCalls ?? []), ...toolCalls];
     }
     const finishReason = choice.finish_reason;

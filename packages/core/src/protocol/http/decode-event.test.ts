@@ -1,16 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { SparkConnectionError, SparkRateLimitError } from '../../errors/error-classes';
-import { createEventDecoder, decodeEvent, isDoneMarker } from './decode-event';
+import { createEventDecoder, isDoneMarker } from './decode-event';
 
-describe('decodeEvent', () => {
+/** A decoder that has already seen a finished chunk, so that `[DONE]` ends its answer. */
+function finishedDecoder() {
+  const decode = createEventDecoder();
+  decode(JSON.stringify({ choices: [{ delta: {}, finish_reason: 'stop' }] }), '');
+  return decode;
+}
+
+describe('createEventDecoder', () => {
+  const chunk = (choice: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ code: 0, sid: 's', choices: [{ index: 0, ...choice }], ...extra });
+
   it('reads [DONE] in either spelling as the final frame', () => {
     expect(isDoneMarker('[DONE]')).toBe(true);
     expect(isDoneMarker(' [DONE]')).toBe(true);
-    expect(decodeEvent('[DONE]', '')).toEqual({ status: 2, sid: '', seq: -1, text: '', reasoning: '' });
+    expect(isDoneMarker('{"content":"[DONE]"}')).toBe(false);
+    for (const done of ['[DONE]', ' [DONE]']) {
+      expect(finishedDecoder()(done, '')).toEqual({ status: 2, sid: '', seq: -1, text: '', reasoning: '' });
+    }
   });
 
   it('turns a chunk into a middle frame with calls, usage and the finish reason in SDK names', () => {
-    const frame = decodeEvent(
+    const frame = createEventDecoder()(
       JSON.stringify({
         code: 0,
         sid: 's1',
@@ -32,22 +45,22 @@ describe('decodeEvent', () => {
       usage: { totalTokens: 3 },
       finishReason: 'function_call',
     });
-    const length = decodeEvent(JSON.stringify({ choices: [{ delta: {}, finish_reason: 'length' }] }), '');
+    const length = createEventDecoder()(chunk({ delta: {}, finish_reason: 'length' }), '');
     expect(length.finishReason).toBe('length');
-    const unknown = decodeEvent(JSON.stringify({ choices: [{ delta: {}, finish_reason: 'odd' }] }), '');
-    expect(unknown).not.toHaveProperty('finishReason');
+  });
+
+  it('leaves a finish reason the SDK has no name for unset, also one named like an Object member', () => {
+    for (const reason of ['odd', 'constructor', 'toString', '__proto__']) {
+      const frame = createEventDecoder()(chunk({ delta: {}, finish_reason: reason }), '');
+      expect(frame).not.toHaveProperty('finishReason');
+    }
   });
 
   it('throws the typed error of an in-stream business error', () => {
-    expect(() => decodeEvent(JSON.stringify({ code: 11202, message: 'qps', sid: 's' }), '')).toThrow(
+    expect(() => createEventDecoder()(JSON.stringify({ code: 11202, message: 'qps', sid: 's' }), '')).toThrow(
       SparkRateLimitError,
     );
   });
-});
-
-describe('createEventDecoder', () => {
-  const chunk = (choice: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    JSON.stringify({ code: 0, sid: 's', choices: [{ index: 0, ...choice }], ...extra });
 
   it('ends at [DONE] after a finish reason, also one the SDK has no name for, and a usage chunk after it', () => {
     for (const reason of ['stop', 'odd']) {

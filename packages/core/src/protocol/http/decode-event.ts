@@ -12,13 +12,15 @@ export function isDoneMarker(data: string): boolean {
   return data.trim() === '[DONE]';
 }
 
-// OpenAI-style reasons in the SDK's names; an unknown reason is left to the accumulator to infer.
-const FINISH_REASONS: Readonly<Record<string, FinishReason>> = {
-  stop: 'stop',
-  length: 'length',
-  tool_calls: 'function_call',
-  function_call: 'function_call',
-};
+// OpenAI-style reasons in the SDK's names; an unknown reason is left to the accumulator to infer. A
+// Map, not an object literal: a reason named like an `Object.prototype` member ("constructor") must
+// read as unknown, not as that member.
+const FINISH_REASONS: ReadonlyMap<string, FinishReason> = new Map([
+  ['stop', 'stop'],
+  ['length', 'length'],
+  ['tool_calls', 'function_call'],
+  ['function_call', 'function_call'],
+]);
 
 /** A decoded chunk as a middle frame (`status: 1`), its finish reason in the SDK's names. */
 function frameOfChunk(chunk: DecodedChunk): DecodedFrame {
@@ -31,7 +33,7 @@ function frameOfChunk(chunk: DecodedChunk): DecodedFrame {
   };
   if (chunk.toolCalls) frame.functionCalls = chunk.toolCalls;
   if (chunk.usage) frame.usage = chunk.usage;
-  const finishReason = chunk.finishReason === undefined ? undefined : FINISH_REASONS[chunk.finishReason];
+  const finishReason = chunk.finishReason === undefined ? undefined : FINISH_REASONS.get(chunk.finishReason);
   if (finishReason) frame.finishReason = finishReason;
   return frame;
 }
@@ -41,19 +43,13 @@ function doneFrame(): DecodedFrame {
 }
 
 /**
- * Decodes the `data` of one event. Throws the typed error of a business error inside the stream, and a
- * `SparkProtocolError` for a malformed chunk.
+ * The decoder of one answer's events: `[DONE]` is the final frame (`status: 2`), every other event a
+ * chunk (`status: 1`) with its finish reason in the SDK's names. It throws the typed error of a
+ * business error inside the stream, and a `SparkProtocolError` for a malformed chunk.
  *
- * @param partialText - the answer streamed so far, kept on an output moderation error
- */
-export function decodeEvent(data: string, partialText: string): DecodedFrame {
-  return isDoneMarker(data) ? doneFrame() : frameOfChunk(decodeChunk(data, partialText));
-}
-
-/**
- * The decoder of one answer's events. An answer ends at `[DONE]` after a chunk has said why it
- * finished (`finish_reason`): a `[DONE]` with no finish reason before it ends an answer the service
- * cut short, which is a truncated answer (retryable while nothing was shown), never a success.
+ * An answer ends at `[DONE]` after a chunk has said why it finished (`finish_reason`): a `[DONE]` with
+ * no finish reason before it ends an answer the service cut short, which is a truncated answer
+ * (retryable while nothing was shown), never a success.
  */
 export function createEventDecoder(): (data: string, partialText: string) => DecodedFrame {
   let finished = false;

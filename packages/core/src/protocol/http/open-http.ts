@@ -6,7 +6,6 @@
 import { SparkConnectionError, SparkProtocolError } from '../../errors/error-classes';
 import { redactSecrets } from '../../errors/redact';
 import { toSparkError } from '../../errors/to-spark-error';
-import { onAbort } from '../../exchange/abort';
 import { AsyncQueue } from '../../exchange/async-queue';
 import type { FrameConnection, OpenFrameConnection } from '../../exchange/frame-connection';
 import type { SparkModel } from '../../models/models';
@@ -34,6 +33,11 @@ export interface HttpExchange {
   logger?: SparkLogger | undefined;
 }
 
+// What the answer's content type says it is. Module constants: a regular expression literal inside the
+// function would be a new RegExp object on every request.
+const JSON_TYPE = /\bjson\b/i;
+const EVENT_STREAM_TYPE = /text\/event-stream/i;
+
 // An error body is read only this far: enough for any message, bounded against a hostile server.
 const MAX_ERROR_BODY = 8 * 1024;
 
@@ -55,7 +59,7 @@ async function readBounded(response: Response): Promise<string> {
 }
 
 /**
- * The reason `close()` aborts the request or cancels its body with. Nobody reads it (the exchange has
+ * The reason `close()` cancels the body with. Nobody reads it (the exchange has
  * its result or its error by then), and without a reason a `DOMException` with a stack is built on
  * every request.
  */
@@ -76,11 +80,11 @@ function eventData(body: ReadableStream<Uint8Array>): { frames: AsyncQueue<strin
   const frames = new AsyncQueue<string>();
   const reader = body.getReader();
   let lastData = '';
-  readServerSentEvents(reader, (event) => {
+  readServerSentEvents(reader, (data) => {
     // An empty `data:` line is a keep-alive some proxies send; it carries nothing to decode.
-    if (event.data === '') return;
-    lastData = event.data;
-    frames.push(event.data);
+    if (data === '') return;
+    lastData = data;
+    frames.push(data);
   }).then(
     // The body usually ends right after `[DONE]`: the error is built (a stack each) only when it did not.
     () =>
@@ -97,9 +101,15 @@ function eventData(body: ReadableStream<Uint8Array>): { frames: AsyncQueue<strin
   return { frames, cancel };
 }
 
-/** A JSON answer to a streamed request: a business error, or (from some proxies) the whole answer. */
-async function fromJsonAnswer(response: Response, secrets: string[]): Promise<AsyncIterator<string>> {
-  const text = redactSecrets(await readBounded(response), secrets);
+/**
+ * A JSON answer to a streamed request: a business error, or (from some proxies) the whole answer,
+ * queued as the one chunk of an event stream followed by its `[DONE]`, as the SSE path queues them.
+ */
+async function fromJsonAnswer(
+  response: Response,
+  redact: (text: string) => string,
+): Promise<AsyncQueue<string>> {
+  const text = redact(await readBounded(response));
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -108,10 +118,11 @@ async function fromJsonAnswer(response: Response, secrets: string[]): Promise<As
   }
   const record = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
   if (Array.isArray(record.choices) && (record.code === undefined || record.code === 0)) {
-    return (async function* () {
-      yield text;
-      yield '[DONE]';
-    })();
+    const frames = new AsyncQueue<string>();
+    frames.push(text);
+    frames.push('[DONE]');
+    frames.end();
+    return frames;
   }
   throw errorFromResponse({ status: response.status, body: text });
 }
@@ -128,13 +139,11 @@ function headersFor(credential: string | undefined): Record<string, string> {
 
 /** Opens each attempt's HTTP request; the connection is the answer's event stream. */
 export function openHttp(exchange: HttpExchange): OpenFrameConnection {
-  const secrets = secretsOf(exchange.credential);
+  // Once per exchange, not per attempt: every attempt sends the same headers.
+  const headers = headersFor(exchange.credential);
+  // The secrets are listed only when a failure's text must be redacted: most requests never fail.
+  const redact = (text: string) => redactSecrets(text, secretsOf(exchange.credential));
   return async ({ attempt, signal }) => {
-    // Our own controller: the attempt signal covers the connect phase, `close()` the rest.
-    const controller = new AbortController();
-    const abortRequest = () => controller.abort(signal.reason);
-    if (signal.aborted) abortRequest();
-    const stopListening = onAbort(signal, abortRequest);
     exchange.logger?.debug?.('xinghuo: connecting', {
       attempt,
       model: exchange.model.id,
@@ -145,25 +154,24 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
     try {
       // Called unbound: a browser's fetch called as a method of another object throws "Illegal invocation".
       const fetch = exchange.fetch;
+      // The attempt signal as is, not a controller of our own that follows it: it aborts with the
+      // exchange or at the connect deadline while the attempt connects, and an abort then also fails
+      // the body being read (an error body), so the connect deadline bounds that too. Once the
+      // connection is handed over the engine no longer aborts it, and `close()` cancels the body.
       response = await fetch(exchange.url, {
         method: 'POST',
-        headers: headersFor(exchange.credential),
+        headers,
         body: exchange.requestText,
-        signal: controller.signal,
+        signal,
       });
     } catch (error) {
-      stopListening();
       const failed = toSparkError(error, 'The HTTP request failed');
-      throw redactSecrets(failed.message, secrets) === failed.message
-        ? failed
-        : new SparkConnectionError(redactSecrets(failed.message, secrets));
+      const message = redact(failed.message);
+      throw message === failed.message ? failed : new SparkConnectionError(message);
     }
-    // Until the body is being read, closing aborts the request. Then cancelling the body is enough, and
-    // cheaper: an abort also has fetch try to cancel the request body it has long sent.
-    let close = () => controller.abort(CLOSED);
     try {
       if (!response.ok) {
-        const body = redactSecrets(await readBounded(response), secrets);
+        const body = redact(await readBounded(response));
         throw errorFromResponse({
           status: response.status,
           body,
@@ -171,9 +179,11 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
         });
       }
       const type = response.headers.get('content-type') ?? '';
-      let frames: AsyncIterator<string>;
-      if (/\bjson\b/i.test(type)) frames = await fromJsonAnswer(response, secrets);
-      else if (/text\/event-stream/i.test(type) && response.body) {
+      let frames: AsyncQueue<string>;
+      // A JSON answer has been read (and its body cancelled) by the time it is queued: nothing to close.
+      let close = nothing;
+      if (JSON_TYPE.test(type)) frames = await fromJsonAnswer(response, redact);
+      else if (EVENT_STREAM_TYPE.test(type) && response.body) {
         const events = eventData(response.body);
         frames = events.frames;
         close = events.cancel;
@@ -189,11 +199,20 @@ export function openHttp(exchange: HttpExchange): OpenFrameConnection {
       };
       return connection as FrameConnection;
     } catch (error) {
-      close();
+      cancelBody(response);
       throw error;
-    } finally {
-      // Until here the connect deadline also bounds reading an error body; then `close()` takes over.
-      stopListening();
     }
   };
+}
+
+const nothing = () => {};
+
+/**
+ * Cancels a body nobody reads, which closes its HTTP connection (cheaper than aborting the request,
+ * which also has fetch try to cancel the request body it has long sent). A body being read is left to
+ * its reader.
+ */
+function cancelBody(response: Response): void {
+  const body = response.body;
+  if (body && !body.locked) body.cancel(CLOSED).catch(() => undefined);
 }

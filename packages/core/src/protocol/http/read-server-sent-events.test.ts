@@ -17,9 +17,9 @@ function streamOf(chunks: readonly Uint8Array[], onCancel?: () => void): Readabl
 }
 
 async function collect(body: ReadableStream<Uint8Array>): Promise<string[]> {
-  const data: string[] = [];
-  await readServerSentEvents(body.getReader(), (event) => data.push(event.data));
-  return data;
+  const received: string[] = [];
+  await readServerSentEvents(body.getReader(), (data) => received.push(data));
+  return received;
 }
 
 function splitAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
@@ -62,8 +62,8 @@ describe('readServerSentEvents', () => {
     });
     const seen: string[] = [];
     const stop = new Error('stop here');
-    const reading = readServerSentEvents(body.getReader(), (event) => {
-      seen.push(event.data);
+    const reading = readServerSentEvents(body.getReader(), (data) => {
+      seen.push(data);
       throw stop;
     });
     await expect(reading).rejects.toBe(stop);
@@ -82,9 +82,7 @@ describe('readServerSentEvents', () => {
       },
     });
     const seen: string[] = [];
-    await expect(readServerSentEvents(body.getReader(), (event) => seen.push(event.data))).rejects.toBe(
-      failure,
-    );
+    await expect(readServerSentEvents(body.getReader(), (data) => seen.push(data))).rejects.toBe(failure);
     expect(seen).toEqual(['1']);
   });
 });

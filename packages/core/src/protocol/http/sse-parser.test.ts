@@ -1,13 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSseParser, type ServerSentEvent } from './sse-parser';
+import { SseParser } from './sse-parser';
 
-function parseAll(pieces: readonly string[]): ServerSentEvent[] {
-  const parser = createSseParser();
-  return [...pieces.flatMap((piece) => parser.push(piece)), ...parser.end()];
+interface ServerSentEvent {
+  data: string;
+  event?: string;
 }
 
-describe('createSseParser', () => {
+function parseAll(pieces: readonly string[]): ServerSentEvent[] {
+  const events: ServerSentEvent[] = [];
+  const parser = new SseParser((data, event) =>
+    events.push(event === undefined ? { data } : { data, event }),
+  );
+  for (const piece of pieces) parser.push(piece);
+  parser.end();
+  return events;
+}
+
+describe('SseParser', () => {
   it('reads data with and without a space after the colon', () => {
     expect(parseAll(['data:{"a":1}\n\ndata: {"b":2}\n\n'])).toEqual([
       { data: '{"a":1}' },
@@ -54,6 +64,11 @@ describe('createSseParser', () => {
 
   it('ignores id, retry and unknown fields, and lines without a colon other than data', () => {
     expect(parseAll(['id: 7\nretry: 10\nfoo: bar\nnocolon\ndata:x\n\n'])).toEqual([{ data: 'x' }]);
+  });
+
+  it('reads a line without a colon as a field with an empty value, and keeps colons inside a value', () => {
+    expect(parseAll(['data\ndata:a:b\nevent\n\n'])).toEqual([{ data: '\na:b', event: '' }]);
+    expect(parseAll(['x\ny\ndata:{"k":"v"}\n\n'])).toEqual([{ data: '{"k":"v"}' }]);
   });
 
   it('dispatches nothing for an event without data lines', () => {
