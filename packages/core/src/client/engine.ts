@@ -69,14 +69,21 @@ function checkProtocol(protocol: unknown, field: string): void {
 
 // Each protocol is loaded on its first request: WebSocket-only bundles (browser pages) never download
 // the HTTP one, and a page's first download carries neither.
-let httpProtocol: Promise<typeof import('../protocol/http/http-protocol')> | undefined;
-function loadHttpProtocol() {
-  httpProtocol ??= import('../protocol/http/http-protocol');
+// Once loaded, a module is kept in a plain variable as well, so later requests skip the `await`.
+type HttpProtocol = typeof import('../protocol/http/http-protocol');
+type WebSocketProtocol = typeof import('../protocol/websocket/websocket-protocol');
+let httpProtocol: Promise<HttpProtocol> | undefined;
+let loadedHttpProtocol: HttpProtocol | undefined;
+function loadHttpProtocol(): Promise<HttpProtocol> {
+  httpProtocol ??= import('../protocol/http/http-protocol').then((module) => (loadedHttpProtocol = module));
   return httpProtocol;
 }
-let webSocketProtocol: Promise<typeof import('../protocol/websocket/websocket-protocol')> | undefined;
-function loadWebSocketProtocol() {
-  webSocketProtocol ??= import('../protocol/websocket/websocket-protocol');
+let webSocketProtocol: Promise<WebSocketProtocol> | undefined;
+let loadedWebSocketProtocol: WebSocketProtocol | undefined;
+function loadWebSocketProtocol(): Promise<WebSocketProtocol> {
+  webSocketProtocol ??= import('../protocol/websocket/websocket-protocol').then(
+    (module) => (loadedWebSocketProtocol = module),
+  );
   return webSocketProtocol;
 }
 
@@ -172,8 +179,9 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
         const params = readChatParams(input);
         const model = withField('model', () => resolveRequestModel(params, defaultModel));
         const protocol = chooseProtocol(model, params.protocol, clientProtocol);
-        const http = protocol === 'http' ? await loadHttpProtocol() : undefined;
-        const webSocket = protocol === 'ws' ? await loadWebSocketProtocol() : undefined;
+        const http = protocol === 'http' ? (loadedHttpProtocol ?? (await loadHttpProtocol())) : undefined;
+        const webSocket =
+          protocol === 'ws' ? (loadedWebSocketProtocol ?? (await loadWebSocketProtocol())) : undefined;
         const { requestText, answer, trimmedMessages } = prepareRequest(params, {
           appId,
           model,
