@@ -67,7 +67,7 @@ function renderOverhead(levels: readonly OverheadLevelResult[]): string {
       side.cpuUserTimeRatio.toFixed(2),
       side.wallTimeRatio.toFixed(2),
       side.peakRssRatio.toFixed(2),
-      `${side.warmUpCpuMs} (${side.warmUpCpuRatio.toFixed(2)})`,
+      side.warmUpCpuMs === undefined ? '—' : `${side.warmUpCpuMs} (${side.warmUpCpuRatio.toFixed(2)})`,
     ];
     return [
       row('SDK, defaults', { ...level.sdk, ...level }),
@@ -81,7 +81,7 @@ function renderOverhead(levels: readonly OverheadLevelResult[]): string {
         '1.00',
         '1.00',
         '1.00',
-        `${level.baseline.warmUpCpuMs} (1.00)`,
+        level.baseline.warmUpCpuMs === undefined ? '—' : `${level.baseline.warmUpCpuMs} (1.00)`,
       ],
     ];
   });
@@ -144,7 +144,8 @@ function renderHttp(http: HttpBenchmarkResult): string {
       `${level.sdk.peakRssMiB} / ${other.peakRssMiB}`,
       mark(ratios.peakRssRatio, goals.peakRssRatio),
       `${level.sdk.completeAnswers} / ${other.completeAnswers}`,
-      `${level.sdk.warmUpCpuMs} / ${other.warmUpCpuMs}`,
+      // Results written before the warm-up was measured have no figure.
+      level.sdk.warmUpCpuMs === undefined ? '—' : `${level.sdk.warmUpCpuMs} / ${other.warmUpCpuMs}`,
     ];
     return [
       row('hand-written `fetch` + SSE', level.baseline, level.vsBaseline, HTTP_GOALS.vsBaseline),
