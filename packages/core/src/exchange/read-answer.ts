@@ -32,15 +32,17 @@ export interface AnswerReading {
 }
 
 /**
- * Resolves with the result after the `status: 2` frame; rejects on an error frame, a failed or closed
- * connection, a deadline or an abort (which also closes the connection at once, before `abort()` returns).
+ * Calls `resolve` with the result after the `status: 2` frame, or `reject` (once) on an error frame, a
+ * failed or closed connection, a deadline or an abort (which also closes the connection at once, before `abort()` returns).
  * Events without model output (search sources) are held back until the first content or the end, so
  * a retry never repeats them.
  */
-export function readAnswer(reading: AnswerReading): Promise<ChatResult> {
-  return new Promise<ChatResult>((resolve, reject) => {
-    new AnswerReader(reading, resolve, reject).start();
-  });
+export function readAnswer(
+  reading: AnswerReading,
+  resolve: (result: ChatResult) => void,
+  reject: (error: unknown) => void,
+): void {
+  new AnswerReader(reading, resolve, reject).start();
 }
 
 /**

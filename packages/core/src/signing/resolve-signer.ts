@@ -61,5 +61,7 @@ export function resolveSigner(options: SignerOptions): SignUrlProvider {
     );
   }
   const credentials = { apiKey, apiSecret };
-  return trustSigner(reuseSignatureWithinSecond(({ url, date }) => signUrl(url, credentials, { date, hmac })));
+  return trustSigner(
+    reuseSignatureWithinSecond(({ url, date }) => signUrl(url, credentials, { date, hmac })),
+  );
 }
