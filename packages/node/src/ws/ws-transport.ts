@@ -1,4 +1,4 @@
-import type { Agent } from 'node:http';
+import type { Agent, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import {
@@ -173,7 +173,7 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
           return;
         }
         const opened = socket;
-        opened.on('unexpected-response', (_request, response) => {
+        const onUnexpectedResponse = (_request: unknown, response: IncomingMessage) => {
           const status = response.statusCode;
           const serverDate = response.headers.date;
           const retryAfter = response.headers['retry-after'];
@@ -181,9 +181,8 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
             response.destroy();
             fail(errorFromHandshake({ status, body, serverDate, retryAfter }));
           });
-        });
-
-        opened.on('error', (error: Error & { code?: string }) => {
+        };
+        const onHandshakeError = (error: Error & { code?: string }) => {
           // Node's network errors carry a code and a message without the URL (e.g. "connect ECONNREFUSED").
           const reason = error.code ?? error.message;
           const tlsHint = isCertificateFailure(reason)
@@ -194,14 +193,21 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
               cause: error,
             }),
           );
-        });
-
+        };
+        opened.on('unexpected-response', onUnexpectedResponse);
+        opened.on('error', onHandshakeError);
         opened.once('open', () => {
           if (settled) {
             opened.terminate();
             return;
           }
-          settle(undefined, wrapWebSocket(opened, { host, closeTimeoutMs }));
+          // The connection listens for errors from here on. The handshake's listeners go: they hold
+          // this whole closure (the signal, the promise's functions, the timer) for as long as the
+          // socket lives otherwise.
+          const connection = wrapWebSocket(opened, { host, closeTimeoutMs });
+          opened.off('unexpected-response', onUnexpectedResponse);
+          opened.off('error', onHandshakeError);
+          settle(undefined, connection);
         });
       };
 
