@@ -45,6 +45,8 @@ export interface HttpWorkerResult extends Measurement, HttpAnswerCounts {
   side: HttpSide;
   scenario: HttpScenario;
   concurrency: number;
+  /** The warm-up before the measured part. */
+  warmUp: Measurement;
 }
 
 const input = workerInput<HttpWorkerInput>();

@@ -14,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { engineAllocations, engineCostPerRequest } from '../core/engine-cost';
 import { type CpuProfile, type FunctionCost, isSdkCode, selfTimes } from '../support/cpu-profile';
+import { WARM_UP_REQUESTS } from '../support/stream-waves';
 import { buildWorkers, runWorker } from '../support/workers';
 import { expectedAnswers, withMock } from './run';
 import type { OverheadSide, OverheadWorkerInput, OverheadWorkerResult } from './worker';
@@ -45,7 +46,7 @@ async function profileSide(
   if (!file) throw new Error(`no CPU profile written for ${side}`);
   const profile = JSON.parse(await readFile(`${directory}${file}`, 'utf8')) as CpuProfile;
   // The warm-up's streams are in the profile too: count them so the figures are per request.
-  const streams = result.streams + Math.min(concurrency, 50);
+  const streams = result.streams + WARM_UP_REQUESTS;
   return { result, ...selfTimes(profile, streams) };
 }
 

@@ -42,6 +42,8 @@ export interface OverheadWorkerResult extends Measurement {
   side: OverheadSide;
   concurrency: number;
   streams: number;
+  /** The warm-up before the measured part. */
+  warmUp: Measurement;
   completeAnswers: number;
 }
 

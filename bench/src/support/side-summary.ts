@@ -13,6 +13,8 @@ export interface SideRun {
   peakRssBytes: number;
   streams: number;
   completeAnswers: number;
+  /** The warm-up before the measured part (see `stream-waves.ts`). */
+  warmUp: { cpuMs: number };
 }
 
 /** Medians of one side at one level. */
@@ -25,6 +27,8 @@ export interface SideSummary {
   streamsPerRun: number;
   /** Fewest whole answers in any round. */
   completeAnswers: number;
+  /** CPU of the warm-up's first requests: the one-time cost of compiling the side's code. */
+  warmUpCpuMs: number;
 }
 
 /** One side compared with another (side / reference). */
@@ -33,6 +37,8 @@ export interface SideComparison {
   cpuTimeRatio: number;
   cpuUserTimeRatio: number;
   peakRssRatio: number;
+  /** CPU of the warm-up, side / reference: what starting cold costs once per process. */
+  warmUpCpuRatio: number;
 }
 
 /** The medians of `runs` (and the fewest whole answers of any run). */
@@ -45,6 +51,7 @@ export function summarizeRuns(runs: readonly SideRun[]): SideSummary {
     peakRssMiB: round(median(runs.map((run) => run.peakRssBytes / 2 ** 20))),
     streamsPerRun: runs[0]?.streams ?? 0,
     completeAnswers: Math.min(...runs.map((run) => run.completeAnswers)),
+    warmUpCpuMs: round(median(runs.map((run) => run.warmUp.cpuMs))),
   };
 }
 
@@ -55,5 +62,6 @@ export function compareSides(side: SideSummary, reference: SideSummary): SideCom
     cpuTimeRatio: ratio(side.cpuMs, reference.cpuMs),
     cpuUserTimeRatio: ratio(side.cpuUserMs, reference.cpuUserMs),
     peakRssRatio: ratio(side.peakRssMiB, reference.peakRssMiB),
+    warmUpCpuRatio: ratio(side.warmUpCpuMs, reference.warmUpCpuMs),
   };
 }

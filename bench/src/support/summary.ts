@@ -6,6 +6,7 @@ import type { OverheadComparison, OverheadLevelResult, OverheadSideSummary } fro
 import type { PeerModeResult } from '../peer/run';
 import type { MachineInfo } from './machine';
 import { markdownTable } from './readme-table';
+import { WARM_UP_REQUESTS } from './stream-waves';
 
 /** Everything one `npm run bench` produced. */
 export interface Summary {
@@ -66,6 +67,7 @@ function renderOverhead(levels: readonly OverheadLevelResult[]): string {
       side.cpuUserTimeRatio.toFixed(2),
       side.wallTimeRatio.toFixed(2),
       side.peakRssRatio.toFixed(2),
+      side.warmUpCpuMs === undefined ? '—' : `${side.warmUpCpuMs} (${side.warmUpCpuRatio.toFixed(2)})`,
     ];
     return [
       row('SDK, defaults', { ...level.sdk, ...level }),
@@ -79,6 +81,7 @@ function renderOverhead(levels: readonly OverheadLevelResult[]): string {
         '1.00',
         '1.00',
         '1.00',
+        level.baseline.warmUpCpuMs === undefined ? '—' : `${level.baseline.warmUpCpuMs} (1.00)`,
       ],
     ];
   });
@@ -104,9 +107,20 @@ function renderOverhead(levels: readonly OverheadLevelResult[]): string {
     "same engine signing with core's platform-neutral WebCrypto signer instead of `@xinghuo/node`'s",
     '`node:crypto` HMAC (the default); the transport row drives',
     "`@xinghuo/node`'s `ws` transport with the hand-written loop, without core's client engine.",
+    `The last column is the CPU of the ${WARM_UP_REQUESTS} warm-up requests each run makes before the measured`,
+    'part (and its ratio): the one-time cost of loading and compiling each side, paid once per process.',
     '',
     markdownTable(
-      ['concurrent streams', 'variant', 'CPU ms', 'CPU ratio', 'user CPU ratio', 'wall ratio', 'RSS ratio'],
+      [
+        'concurrent streams',
+        'variant',
+        'CPU ms',
+        'CPU ratio',
+        'user CPU ratio',
+        'wall ratio',
+        'RSS ratio',
+        `warm-up CPU ms, first ${WARM_UP_REQUESTS} requests (ratio)`,
+      ],
       diagnosticRows,
     ),
   ].join('\n');
@@ -130,6 +144,8 @@ function renderHttp(http: HttpBenchmarkResult): string {
       `${level.sdk.peakRssMiB} / ${other.peakRssMiB}`,
       mark(ratios.peakRssRatio, goals.peakRssRatio),
       `${level.sdk.completeAnswers} / ${other.completeAnswers}`,
+      // Results written before the warm-up was measured have no figure.
+      level.sdk.warmUpCpuMs === undefined ? '—' : `${level.sdk.warmUpCpuMs} / ${other.warmUpCpuMs}`,
     ];
     return [
       row('hand-written `fetch` + SSE', level.baseline, level.vsBaseline, HTTP_GOALS.vsBaseline),
@@ -166,6 +182,7 @@ function renderHttp(http: HttpBenchmarkResult): string {
         'peak RSS MiB (SDK / other)',
         'RSS ratio',
         'whole answers (SDK / other)',
+        `warm-up CPU ms, first ${WARM_UP_REQUESTS} requests (SDK / other)`,
       ],
       rows,
     ),

@@ -29,7 +29,7 @@ export interface ChatStreamOptions {
 // Set by ChatStream's static block: the one way to call its private constructor.
 let construct: (run: ChatStreamRunner, options: ChatStreamOptions) => ChatStream;
 
-type Settle = (outcome: { result: ChatResult } | { error: unknown }, discardQueued: boolean) => void;
+type Outcome = { result: ChatResult } | { error: unknown };
 
 /**
  * One streamed answer: an `AsyncIterable` of {@link SparkStreamEvent}s plus helpers.
@@ -55,9 +55,13 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
   readonly #queue = new AsyncQueue<SparkStreamEvent>();
   // Not an AbortController: see exchange-signal.ts for why.
   readonly #signal = new ExchangeSignal();
-  readonly #result: Promise<ChatResult>;
-  readonly #settle: Settle;
-  #settled = false;
+  #outcome: Outcome | undefined;
+  // Made only when `finalResult()` is called: most readers take the answer from the events.
+  #result: Promise<ChatResult> | undefined;
+  #resolveResult: ((result: ChatResult) => void) | undefined;
+  #rejectResult: ((error: unknown) => void) | undefined;
+  #stopForwardingAbort: (() => void) | undefined;
+  #totalTimer: ReturnType<typeof setTimeout> | undefined;
   #iterated = false;
 
   static {
@@ -66,64 +70,52 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
 
   /** Private: streams come from `client.stream()` (or {@link startChatStream} inside the SDK). */
   private constructor(run: ChatStreamRunner, options: ChatStreamOptions) {
-    let resolveResult!: (result: ChatResult) => void;
-    let rejectResult!: (error: unknown) => void;
-    this.#result = new Promise<ChatResult>((resolve, reject) => {
-      resolveResult = resolve;
-      rejectResult = reject;
-    });
-    // finalResult() is optional: a rejection nobody asked for must not surface as unhandled.
-    this.#result.catch(() => {});
-
-    const cleanups: (() => void)[] = [];
-    const settle: Settle = (outcome, discardQueued) => {
-      if (this.#settled) return;
-      this.#settled = true;
-      for (const cleanup of cleanups) cleanup();
-      if ('result' in outcome) {
-        this.#queue.push({ type: 'end', result: outcome.result });
-        this.#queue.end();
-        resolveResult(outcome.result);
-      } else {
-        this.#queue.fail(outcome.error, discardQueued);
-        rejectResult(outcome.error);
-      }
-    };
-    this.#settle = settle;
-
-    const signal = this.#signal;
-
     const external = options.signal;
     if (external) {
       const forward = () => this.#abort(new SparkAbortError(undefined, { cause: external.reason }));
       if (external.aborted) forward();
       // One listener per signal however many streams share it (Node warns past ten per signal).
-      else cleanups.push(onSharedAbort(external, forward));
+      else this.#stopForwardingAbort = onSharedAbort(external, forward);
     }
     const totalMs = options.totalTimeoutMs ?? 0;
-    if (!isDisabled(totalMs) && !signal.aborted) {
-      const timer = setTimeout(() => this.#abort(timeoutError('total', totalMs)), totalMs);
-      cleanups.push(() => clearTimeout(timer));
+    if (!isDisabled(totalMs) && !this.#signal.aborted) {
+      this.#totalTimer = setTimeout(() => this.#abort(timeoutError('total', totalMs)), totalMs);
     }
 
-    if (signal.aborted) return;
+    if (this.#signal.aborted) return;
     let started: Promise<ChatResult>;
     try {
       started = run((event) => {
-        if (!this.#settled) this.#queue.push(event);
-      }, signal);
+        if (this.#outcome === undefined) this.#queue.push(event);
+      }, this.#signal);
     } catch (error) {
       started = Promise.reject(error);
     }
     started.then(
-      (result) => settle({ result }, false),
-      (error: unknown) => settle({ error }, false),
+      (result) => this.#settle({ result }, false),
+      (error: unknown) => this.#settle({ error }, false),
     );
+  }
+
+  /** Ends the stream once: the events end (or fail), the result settles, the deadline and listener go. */
+  #settle(outcome: Outcome, discardQueued: boolean): void {
+    if (this.#outcome !== undefined) return;
+    this.#outcome = outcome;
+    this.#stopForwardingAbort?.();
+    clearTimeout(this.#totalTimer);
+    if ('result' in outcome) {
+      this.#queue.push({ type: 'end', result: outcome.result });
+      this.#queue.end();
+      this.#resolveResult?.(outcome.result);
+    } else {
+      this.#queue.fail(outcome.error, discardQueued);
+      this.#rejectResult?.(outcome.error);
+    }
   }
 
   /** True once the stream ended, failed or was aborted. */
   get settled(): boolean {
-    return this.#settled;
+    return this.#outcome !== undefined;
   }
 
   /**
@@ -131,6 +123,20 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
    * with the stream's `SparkError` (a `SparkAbortError` after an abort or an early `break`).
    */
   finalResult(): Promise<ChatResult> {
+    if (!this.#result) {
+      const outcome = this.#outcome;
+      this.#result =
+        outcome === undefined
+          ? new Promise<ChatResult>((resolve, reject) => {
+              this.#resolveResult = resolve;
+              this.#rejectResult = reject;
+            })
+          : 'result' in outcome
+            ? Promise.resolve(outcome.result)
+            : Promise.reject(outcome.error);
+      // Asking for the result must not make a failure "unhandled" when it is then not awaited.
+      this.#result.catch(() => {});
+    }
     return this.#result;
   }
 
@@ -150,7 +156,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
    * abort listener on the stream's own signal: one listener less per request.
    */
   #abort(error: SparkError): void {
-    if (this.#settled) return;
+    if (this.#outcome !== undefined) return;
     this.#settle({ error }, true);
     this.#signal.abort(error);
   }

@@ -6,13 +6,14 @@
 import { SparkConfigError, SparkInvalidRequestError } from '../errors';
 import { invalid } from '../errors/invalid';
 import { resolveTimeouts } from '../exchange/deadlines';
+import type { AbortLike } from '../exchange/exchange-signal';
 import type { OpenFrameConnection } from '../exchange/frame-connection';
 import { resolveMaxRetries, resolveRetryDelay } from '../exchange/retry-policy';
 import { type ClockState, runExchange } from '../exchange/run-exchange';
 import { resolveModel, type SparkModel } from '../models/models';
 import { withBaseURL } from '../protocol/websocket/base-url';
 import { checkSignUrlProvider, type SignUrlProvider } from '../signing/checked-provider';
-import type { ChatParams, RequestOptions, SparkProtocol } from '../types';
+import type { ChatParams, ChatResult, RequestOptions, SparkProtocol, SparkStreamEvent } from '../types';
 import { type ChatStream, startChatStream } from './chat-stream';
 import type { SparkClient, SparkClientOptions, SparkEngineOptions } from './client-options';
 import { prepareRequest, resolveRequestModel } from './prepare-request';
@@ -69,14 +70,21 @@ function checkProtocol(protocol: unknown, field: string): void {
 
 // Each protocol is loaded on its first request: WebSocket-only bundles (browser pages) never download
 // the HTTP one, and a page's first download carries neither.
-let httpProtocol: Promise<typeof import('../protocol/http/http-protocol')> | undefined;
-function loadHttpProtocol() {
-  httpProtocol ??= import('../protocol/http/http-protocol');
+// Once loaded, a module is kept in a plain variable as well, so later requests skip the `await`.
+type HttpProtocol = typeof import('../protocol/http/http-protocol');
+type WebSocketProtocol = typeof import('../protocol/websocket/websocket-protocol');
+let httpProtocol: Promise<HttpProtocol> | undefined;
+let loadedHttpProtocol: HttpProtocol | undefined;
+function loadHttpProtocol(): Promise<HttpProtocol> {
+  httpProtocol ??= import('../protocol/http/http-protocol').then((module) => (loadedHttpProtocol = module));
   return httpProtocol;
 }
-let webSocketProtocol: Promise<typeof import('../protocol/websocket/websocket-protocol')> | undefined;
-function loadWebSocketProtocol() {
-  webSocketProtocol ??= import('../protocol/websocket/websocket-protocol');
+let webSocketProtocol: Promise<WebSocketProtocol> | undefined;
+let loadedWebSocketProtocol: WebSocketProtocol | undefined;
+function loadWebSocketProtocol(): Promise<WebSocketProtocol> {
+  webSocketProtocol ??= import('../protocol/websocket/websocket-protocol').then(
+    (module) => (loadedWebSocketProtocol = module),
+  );
   return webSocketProtocol;
 }
 
@@ -160,58 +168,83 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
     onRetry,
   };
 
+  // The WebSocket URL of each model after `baseURL`: the same string for every request of a model.
+  const webSocketUrls = new Map<SparkModel, string>();
+  const webSocketUrlOf = (model: SparkModel): string => {
+    let url = webSocketUrls.get(model);
+    if (url === undefined) {
+      url = withBaseURL(model.url as string, baseURL);
+      webSocketUrls.set(model, url);
+    }
+    return url;
+  };
+
+  // Builds the exchange of a validated request once its protocol module is loaded, and runs it.
+  const runWith = (
+    params: ChatParams,
+    model: SparkModel,
+    protocol: SparkProtocol,
+    emit: (event: SparkStreamEvent) => void,
+    signal: AbortLike,
+  ): Promise<ChatResult> => {
+    const http = protocol === 'http' ? loadedHttpProtocol : undefined;
+    const webSocket = protocol === 'ws' ? loadedWebSocketProtocol : undefined;
+    const { requestText, answer, trimmedMessages } = prepareRequest(params, {
+      appId,
+      model,
+      protocol,
+      logger,
+      trim,
+      encodeHttp: http?.encodeHttpRequestText,
+      webSocket,
+    });
+    let open: OpenFrameConnection;
+    if (http) {
+      open = http.openHttpExchange({ model, requestText, credential: apiPassword, fetch, baseURL, logger });
+    } else if (webSocket && sign && transport && appId !== '') {
+      open = webSocket.openWebSocket({
+        url: webSocketUrlOf(model),
+        model,
+        sign,
+        transport,
+        requestText,
+        logger,
+      });
+    } else {
+      throw new SparkConfigError('WebSocket needs appId, transport and apiKey + apiSecret or signUrl.');
+    }
+    const running = runExchange({ ...client, open, answer }, emit, signal);
+    if (!trimmedMessages) return running;
+    // Stamped once here, not carried through every attempt.
+    return running.then((result) => {
+      result.trimmedMessages = trimmedMessages;
+      return result;
+    });
+  };
+
+  // Not an async function: once the protocol's module is loaded nothing here waits, and a request
+  // keeps no suspended frame (with every local in it) alive for as long as its answer streams.
+  const run = (input: ChatParams, emit: (event: SparkStreamEvent) => void, signal: AbortLike) => {
+    if (typeof input !== 'object' || input === null) {
+      throw new SparkInvalidRequestError('A chat request is an object with `messages`.', {
+        field: 'messages',
+      });
+    }
+    // Each field read once (a throwing getter is named), so later steps see plain values.
+    const params = readChatParams(input);
+    const model = withField('model', () => resolveRequestModel(params, defaultModel));
+    const protocol = chooseProtocol(model, params.protocol, clientProtocol);
+    const loaded = protocol === 'http' ? loadedHttpProtocol : loadedWebSocketProtocol;
+    if (loaded) return runWith(params, model, protocol, emit, signal);
+    const loading = protocol === 'http' ? loadHttpProtocol() : loadWebSocketProtocol();
+    return loading.then(() => runWith(params, model, protocol, emit, signal));
+  };
+
   const stream = (input: ChatParams, requestOptions: RequestOptions = {}): ChatStream =>
-    startChatStream(
-      async (emit, signal) => {
-        if (typeof input !== 'object' || input === null) {
-          throw new SparkInvalidRequestError('A chat request is an object with `messages`.', {
-            field: 'messages',
-          });
-        }
-        // Each field read once (a throwing getter is named), so later steps see plain values.
-        const params = readChatParams(input);
-        const model = withField('model', () => resolveRequestModel(params, defaultModel));
-        const protocol = chooseProtocol(model, params.protocol, clientProtocol);
-        const http = protocol === 'http' ? await loadHttpProtocol() : undefined;
-        const webSocket = protocol === 'ws' ? await loadWebSocketProtocol() : undefined;
-        const { requestText, answer, trimmedMessages } = prepareRequest(params, {
-          appId,
-          model,
-          protocol,
-          logger,
-          trim,
-          encodeHttp: http?.encodeHttpRequestText,
-          webSocket,
-        });
-        let open: OpenFrameConnection;
-        if (http) {
-          open = http.openHttpExchange({
-            model,
-            requestText,
-            credential: apiPassword,
-            fetch,
-            baseURL,
-            logger,
-          });
-        } else if (webSocket && sign && transport && appId !== '') {
-          open = webSocket.openWebSocket({
-            url: withBaseURL(model.url as string, baseURL),
-            model,
-            sign,
-            transport,
-            requestText,
-            logger,
-          });
-        } else {
-          throw new SparkConfigError('WebSocket needs appId, transport and apiKey + apiSecret or signUrl.');
-        }
-        const result = await runExchange({ ...client, open, answer }, emit, signal);
-        // Stamped once here, not carried through every attempt.
-        if (trimmedMessages) result.trimmedMessages = trimmedMessages;
-        return result;
-      },
-      { signal: requestOptions.signal, totalTimeoutMs: timeouts.totalMs },
-    );
+    startChatStream((emit, signal) => run(input, emit, signal), {
+      signal: requestOptions.signal,
+      totalTimeoutMs: timeouts.totalMs,
+    });
 
   return {
     stream,

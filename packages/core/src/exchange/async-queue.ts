@@ -26,13 +26,13 @@
 export class AsyncQueue<T> implements AsyncIterable<T> {
   #items: T[] = [];
   // The pending reader's settle functions, kept in two fields (no object per wait), and set by one
-  // executor made once per queue (no closure per wait): `next()` runs once per frame.
+  // executor made once per queue, on its first wait (no closure per wait: `next()` runs once per
+  // frame; none at all for a queue read through `listen`).
   #resolve: ((result: IteratorResult<T>) => void) | undefined;
   #reject: ((error: unknown) => void) | undefined;
-  readonly #wait = (resolve: (result: IteratorResult<T>) => void, reject: (error: unknown) => void) => {
-    this.#resolve = resolve;
-    this.#reject = reject;
-  };
+  #wait:
+    | ((resolve: (result: IteratorResult<T>) => void, reject: (error: unknown) => void) => void)
+    | undefined;
   #listener: QueueListener<T> | undefined;
   #ended = false;
   #failure: { error: unknown } | undefined;
@@ -91,6 +91,10 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     if (item !== undefined) return Promise.resolve({ value: item, done: false });
     if (this.#failure) return Promise.reject(this.#takeFailure());
     if (this.#ended) return Promise.resolve({ value: undefined, done: true });
+    this.#wait ??= (resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    };
     return new Promise(this.#wait);
   }
 

@@ -3,7 +3,7 @@ import { SparkAbortError, SparkConnectionError, SparkContentFilterError, SparkTi
 import { webSocketFrames } from '../protocol/websocket/open-websocket';
 import type { SparkConnection } from '../protocol/websocket/transport';
 import { answerFrames, errorFrame, searchResultsFrame } from '../testing/frames';
-import type { SparkStreamEvent } from '../types';
+import type { ChatResult, SparkStreamEvent } from '../types';
 import { AsyncQueue } from './async-queue';
 import { DEFAULT_TIMEOUTS } from './deadlines';
 import { readAnswer } from './read-answer';
@@ -33,13 +33,13 @@ function scripted(frames: readonly unknown[]): SparkConnection & { closes: numbe
 
 function read(conn: SparkConnection, signal = new AbortController().signal, timeouts = plan.timeouts) {
   const events: SparkStreamEvent[] = [];
-  const result = readAnswer({
-    connection: webSocketFrames(conn),
-    ...plan,
-    timeouts,
-    emit: (event) => events.push(event),
-    signal,
-  });
+  const result = new Promise<ChatResult>((resolve, reject) =>
+    readAnswer(
+      { connection: webSocketFrames(conn), ...plan, timeouts, emit: (event) => events.push(event), signal },
+      resolve,
+      reject,
+    ),
+  );
   return { events, result };
 }
 

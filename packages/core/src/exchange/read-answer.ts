@@ -11,11 +11,11 @@ import { SparkConnectionError, toSparkError } from '../errors';
 import type { ChatResult, SparkStreamEvent } from '../types';
 import { abortError, onAbort } from './abort';
 import { AnswerAccumulator, type AnswerContext, isContentEvent } from './answer-accumulator';
-import { AsyncQueue } from './async-queue';
+import { AsyncQueue, type QueueListener } from './async-queue';
 import type { SparkTimeouts } from './deadlines';
 import type { AbortLike } from './exchange-signal';
 import type { FrameConnection } from './frame-connection';
-import { startFrameDeadline } from './frame-deadline';
+import { type FrameDeadline, startFrameDeadline } from './frame-deadline';
 
 /** What reading one attempt's answer needs. */
 export interface AnswerReading {
@@ -32,106 +32,153 @@ export interface AnswerReading {
 }
 
 /**
- * Resolves with the result after the `status: 2` frame; rejects on an error frame, a failed or closed
- * connection, a deadline or an abort (which also closes the connection at once, before `abort()` returns).
+ * Calls `resolve` with the result after the `status: 2` frame, or `reject` (once) on an error frame, a
+ * failed or closed connection, a deadline or an abort (which also closes the connection at once, before `abort()` returns).
  * Events without model output (search sources) are held back until the first content or the end, so
  * a retry never repeats them.
  */
-export function readAnswer(reading: AnswerReading): Promise<ChatResult> {
-  const { connection, emit, signal } = reading;
-  return new Promise<ChatResult>((resolve, reject) => {
-    const accumulator = new AnswerAccumulator(reading.answer);
-    let held: SparkStreamEvent[] | undefined;
-    let contentSeen = false;
-    let settled = false;
+export function readAnswer(
+  reading: AnswerReading,
+  resolve: (result: ChatResult) => void,
+  reject: (error: unknown) => void,
+): void {
+  new AnswerReader(reading, resolve, reject).start();
+}
 
-    const finish = (error: unknown, result?: ChatResult) => {
-      if (settled) return;
-      settled = true;
-      deadline.stop();
-      stopListening();
-      if (result) resolve(result);
-      else reject(error);
-    };
-    const abort = () => {
-      finish(abortError(signal));
-      connection.close();
-    };
-    let stopListening = () => {};
-    // Passes events on once content was seen; until then holds those without model output.
-    const deliver = (event: SparkStreamEvent) => {
-      if (!contentSeen) {
-        if (!isContentEvent(event)) {
-          held ??= [];
-          held.push(event);
-          return;
-        }
-        contentSeen = true;
-        releaseHeld();
-      }
-      emit(event);
-    };
-    const releaseHeld = () => {
-      if (held) for (const event of held) emit(event);
-      held = undefined;
-    };
-    // True when the frame was the last one (or failed): no more frames are wanted.
-    const onFrame = (frame: unknown): boolean => {
-      if (settled) return true;
-      try {
-        accumulator.add(connection.decode(frame, accumulator.text), deliver);
-        if (accumulator.finished) {
-          releaseHeld();
-          finish(undefined, accumulator.result());
-          return true;
-        }
-        deadline.frameArrived(contentSeen);
-        return false;
-      } catch (error) {
-        finish(error);
-        return true;
-      }
-    };
-    const onEnd = () => {
-      // In push mode the end also comes after the final frame, when the socket closes: no error then.
-      if (settled) return;
-      finish(
-        new SparkConnectionError(
-          'The connection closed before the final frame (status 2): the answer is incomplete.',
-        ),
-      );
-    };
-    const onReadError = (error: unknown) => {
-      if (!settled) finish(toSparkError(error, 'The connection failed'));
-    };
+/**
+ * The state of one attempt's reading. A class rather than closures: it is made once per request, and
+ * one object with methods costs less to make (and to collect) than the nine closures it replaces. It
+ * is the frame queue's listener itself.
+ */
+class AnswerReader implements QueueListener<unknown> {
+  readonly #reading: AnswerReading;
+  readonly #resolve: (result: ChatResult) => void;
+  readonly #reject: (error: unknown) => void;
+  readonly #accumulator: AnswerAccumulator;
+  readonly #deadline: FrameDeadline;
+  // Bound once: passed to the signal, to the connection's decoder and to `then` per pulled frame.
+  readonly #abort = () => {
+    this.#finish(abortError(this.#reading.signal));
+    this.#reading.connection.close();
+  };
+  readonly #deliver = (event: SparkStreamEvent) => this.#deliverEvent(event);
+  #held: SparkStreamEvent[] | undefined;
+  #contentSeen = false;
+  #settled = false;
+  #stopListening: (() => void) | undefined;
 
-    const deadline = startFrameDeadline(reading.timeouts, performance.now(), (error) => finish(error));
+  constructor(
+    reading: AnswerReading,
+    resolve: (result: ChatResult) => void,
+    reject: (error: unknown) => void,
+  ) {
+    this.#reading = reading;
+    this.#resolve = resolve;
+    this.#reject = reject;
+    this.#accumulator = new AnswerAccumulator(reading.answer);
+    this.#deadline = startFrameDeadline(reading.timeouts, performance.now(), (error) => this.#finish(error));
+  }
+
+  start(): void {
+    const { signal, connection } = this.#reading;
     if (signal.aborted) {
-      abort();
+      this.#abort();
       return;
     }
-    stopListening = onAbort(signal, abort);
-
+    this.#stopListening = onAbort(signal, this.#abort);
     const { frames } = connection;
     if (frames instanceof AsyncQueue) {
       // The fast path: frames handed over as they arrive (see the module comment).
-      frames.listen({ item: onFrame, end: onEnd, fail: onReadError });
+      frames.listen(this);
       return;
     }
-    const onNext = (next: IteratorResult<unknown>) => {
-      if (next.done) onEnd();
-      else if (!onFrame(next.value)) pull();
-    };
-    const pull = () => {
-      let reading: Promise<IteratorResult<unknown>>;
-      try {
-        reading = frames.next();
-      } catch (error) {
-        onReadError(error);
+    this.#pull(frames);
+  }
+
+  /** A frame arrived (the queue's listener). */
+  item(frame: unknown): void {
+    this.#onFrame(frame);
+  }
+
+  /** The connection ended (the queue's listener). */
+  end(): void {
+    // In push mode the end also comes after the final frame, when the socket closes: no error then.
+    if (this.#settled) return;
+    this.#finish(
+      new SparkConnectionError(
+        'The connection closed before the final frame (status 2): the answer is incomplete.',
+      ),
+    );
+  }
+
+  /** Reading the connection failed (the queue's listener). */
+  fail(error: unknown): void {
+    if (!this.#settled) this.#finish(toSparkError(error, 'The connection failed'));
+  }
+
+  // True when the frame was the last one (or failed): no more frames are wanted.
+  #onFrame(frame: unknown): boolean {
+    if (this.#settled) return true;
+    const accumulator = this.#accumulator;
+    try {
+      accumulator.add(this.#reading.connection.decode(frame, accumulator.text), this.#deliver);
+      if (accumulator.finished) {
+        this.#releaseHeld();
+        this.#finish(undefined, accumulator.result());
+        return true;
+      }
+      this.#deadline.frameArrived(this.#contentSeen);
+      return false;
+    } catch (error) {
+      this.#finish(error);
+      return true;
+    }
+  }
+
+  // Passes events on once content was seen; until then holds those without model output.
+  #deliverEvent(event: SparkStreamEvent): void {
+    if (!this.#contentSeen) {
+      if (!isContentEvent(event)) {
+        this.#held ??= [];
+        this.#held.push(event);
         return;
       }
-      reading.then(onNext, onReadError);
-    };
-    pull();
-  });
+      this.#contentSeen = true;
+      this.#releaseHeld();
+    }
+    this.#reading.emit(event);
+  }
+
+  #releaseHeld(): void {
+    const held = this.#held;
+    this.#held = undefined;
+    if (held) for (const event of held) this.#reading.emit(event);
+  }
+
+  #finish(error: unknown, result?: ChatResult): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#deadline.stop();
+    this.#stopListening?.();
+    if (result) this.#resolve(result);
+    else this.#reject(error);
+  }
+
+  // The slow path, for a frame source that is not an AsyncQueue: one `next()` per frame.
+  #pull(frames: AsyncIterator<unknown>): void {
+    let next: Promise<IteratorResult<unknown>>;
+    try {
+      next = frames.next();
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    next.then(
+      (result) => {
+        if (result.done) this.end();
+        else if (!this.#onFrame(result.value)) this.#pull(frames);
+      },
+      (error: unknown) => this.fail(error),
+    );
+  }
 }

@@ -14,56 +14,78 @@ import { readAnswer } from './read-answer';
 export type { AttemptPlan } from './attempt-plan';
 
 /**
- * Opens the connection (signing included) within `connectMs`. The protocol gets an attempt signal
- * (a real `AbortSignal`: the `signUrl` provider and the transport receive it) that aborts with the
- * exchange or when the deadline expires. A socket that opens after the attempt stopped waiting
- * (timeout, abort) is closed as soon as it appears. One promise, one timer and one listener per attempt.
+ * Opens the connection (signing included) within `connectMs` and hands it to `connected`, or the
+ * failure to `failed`; exactly one of them is called. The protocol gets an attempt signal (a real
+ * `AbortSignal`: the `signUrl` provider and the transport receive it) that aborts with the exchange or
+ * when the deadline expires. A socket that opens after the attempt stopped waiting (timeout, abort) is
+ * closed as soon as it appears. Callbacks rather than a promise of its own: one timer and one listener
+ * per attempt, and the attempt's single promise is the one {@link runAttempt} returns.
  */
-function connect(plan: AttemptPlan, signal: AbortLike): Promise<FrameConnection> {
-  if (signal.aborted) return Promise.reject(abortError(signal));
+function connect(
+  plan: AttemptPlan,
+  signal: AbortLike,
+  connected: (connection: FrameConnection) => void,
+  failed: (error: unknown) => void,
+): void {
+  if (signal.aborted) {
+    failed(abortError(signal));
+    return;
+  }
   const attemptController = new AbortController();
-  return new Promise<FrameConnection>((resolve, reject) => {
-    let settled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const fail = (error: unknown) => {
-      if (settled) return;
+  let settled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const fail = (error: unknown) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    stopListening();
+    attemptController.abort(error);
+    failed(error);
+  };
+  const stopListening = onAbort(signal, () => fail(abortError(signal)));
+  const connectMs = plan.timeouts.connectMs;
+  if (!isDisabled(connectMs)) timer = setTimeout(() => fail(timeoutError('connect', connectMs)), connectMs);
+  plan
+    .open({ attempt: plan.attempt, date: plan.date, signal: attemptController.signal })
+    .then((connection) => {
+      if (settled) {
+        connection.close();
+        return;
+      }
       settled = true;
       clearTimeout(timer);
       stopListening();
-      attemptController.abort(error);
-      reject(error);
-    };
-    const stopListening = onAbort(signal, () => fail(abortError(signal)));
-    const connectMs = plan.timeouts.connectMs;
-    if (!isDisabled(connectMs)) timer = setTimeout(() => fail(timeoutError('connect', connectMs)), connectMs);
-    plan
-      .open({ attempt: plan.attempt, date: plan.date, signal: attemptController.signal })
-      .then((connection) => {
-        if (settled) {
-          connection.close();
-          return;
-        }
-        settled = true;
-        clearTimeout(timer);
-        stopListening();
-        resolve(connection);
-      }, fail);
-  });
+      connected(connection);
+    }, fail);
 }
 
 /**
  * Runs one attempt and resolves with the result after the `status: 2` frame. Events are emitted as
  * frames arrive (see {@link readAnswer}). The connection is closed however the attempt ends.
  */
-export async function runAttempt(
+export function runAttempt(
   plan: AttemptPlan,
   emit: (event: SparkStreamEvent) => void,
   signal: AbortLike,
 ): Promise<ChatResult> {
-  const connection = await connect(plan, signal);
-  try {
-    return await readAnswer({ connection, timeouts: plan.timeouts, answer: plan.answer, emit, signal });
-  } finally {
-    connection.close();
-  }
+  return new Promise<ChatResult>((resolve, reject) => {
+    connect(
+      plan,
+      signal,
+      (connection) => {
+        readAnswer(
+          { connection, timeouts: plan.timeouts, answer: plan.answer, emit, signal },
+          (result) => {
+            connection.close();
+            resolve(result);
+          },
+          (error) => {
+            connection.close();
+            reject(error);
+          },
+        );
+      },
+      reject,
+    );
+  });
 }

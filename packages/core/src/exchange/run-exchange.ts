@@ -83,7 +83,8 @@ export async function runExchange(
   for (let attempt = 1; ; attempt += 1) {
     try {
       const date = new Date(plan.now() + plan.clock.offsetMs);
-      const result = await runAttempt({ ...plan, attempt, date }, emitTracked, signal);
+      const attemptPlan = { attempt, date, open: plan.open, timeouts: plan.timeouts, answer: plan.answer };
+      const result = await runAttempt(attemptPlan, emitTracked, signal);
       result.attempts = attempt;
       return result;
     } catch (caught) {

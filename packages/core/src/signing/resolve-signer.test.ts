@@ -78,3 +78,28 @@ describe('resolveSigner', () => {
     await expect(passing(request)).rejects.toBe(limited);
   });
 });
+
+describe('resolveSigner with credentials, many requests in one second', () => {
+  it('computes the HMAC once per URL and second, and the URLs are the same as signed one by one', async () => {
+    const credentials = {
+      apiKey: 'addd2272b6d8b7c8abdd79531420ca3b',
+      apiSecret: 'MjlmNzkzNmZkMDQ2OTc0ZDdmNGE2ZTZi',
+    };
+    let hmacCalls = 0;
+    const sign = resolveSigner({
+      ...credentials,
+      hmac: (key, message) => {
+        hmacCalls += 1;
+        return createHmac('sha256', key).update(message).digest();
+      },
+    });
+    const inOneSecond = await Promise.all(
+      [0, 250, 999].map((ms) => sign({ ...request, date: new Date(request.date.getTime() + ms) })),
+    );
+    expect(hmacCalls).toBe(1);
+    const fresh = await resolveSigner(credentials)(request);
+    expect(inOneSecond).toEqual([fresh, fresh, fresh]);
+    await sign({ ...request, date: new Date(request.date.getTime() + 1000) });
+    expect(hmacCalls).toBe(2);
+  });
+});

@@ -6,6 +6,7 @@
 import { SparkConfigError } from '../errors';
 import { checkSignUrlProvider, type SignUrlProvider, trustSigner } from './checked-provider';
 import { type HmacSha256, signUrl } from './sign-url';
+import { reuseSignatureWithinSecond } from './signature-reuse';
 
 export type { SignUrlProvider, SignUrlRequest } from './checked-provider';
 
@@ -60,5 +61,7 @@ export function resolveSigner(options: SignerOptions): SignUrlProvider {
     );
   }
   const credentials = { apiKey, apiSecret };
-  return trustSigner(({ url, date }) => signUrl(url, credentials, { date, hmac }));
+  return trustSigner(
+    reuseSignatureWithinSecond(({ url, date }) => signUrl(url, credentials, { date, hmac })),
+  );
 }

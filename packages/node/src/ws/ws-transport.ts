@@ -1,4 +1,4 @@
-import type { Agent } from 'node:http';
+import type { Agent, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import {
@@ -80,9 +80,22 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
   if (options.proxy !== undefined && options.agent !== undefined) {
     throw new SparkConfigError('Pass either proxy or agent to the ws transport, not both.');
   }
-  const proxyFor = proxyChooser(options.proxy);
+  // Without a proxy the URL is not parsed here at all: `ws` parses it, and the host for messages is read
+  // off the string. A signed URL is long; parsing it twice per request was measurable.
+  const proxyFor = options.proxy === undefined ? undefined : proxyChooser(options.proxy);
   const handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
   const closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
+  // The same for every connection (`ws` copies what it is given), so built once.
+  const socketOptions: ClientOptions = {
+    ...(options.agent ? { agent: options.agent } : {}),
+    ...(options.ca ? { ca: options.ca } : {}),
+    ...(options.headers ? { headers: { ...options.headers } } : {}),
+    maxPayload: options.maxPayload ?? DEFAULT_MAX_PAYLOAD,
+    // Spark's gateway must present a valid certificate; never accept anything else.
+    rejectUnauthorized: true,
+    perMessageDeflate: false,
+    followRedirects: false,
+  };
 
   return (url, { signal } = {}) =>
     new Promise<SparkConnection>((resolve, reject) => {
@@ -90,22 +103,24 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
         reject(new SparkAbortError('The request was aborted before connecting.'));
         return;
       }
-      let target: URL;
+      let target: URL | undefined;
       let proxy: URL | undefined;
-      try {
-        target = new URL(url);
-      } catch {
-        // The platform's message would quote the (signed) URL, so it is not passed on.
-        reject(new SparkConfigError('The Spark URL is not a valid ws:// or wss:// URL.'));
-        return;
+      if (proxyFor) {
+        try {
+          target = new URL(url);
+        } catch {
+          // The platform's message would quote the (signed) URL, so it is not passed on.
+          reject(new SparkConfigError('The Spark URL is not a valid ws:// or wss:// URL.'));
+          return;
+        }
+        try {
+          proxy = proxyFor(target);
+        } catch (error) {
+          reject(error);
+          return;
+        }
       }
-      try {
-        proxy = proxyFor(target);
-      } catch (error) {
-        reject(error);
-        return;
-      }
-      const host = target.host;
+      const host = target?.host ?? hostOf(url);
       let socket: WebSocket | undefined;
       // Set while a proxy tunnel is being opened: an abort or a timeout cancels it.
       let cancelTunnel: (() => void) | undefined;
@@ -146,24 +161,19 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
 
       const open = (tunnel?: Socket) => {
         try {
-          socket = new WebSocket(url, {
-            ...(options.agent ? { agent: options.agent } : {}),
-            ...(tunnel ? { createConnection: tunnelConnector(tunnel, target) } : {}),
-            ...(options.ca ? { ca: options.ca } : {}),
-            ...(options.headers ? { headers: { ...options.headers } } : {}),
-            maxPayload: options.maxPayload ?? DEFAULT_MAX_PAYLOAD,
-            // Spark's gateway must present a valid certificate; never accept anything else.
-            rejectUnauthorized: true,
-            perMessageDeflate: false,
-            followRedirects: false,
-          });
+          socket = new WebSocket(
+            url,
+            tunnel && target
+              ? { ...socketOptions, createConnection: tunnelConnector(tunnel, target) }
+              : socketOptions,
+          );
         } catch {
           tunnel?.destroy();
           fail(new SparkConfigError('The Spark URL is not a valid ws:// or wss:// URL.'));
           return;
         }
         const opened = socket;
-        opened.on('unexpected-response', (_request, response) => {
+        const onUnexpectedResponse = (_request: unknown, response: IncomingMessage) => {
           const status = response.statusCode;
           const serverDate = response.headers.date;
           const retryAfter = response.headers['retry-after'];
@@ -171,9 +181,8 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
             response.destroy();
             fail(errorFromHandshake({ status, body, serverDate, retryAfter }));
           });
-        });
-
-        opened.on('error', (error: Error & { code?: string }) => {
+        };
+        const onHandshakeError = (error: Error & { code?: string }) => {
           // Node's network errors carry a code and a message without the URL (e.g. "connect ECONNREFUSED").
           const reason = error.code ?? error.message;
           const tlsHint = isCertificateFailure(reason)
@@ -184,18 +193,25 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
               cause: error,
             }),
           );
-        });
-
+        };
+        opened.on('unexpected-response', onUnexpectedResponse);
+        opened.on('error', onHandshakeError);
         opened.once('open', () => {
           if (settled) {
             opened.terminate();
             return;
           }
-          settle(undefined, wrapWebSocket(opened, { host, closeTimeoutMs }));
+          // The connection listens for errors from here on. The handshake's listeners go: they hold
+          // this whole closure (the signal, the promise's functions, the timer) for as long as the
+          // socket lives otherwise.
+          const connection = wrapWebSocket(opened, { host, closeTimeoutMs });
+          opened.off('unexpected-response', onUnexpectedResponse);
+          opened.off('error', onHandshakeError);
+          settle(undefined, connection);
         });
       };
 
-      if (!proxy) {
+      if (!proxy || !target) {
         open();
         return;
       }
@@ -206,6 +222,16 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
         else open(tunnel);
       }, fail);
     });
+}
+
+/**
+ * The `host[:port]` of a `ws://`/`wss://` URL string, for messages, without parsing the whole URL (a
+ * signed URL's query is most of it). An unparseable URL gives '' here and fails in `ws` with a typed error.
+ */
+function hostOf(url: string): string {
+  const authority = /^[a-z][a-z\d+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1] ?? '';
+  // Credentials in a URL never belong in a message.
+  return authority.slice(authority.lastIndexOf('@') + 1);
 }
 
 /** What `ws` calls for the upgrade request's connection: one over the open proxy tunnel. */
