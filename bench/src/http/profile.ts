@@ -10,6 +10,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type CpuProfile, isSdkCode, selfTimes } from '../support/cpu-profile';
+import { WARM_UP_REQUESTS } from '../support/stream-waves';
 import { buildWorkers, runWorker } from '../support/workers';
 import { expectedAnswers, HTTP_PROMPTS, withMock } from './run';
 import type { HttpSide, HttpWorkerInput, HttpWorkerResult } from './worker';
@@ -40,7 +41,7 @@ const result = await withMock(mockChild, (target) => {
 const [file] = (await readdir(directory)).filter((name) => name.endsWith('.cpuprofile'));
 if (!file) throw new Error(`no CPU profile written for ${side}`);
 const profile = JSON.parse(await readFile(`${directory}${file}`, 'utf8')) as CpuProfile;
-const streams = result.streams + Math.min(concurrency, 50);
+const streams = result.streams + WARM_UP_REQUESTS;
 const { costs, totalMicros } = selfTimes(profile, streams);
 const sdkCosts = costs.filter((cost) => isSdkCode(cost.where));
 const sdkTotal = sdkCosts.reduce((sum, cost) => sum + cost.microsPerRequest, 0);
