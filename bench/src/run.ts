@@ -44,8 +44,8 @@ const levels = quick
       { concurrency: 1000, waves: 1 },
     ]
   : [
-      // One stream at a time is the noisiest level (a run is mostly waiting): 1,000 answers per run.
-      { concurrency: 1, waves: 1000 },
+      // One stream at a time is the noisiest level (a run is mostly waiting): 2,000 answers per run.
+      { concurrency: 1, waves: 2000 },
       { concurrency: 100, waves: 10 },
       { concurrency: 1000, waves: 3 },
     ];
