@@ -2,7 +2,13 @@
  * Options of {@link createSpark} and the per-model settings of `spark(modelId, settings)`.
  */
 import type { WebSocketConstructorLike } from '@xinghuo/browser';
-import type { SparkClient, SparkClientOptions, TrimHistoryOptions, WebSearchOptions } from '@xinghuo/core';
+import type {
+  SparkClient,
+  SparkClientOptions,
+  SparkEnvironmentOptions,
+  TrimHistoryOptions,
+  WebSearchOptions,
+} from '@xinghuo/core';
 
 /** What the provider needs from a client: `stream()` of a `SparkClient` from `@xinghuo/node`, `@xinghuo/browser` or `@xinghuo/core`. */
 export type SparkProviderClient = Pick<SparkClient, 'stream'> & Partial<Pick<SparkClient, 'protocol'>>;
@@ -16,11 +22,12 @@ export type SparkProviderClient = Pick<SparkClient, 'stream'> & Partial<Pick<Spa
  * passed are read from `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET`, `SPARK_API_PASSWORD`,
  * `SPARK_PROTOCOL` and `SPARK_BASE_URL` at that moment, never at import time. The client options are
  * forwarded to `createSparkClient` of `@xinghuo/core` as they are: `fetch`, `signUrl`, `timeouts` and
- * `logger` are core's `SparkClientOptions` (documented there); the fields declared below take core's
- * value types and add a `SPARK_*` fallback or a default of their own.
+ * `logger` are core's `SparkClientOptions`, the credentials, `protocol` and `baseURL` core's
+ * `SparkEnvironmentOptions` (documented there, with their `SPARK_*` defaults).
  */
 export interface SparkProviderSettings
-  extends Pick<SparkClientOptions, 'fetch' | 'signUrl' | 'timeouts' | 'logger'> {
+  extends Pick<SparkClientOptions, 'fetch' | 'signUrl' | 'timeouts' | 'logger'>,
+    SparkEnvironmentOptions {
   /** A Spark client; when given, the credential, transport and network options below are not used. */
   client?: SparkProviderClient | undefined;
   /**
@@ -28,21 +35,11 @@ export interface SparkProviderSettings
    * `tool` turns, JSON mode). Default: the client's own, else `SPARK_PROTOCOL`, else per model. Also
    * tells the provider how to write tool turns for a `client` passed in.
    */
-  protocol?: SparkClientOptions['protocol'];
-  /** HTTP APIPassword (`Bearer` credential of the HTTP protocol). Default: `SPARK_API_PASSWORD`. */
-  apiPassword?: SparkClientOptions['apiPassword'];
-  /** Spark app id. Default: `SPARK_APP_ID`. */
-  appId?: SparkClientOptions['appId'];
-  /** Spark API key. Default: `SPARK_API_KEY`. */
-  apiKey?: SparkClientOptions['apiKey'];
-  /** Spark API secret. Default: `SPARK_API_SECRET`. */
-  apiSecret?: SparkClientOptions['apiSecret'];
+  protocol?: SparkEnvironmentOptions['protocol'];
   /** How to open WebSockets. Default: a transport over `WebSocket` (or the global one). */
   transport?: SparkClientOptions['transport'];
   /** The `WebSocket` constructor of the default transport, e.g. `ws` on Node 20. */
   WebSocket?: WebSocketConstructorLike | undefined;
-  /** Replaces scheme, host and port of every model URL (a proxy or a mock server). Default: `SPARK_BASE_URL`. */
-  baseURL?: SparkClientOptions['baseURL'];
   /**
    * Retries inside the Spark client. Default **0**: the AI SDK's own `maxRetries` (of `generateText`,
    * `streamText`, …) retries the errors this provider marks `isRetryable`, so a request is never retried

@@ -29,6 +29,7 @@ export {
   requireCredentials,
   SPARK_ENV_VARIABLES,
   type SparkEnvironment,
+  type SparkEnvironmentOptions,
   type SparkEnvSettings,
 } from './client/credentials';
 export { createSparkEngine } from './client/engine';

@@ -11,6 +11,7 @@ import type {
   RequestOptions,
   SparkClient,
   SparkClientOptions,
+  SparkEnvironmentOptions,
   TrimHistoryOptions,
   WebSearchOptions,
 } from '@xinghuo/core';
@@ -117,41 +118,22 @@ export interface SparkOutputOptions {
  * `apiKey` and `apiSecret`), nothing else, since HTTP uses the runtime's `fetch`. Settings not passed
  * are read from `SPARK_APP_ID`, `SPARK_API_KEY`, `SPARK_API_SECRET`, `SPARK_API_PASSWORD`,
  * `SPARK_PROTOCOL` and `SPARK_BASE_URL`. `fetch`, `signUrl`, `timeouts` and `logger` are core's
- * `SparkClientOptions` (documented there), passed to the client ChatSpark builds; the client fields
- * declared below take core's value types and add a `SPARK_*` fallback or a default of their own.
+ * `SparkClientOptions`, the credentials, `protocol` and `baseURL` core's `SparkEnvironmentOptions`
+ * (documented there, with their `SPARK_*` defaults), passed to the client ChatSpark builds. The
+ * credentials are never serialized.
  */
 export interface ChatSparkInput
   extends Omit<BaseChatModelParams, 'maxRetries'>,
     Pick<SparkClientOptions, 'fetch' | 'signUrl' | 'timeouts' | 'logger'>,
+    SparkEnvironmentOptions,
     SparkSamplingOptions,
     SparkOutputOptions {
   /** Model id, alias or custom `{ url, domain }`. Defaults to `SPARK_MODEL`, then `'generalv3.5'` (Spark Max). */
   model?: ModelInput | undefined;
   /** A Spark client; when given, the protocol, credential, transport and network fields below are not used. */
   client?: ChatSparkClient | undefined;
-  /**
-   * The wire protocol of the client ChatSpark builds: `'ws'` (the signed WebSocket) or `'http'`
-   * (Spark's OpenAI-compatible API). Default: `SPARK_PROTOCOL`, else core's rule: WebSocket where the
-   * model has a WebSocket endpoint, HTTP where it has only an HTTP one (X2.5) or where only an
-   * `apiPassword` (no app id) is given.
-   */
-  protocol?: SparkClientOptions['protocol'];
-  /** Spark app id. Default: `SPARK_APP_ID`. */
-  appId?: SparkClientOptions['appId'];
-  /** Spark API key. Default: `SPARK_API_KEY`. Never serialized. */
-  apiKey?: SparkClientOptions['apiKey'];
-  /** Spark API secret. Default: `SPARK_API_SECRET`. Never serialized. */
-  apiSecret?: SparkClientOptions['apiSecret'];
-  /**
-   * The HTTP APIPassword from the iFlytek console (控制台 → http服务接口认证信息), sent as
-   * `Bearer <apiPassword>`. Default: `SPARK_API_PASSWORD`. A long-lived secret: server side only; never
-   * serialized.
-   */
-  apiPassword?: SparkClientOptions['apiPassword'];
   /** How to open WebSockets. Default: the global `WebSocket`, when the runtime has one. */
   transport?: SparkClientOptions['transport'];
-  /** Replaces scheme, host and port of every model URL (a proxy or a mock server). Default: `SPARK_BASE_URL`. */
-  baseURL?: SparkClientOptions['baseURL'];
   /**
    * Retries of the SDK's own policy (retryable errors before the first token, re-signing each attempt).
    * LangChain's generic retry is switched off so requests are never retried twice over. Default 2.

@@ -2,6 +2,7 @@ import {
   createSparkClient as createCoreClient,
   type SparkClient,
   type SparkClientOptions,
+  type SparkEnvironmentOptions,
   type SparkTransport,
 } from '@xinghuo/core';
 import { readSparkEnv, requireCredentials, type SparkEnvironment } from './env-config';
@@ -14,19 +15,9 @@ import { createWsTransport, type WsTransportOptions } from './ws/ws-transport';
  * Options of the Node {@link createSparkClient}: core's options, all optional, plus where to read
  * the environment from and how to configure the default `ws` transport.
  */
-export interface NodeSparkClientOptions extends Omit<SparkClientOptions, 'appId' | 'transport'> {
-  /** APPID; default `SPARK_APP_ID`. */
-  appId?: string | undefined;
-  /** APIKey; default `SPARK_API_KEY` (unless `signUrl` is given). */
-  apiKey?: string | undefined;
-  /** APISecret; default `SPARK_API_SECRET` (unless `signUrl` is given). */
-  apiSecret?: string | undefined;
-  /** HTTP APIPassword; default `SPARK_API_PASSWORD`. */
-  apiPassword?: string | undefined;
-  /** `'ws'` or `'http'`; default `SPARK_PROTOCOL`, else per model (see core's `protocol`). */
-  protocol?: SparkClientOptions['protocol'];
-  /** Replaces scheme, host and port of every model URL; default `SPARK_BASE_URL`. */
-  baseURL?: string | undefined;
+export interface NodeSparkClientOptions
+  extends Omit<SparkClientOptions, keyof SparkEnvironmentOptions | 'transport'>,
+    SparkEnvironmentOptions {
   /** Model of requests that name none; default `SPARK_MODEL`. */
   defaultModel?: SparkClientOptions['defaultModel'];
   /** Opens WebSockets; default {@link createWsTransport} with `ws` options below. */

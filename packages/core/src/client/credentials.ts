@@ -19,6 +19,37 @@ export const SPARK_ENV_VARIABLES = Object.freeze({
   logLevel: 'XINGHUO_LOG',
 } as const);
 
+/**
+ * The client options that `@xinghuo/node`, `@xinghuo/ai-sdk` and `@xinghuo/langchain` fill in from the
+ * environment when they are not passed (core itself reads no environment). Their option types extend
+ * this one, so the list and its documentation live in one place.
+ */
+export interface SparkEnvironmentOptions {
+  /** The APPID from the iFlytek console (WebSocket; HTTP needs none). Default: `SPARK_APP_ID`. */
+  appId?: string | undefined;
+  /**
+   * The APIKey: signs WebSocket URLs, and over HTTP is sent as `Bearer apiKey:apiSecret` when no
+   * `apiPassword` is given. Server side only. Default: `SPARK_API_KEY` (not read when a `signUrl`
+   * provider is given).
+   */
+  apiKey?: string | undefined;
+  /** The APISecret. Server side only. Default: `SPARK_API_SECRET` (not read when a `signUrl` provider is given). */
+  apiSecret?: string | undefined;
+  /**
+   * The HTTP APIPassword (控制台 → http服务接口认证信息), sent as `Bearer <apiPassword>`. A long-lived
+   * secret: server side only. Default: `SPARK_API_PASSWORD`.
+   */
+  apiPassword?: string | undefined;
+  /**
+   * The wire protocol: `'ws'` (the signed WebSocket) or `'http'` (the OpenAI-compatible API). Default:
+   * `SPARK_PROTOCOL`, else per model: WebSocket where the model has a WebSocket endpoint, HTTP where it
+   * has only an HTTP one or where only an `apiPassword` (no app id) is given.
+   */
+  protocol?: SparkProtocol | undefined;
+  /** Replaces scheme, host and port of every model URL (a proxy or a mock server). Default: `SPARK_BASE_URL`. */
+  baseURL?: string | undefined;
+}
+
 /** A read-only view of environment variables (`process.env` on Node). */
 export type SparkEnvironment = Readonly<Record<string, string | undefined>>;
 
