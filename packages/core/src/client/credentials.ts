@@ -53,16 +53,9 @@ export interface SparkEnvironmentOptions {
 /** A read-only view of environment variables (`process.env` on Node). */
 export type SparkEnvironment = Readonly<Record<string, string | undefined>>;
 
-/** Settings found in the environment; empty strings count as unset. */
-export interface SparkEnvSettings {
-  appId?: string | undefined;
-  apiKey?: string | undefined;
-  apiSecret?: string | undefined;
-  /** The HTTP APIPassword. */
-  apiPassword?: string | undefined;
-  /** `ws` or `http`. */
-  protocol?: SparkProtocol | undefined;
-  baseURL?: string | undefined;
+/** Settings found in the environment (the option each variable fills); empty strings count as unset. */
+export interface SparkEnvSettings extends SparkEnvironmentOptions {
+  /** `SPARK_MODEL`: the model of requests that name none. */
   model?: string | undefined;
   /** `XINGHUO_LOG`, as written. */
   logLevel?: string | undefined;
