@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createSparkClient } from '../src/create-spark-client';
 import { type SignUrlRequest, SparkAbortError, SparkConnectionError, signUrl } from '../src/index';
+import { abortAfterFirstDelta } from './abort-mid-stream';
 
 let mock: MockSpark;
 const signRequests: SignUrlRequest[] = [];
@@ -61,15 +62,7 @@ describe('browser client against the mock Spark server', () => {
 
   it('aborts mid-stream: rejects with SparkAbortError and closes the socket', async () => {
     mock.enqueue({ text: '慢慢地流出来的很长的回答。'.repeat(10), chunkChars: 2, latencyMs: 30 });
-    const controller = new AbortController();
-    const stream = client().stream({ model: 'lite', messages }, { signal: controller.signal });
-    let received = '';
-    const reading = (async () => {
-      for await (const delta of stream.textStream) {
-        received += delta;
-        controller.abort();
-      }
-    })();
+    const { received, reading } = await abortAfterFirstDelta(client(), { model: 'lite', messages });
     await expect(reading).rejects.toBeInstanceOf(SparkAbortError);
     expect(received.length).toBeGreaterThan(0);
     await expect.poll(() => mock.openSockets(), { timeout: 5_000 }).toBe(0);

@@ -18,6 +18,7 @@ import {
   SparkContentFilterError,
   SparkRateLimitError,
 } from '../src/index';
+import { abortAfterFirstDelta } from './abort-mid-stream';
 
 const SESSION = 'Bearer app-session-token';
 const messages = [{ role: 'user' as const, content: '你好' }];
@@ -200,15 +201,7 @@ describe('browser client over HTTP through a relay', () => {
 
   it('aborts mid-stream: SparkAbortError, and the relay cancels the upstream request', async () => {
     mock.enqueue({ text: '慢慢地流出来的很长的回答。'.repeat(10), chunkChars: 2, latencyMs: 30 });
-    const controller = new AbortController();
-    const stream = client().stream({ model: 'lite', messages }, { signal: controller.signal });
-    let received = '';
-    const reading = (async () => {
-      for await (const delta of stream.textStream) {
-        received += delta;
-        controller.abort();
-      }
-    })();
+    const { received, reading } = await abortAfterFirstDelta(client(), { model: 'lite', messages });
     await expect(reading).rejects.toBeInstanceOf(SparkAbortError);
     expect(received.length).toBeGreaterThan(0);
     await expect.poll(() => mock.openHttpRequests(), { timeout: 10_000 }).toBe(0);

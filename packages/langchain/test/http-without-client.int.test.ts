@@ -3,16 +3,14 @@
  * `SPARK_PROTOCOL` / `SPARK_API_PASSWORD`, against the HTTP face of the mock over loopback. On Node 20,
  * which has no global WebSocket, this is the form that needs nothing but credentials.
  */
-import type { AIMessage, AIMessageChunk, BaseMessage } from '@langchain/core/messages';
-import { HumanMessage } from '@langchain/core/messages';
-import { tool } from '@langchain/core/tools';
+import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import { SparkInvalidRequestError } from '@xinghuo/core';
 import { type MockSpark, recordedHttpBody } from '@xinghuo/mock-server';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { createAgent } from 'langchain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
 import { ChatSpark, type ChatSparkInput } from '../src/index';
+import { cityTools, weatherToolLoop } from './helpers/city-tools';
 import { usageOf } from './helpers/memory-model';
 import { mockModel } from './helpers/mock-model';
 
@@ -33,18 +31,6 @@ function httpModel(mock: MockSpark, fields: ChatSparkInput = {}): ChatSpark {
     maxRetries: 0,
     ...fields,
   });
-}
-
-function weatherTool() {
-  const calls: string[] = [];
-  const getWeather = tool(
-    async ({ city }) => {
-      calls.push(city);
-      return `${city}：晴，25°C`;
-    },
-    { name: 'get_weather', description: '查询城市天气', schema: z.object({ city: z.string().min(1) }) },
-  );
-  return { getWeather, calls };
 }
 
 describe('ChatSpark over HTTP without a client', () => {
@@ -98,15 +84,11 @@ describe('ChatSpark over HTTP without a client', () => {
 
   it('bindTools: the call keeps its id and the result goes back as a tool turn quoting it', async () => {
     const mock = getMock();
-    const { getWeather, calls } = weatherTool();
+    const { getWeather, calls } = cityTools();
     const model = httpModel(mock, { model: 'max' }).bindTools([getWeather]);
-    const messages: BaseMessage[] = [new HumanMessage('合肥今天天气怎么样？')];
-    const first = (await model.invoke(messages)) as AIMessage;
-    const call = first.tool_calls?.[0];
+    const { call, answer } = await weatherToolLoop(model, getWeather);
     expect(call?.name).toBe('get_weather');
     expect(call?.id).toEqual(expect.any(String));
-    messages.push(first, await getWeather.invoke(call as NonNullable<typeof call>));
-    const answer = (await model.invoke(messages)) as AIMessage;
     expect(calls).toHaveLength(1);
     expect(answer.tool_calls ?? []).toEqual([]);
     expect(answer.text).toContain('晴，25°C');
@@ -121,7 +103,7 @@ describe('ChatSpark over HTTP without a client', () => {
 
   it('createAgent with a tool: the agent calls it, gets its result and answers', async () => {
     const mock = getMock();
-    const { getWeather, calls } = weatherTool();
+    const { getWeather, calls } = cityTools();
     const agent = createAgent({ model: httpModel(mock, { model: 'max' }), tools: [getWeather] });
     const result = await agent.invoke({ messages: [{ role: 'user', content: '合肥今天天气怎么样？' }] });
     expect(calls).toHaveLength(1);

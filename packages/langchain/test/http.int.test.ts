@@ -4,14 +4,14 @@
  * `tool_choice` and JSON mode are native, and `createAgent` and `withStructuredOutput` finish against
  * the default mock.
  */
-import { type AIMessage, type BaseMessage, HumanMessage } from '@langchain/core/messages';
-import { tool } from '@langchain/core/tools';
+import type { AIMessage, BaseMessage } from '@langchain/core/messages';
 import { SparkInvalidRequestError } from '@xinghuo/core';
 import { recordedHttpBody } from '@xinghuo/mock-server';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { createAgent } from 'langchain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { cityTools, weatherToolLoop } from './helpers/city-tools';
 import { mockHttpModel, mockModel } from './helpers/mock-model';
 
 const getMock = useMockSpark();
@@ -20,38 +20,15 @@ afterEach(async () => {
   await vi.waitFor(() => expect(getMock().openHttpRequests()).toBe(0));
 });
 
-function tools() {
-  const calls: string[] = [];
-  const getWeather = tool(
-    async ({ city }) => {
-      calls.push(`weather:${city}`);
-      return `${city}：晴，25°C`;
-    },
-    { name: 'get_weather', description: '查询城市天气', schema: z.object({ city: z.string().min(1) }) },
-  );
-  const getTime = tool(
-    async ({ city }) => {
-      calls.push(`time:${city}`);
-      return `${city}：10:00`;
-    },
-    { name: 'get_time', description: '查询城市时间', schema: z.object({ city: z.string().min(1) }) },
-  );
-  return { getWeather, getTime, calls };
-}
-
 describe('ChatSpark over HTTP', () => {
   it('a tool loop: the call keeps its id and the result goes back as a tool turn quoting it', async () => {
     const mock = getMock();
-    const { getWeather, calls } = tools();
+    const { getWeather, calls } = cityTools();
     const model = mockHttpModel(mock).bindTools([getWeather]);
-    const messages: BaseMessage[] = [new HumanMessage('合肥今天天气怎么样？')];
-    const first = (await model.invoke(messages)) as AIMessage;
+    const { first, call, answer } = await weatherToolLoop(model, getWeather);
     expect(first.tool_calls).toHaveLength(1);
-    const call = first.tool_calls?.[0];
     expect(call?.name).toBe('get_weather');
     expect(call?.id).toEqual(expect.any(String));
-    messages.push(first, await getWeather.invoke(call as NonNullable<typeof call>));
-    const answer = (await model.invoke(messages)) as AIMessage;
     expect(calls).toHaveLength(1);
     expect(answer.tool_calls ?? []).toEqual([]);
     expect(answer.text).toContain('晴，25°C');
@@ -98,7 +75,7 @@ describe('ChatSpark over HTTP', () => {
         '[DONE]',
       ],
     });
-    const { getWeather } = tools();
+    const { getWeather } = cityTools();
     const reply = (await mockHttpModel(mock).bindTools([getWeather]).invoke('北京和上海的天气')) as AIMessage;
     expect(reply.tool_calls?.map((call) => [call.id, call.args])).toEqual([
       ['a', { city: '北京' }],
@@ -107,7 +84,7 @@ describe('ChatSpark over HTTP', () => {
   });
 
   it('createAgent with two tools: the agent calls a tool, gets its result and answers', async () => {
-    const { getWeather, getTime, calls } = tools();
+    const { getWeather, getTime, calls } = cityTools();
     const agent = createAgent({ model: mockHttpModel(getMock()), tools: [getWeather, getTime] });
     const result = await agent.invoke({ messages: [{ role: 'user', content: '合肥今天天气怎么样？' }] });
     expect(calls).toHaveLength(1);
@@ -131,7 +108,7 @@ describe('ChatSpark over HTTP', () => {
 
   it('bindTools with a named tool_choice forces that tool natively: every tool sent, no prompt added', async () => {
     const mock = getMock();
-    const { getWeather, getTime } = tools();
+    const { getWeather, getTime } = cityTools();
     const model = mockHttpModel(mock).bindTools([getWeather, getTime], { tool_choice: 'get_time' });
     const reply = (await model.invoke('合肥今天天气怎么样？')) as AIMessage;
     expect(reply.tool_calls?.map((call) => call.name)).toEqual(['get_time']);
@@ -143,7 +120,7 @@ describe('ChatSpark over HTTP', () => {
 
   it("tool_choice 'any' forces a call the model would not make; 'none' forbids one the model would make", async () => {
     const mock = getMock();
-    const { getWeather, getTime } = tools();
+    const { getWeather, getTime } = cityTools();
     const model = mockHttpModel(mock);
     const free = (await model.bindTools([getWeather, getTime]).invoke('你好')) as AIMessage;
     expect(free.tool_calls ?? []).toEqual([]);
