@@ -48,5 +48,6 @@ export function createNodeRelayListener(
   options: RelayHandlerOptions,
   env: RelayEnvironment = process.env,
 ): NodeRequestListener {
-  return toNodeHandler(createNodeRelayHandler(options, env));
+  // The relay bounds its own body; the adapter's bound must not be the tighter one.
+  return toNodeHandler(createNodeRelayHandler(options, env), { maxBodyBytes: options.maxBodyBytes });
 }

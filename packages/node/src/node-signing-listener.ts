@@ -134,22 +134,20 @@ export function toNodeHandler(
     const limit: BodyLimit = { maxBytes, exceeded: false };
     const respond = async () => {
       const declared = Number(request.headers['content-length'] ?? Number.NaN);
-      let answer: Response;
-      if (declared > maxBytes) answer = tooLarge();
-      else {
+      let answer: Response | undefined;
+      if (!(declared > maxBytes)) {
         try {
           answer = await handler(toWebRequest(request, gone.signal, limit), {
             remoteAddress: request.socket.remoteAddress,
           });
         } catch (error) {
           if (!limit.exceeded) throw error;
-          answer = tooLarge();
         }
-        // Whatever the handler made of a cut body (a parse error, say), the cause was its size.
-        if (limit.exceeded) {
-          await answer.body?.cancel().catch(() => undefined);
-          answer = tooLarge();
-        }
+      }
+      // Whatever the handler made of a cut body (a parse error, a throw), the cause was its size.
+      if (answer === undefined || limit.exceeded) {
+        await answer?.body?.cancel().catch(() => undefined);
+        answer = tooLarge();
       }
       const headers: Record<string, string> = {};
       answer.headers.forEach((value, name) => {

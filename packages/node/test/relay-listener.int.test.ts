@@ -104,6 +104,20 @@ describe('createNodeRelayListener over node:http', () => {
     expect(upstream?.requests).toHaveLength(0);
   });
 
+  it("relays a body above the Node adapter's default 1 MiB when the relay allows it", async () => {
+    const port = await serveRelay(undefined, { maxBodyBytes: 2 * 1024 * 1024 });
+    const long = JSON.stringify({
+      model: 'lite',
+      stream: true,
+      messages: [{ role: 'user', content: '长'.repeat(500_000) }],
+    });
+    expect(Buffer.byteLength(long)).toBeGreaterThan(1024 * 1024);
+    const { answered } = postRaw(port, long, { authorization: 'Bearer client-token' });
+    const response = await answered;
+    expect(response.statusCode).toBe(200);
+    await readAll(response);
+  });
+
   it('keys the rate limit by the peer address', async () => {
     const port = await serveRelay(undefined, { rateLimit: { capacity: 1, refillPerSecond: 0.001 } });
     const first = await postRaw(port, CHAT).answered;
