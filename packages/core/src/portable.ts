@@ -32,7 +32,7 @@ export {
   type SparkEnvironmentOptions,
   type SparkEnvSettings,
 } from './client/credentials';
-export { createSparkEngine } from './client/engine';
+export { createSparkEngine, isHttpOnly } from './client/engine';
 export { type ReadChatStreamOptions, readChatStream } from './client/read-chat-stream';
 export * from './errors';
 export type { SparkRetryInfo } from './exchange/attempt-history';

@@ -10,6 +10,7 @@ import {
   createSparkClient,
   guardBrowserSecret,
   isBrowserPage,
+  isHttpOnly,
   missingCredentials,
   readSparkEnv,
   SPARK_ENV_VARIABLES,
@@ -73,14 +74,12 @@ export function readCredentials(fields: ChatSparkInput): ResolvedCredentials {
 }
 
 /**
- * The protocol of the client ChatSpark builds, by core's rule: the one asked for; else HTTP for a
- * model with no WebSocket endpoint, or when an APIPassword and no app id are given (what
- * `createSparkClient` does with those options); else WebSocket.
+ * The protocol of the client ChatSpark builds: the one asked for; else HTTP for a model with no
+ * WebSocket endpoint, or by core's `isHttpOnly` (an APIPassword and no app id); else WebSocket.
  */
-export function chooseProtocol(model: SparkModel, credentials: ResolvedCredentials): SparkProtocol {
+function chooseProtocol(model: SparkModel, credentials: ResolvedCredentials): SparkProtocol {
   if (credentials.protocol) return credentials.protocol;
-  if (!model.url) return 'http';
-  return credentials.apiPassword !== undefined && credentials.appId === undefined ? 'http' : 'ws';
+  return !model.url || isHttpOnly(credentials) ? 'http' : 'ws';
 }
 
 /**

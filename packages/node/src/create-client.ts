@@ -1,5 +1,6 @@
 import {
   createSparkClient as createCoreClient,
+  isHttpOnly,
   type SparkClient,
   type SparkClientOptions,
   type SparkEnvironmentOptions,
@@ -61,11 +62,9 @@ export function createSparkClient(options: NodeSparkClientOptions = {}): SparkCl
   const apiKey = usesProvider ? rest.apiKey : (rest.apiKey ?? fromEnv.apiKey);
   const apiSecret = usesProvider ? rest.apiSecret : (rest.apiSecret ?? fromEnv.apiSecret);
   const apiPassword = rest.apiPassword ?? fromEnv.apiPassword;
-  // Only an HTTP credential and no APPID: the client speaks HTTP (core decides the same way).
+  // Only an HTTP credential and no APPID: the client speaks HTTP (core's rule, applied to the env too).
   const protocol =
-    rest.protocol ??
-    fromEnv.protocol ??
-    (appId === undefined && apiPassword !== undefined ? 'http' : undefined);
+    rest.protocol ?? fromEnv.protocol ?? (isHttpOnly({ appId, apiPassword }) ? 'http' : undefined);
   requireCredentials({ appId, apiKey, apiSecret, apiPassword }, !usesProvider, protocol);
   const signs = usesProvider || (apiKey !== undefined && apiSecret !== undefined);
   return createCoreClient({

@@ -189,8 +189,8 @@ export const RELAYED_FETCH: unique symbol = Symbol.for('xinghuo.relayedFetch') a
 
 /**
  * Marks a `fetch` whose requests reach Spark through a relay that adds the HTTP credential on the
- * server (`createRelayHandler` of `@xinghuo/node`). An HTTP client given it sends no `Authorization`
- * of its own and needs no credential: it is how a browser page speaks HTTP without the APIPassword.
+ * server (`createRelayHandler` of `@xinghuo/node`). An HTTP client given it needs no credential and,
+ * given none, sends no `Authorization`: it is how a browser page speaks HTTP without the APIPassword.
  *
  * @example
  * ```ts

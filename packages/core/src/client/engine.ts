@@ -19,8 +19,11 @@ import type { SparkClient, SparkClientOptions, SparkEngineOptions } from './clie
 import { prepareRequest, resolveRequestModel } from './prepare-request';
 import { readChatParams, withField } from './request-values';
 
-/** True when the client speaks only HTTP: asked to, or given an HTTP credential and no app id. */
-export function isHttpOnly(options: SparkClientOptions | SparkEngineOptions): boolean {
+/**
+ * True when a client with these options speaks only HTTP: asked to, or given an HTTP credential and no
+ * app id. The one statement of that rule: `@xinghuo/node` and `@xinghuo/langchain` call it too.
+ */
+export function isHttpOnly(options: Pick<SparkClientOptions, 'protocol' | 'appId' | 'apiPassword'>): boolean {
   return (
     options.protocol === 'http' ||
     (options.protocol === undefined && options.appId === undefined && options.apiPassword !== undefined)
@@ -168,17 +171,6 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
     onRetry,
   };
 
-  // The WebSocket URL of each model after `baseURL`: the same string for every request of a model.
-  const webSocketUrls = new Map<SparkModel, string>();
-  const webSocketUrlOf = (model: SparkModel): string => {
-    let url = webSocketUrls.get(model);
-    if (url === undefined) {
-      url = withBaseURL(model.url as string, baseURL);
-      webSocketUrls.set(model, url);
-    }
-    return url;
-  };
-
   // Builds the exchange of a validated request once its protocol module is loaded, and runs it.
   const runWith = (
     params: ChatParams,
@@ -203,7 +195,8 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
       open = http.openHttpExchange({ model, requestText, credential: apiPassword, fetch, baseURL, logger });
     } else if (webSocket && sign && transport && appId !== '') {
       open = webSocket.openWebSocket({
-        url: webSocketUrlOf(model),
+        // `withBaseURL` keeps the rewritten URLs in a bounded cache of its own.
+        url: withBaseURL(model.url as string, baseURL),
         model,
         sign,
         transport,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SparkTimeoutError } from '../errors';
 import { DEFAULT_TIMEOUTS, type SparkTimeouts } from './deadlines';
-import { startFrameDeadline } from './frame-deadline';
+import { FrameDeadline } from './frame-deadline';
 
 function timeouts(overrides: Partial<SparkTimeouts>): SparkTimeouts {
   return { ...DEFAULT_TIMEOUTS, ...overrides };
@@ -19,7 +19,7 @@ function expiry(): { expire: (error: SparkTimeoutError) => void; expired: Promis
 // each test moves time explicitly and the outcome does not depend on how busy the machine is.
 const tick = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
-describe('startFrameDeadline', () => {
+describe('FrameDeadline', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
   });
@@ -29,14 +29,14 @@ describe('startFrameDeadline', () => {
 
   it('expires with the first-token phase when no frame arrives', async () => {
     const { expire, expired } = expiry();
-    startFrameDeadline(timeouts({ firstTokenMs: 5 }), performance.now(), expire);
+    new FrameDeadline(timeouts({ firstTokenMs: 5 }), performance.now(), expire);
     await tick(5);
     await expect(expired).resolves.toMatchObject({ phase: 'first-token', timeoutMs: 5 });
   });
 
   it('switches to the idle phase once content arrived', async () => {
     const { expire, expired } = expiry();
-    const deadline = startFrameDeadline(
+    const deadline = new FrameDeadline(
       timeouts({ firstTokenMs: 60_000, idleMs: 10 }),
       performance.now(),
       expire,
@@ -48,7 +48,7 @@ describe('startFrameDeadline', () => {
 
   it('keeps the first-token deadline when frames without content come sooner than it', async () => {
     const { expire, expired } = expiry();
-    const deadline = startFrameDeadline(
+    const deadline = new FrameDeadline(
       timeouts({ firstTokenMs: 15, idleMs: 60_000 }),
       performance.now(),
       expire,
@@ -60,7 +60,7 @@ describe('startFrameDeadline', () => {
 
   it('is pushed back by frames and expires once only, ignoring frames after expiry', async () => {
     const errors: SparkTimeoutError[] = [];
-    const deadline = startFrameDeadline(
+    const deadline = new FrameDeadline(
       timeouts({ firstTokenMs: 0, idleMs: 20 }),
       performance.now(),
       (error) => errors.push(error),
@@ -80,11 +80,11 @@ describe('startFrameDeadline', () => {
 
   it('never expires when both deadlines are off, or after stop()', async () => {
     const errors: SparkTimeoutError[] = [];
-    const off = startFrameDeadline(timeouts({ firstTokenMs: 0, idleMs: 0 }), performance.now(), (error) =>
+    const off = new FrameDeadline(timeouts({ firstTokenMs: 0, idleMs: 0 }), performance.now(), (error) =>
       errors.push(error),
     );
     off.frameArrived(true);
-    const stopped = startFrameDeadline(timeouts({ firstTokenMs: 5 }), performance.now(), (error) =>
+    const stopped = new FrameDeadline(timeouts({ firstTokenMs: 5 }), performance.now(), (error) =>
       errors.push(error),
     );
     stopped.stop();
@@ -95,7 +95,7 @@ describe('startFrameDeadline', () => {
   it('arms one timer for many frames (frames never re-arm it), and still expires on time', async () => {
     const armed = vi.spyOn(globalThis, 'setTimeout');
     const { expire, expired } = expiry();
-    const deadline = startFrameDeadline(
+    const deadline = new FrameDeadline(
       timeouts({ firstTokenMs: 60_000, idleMs: 500 }),
       performance.now(),
       expire,

@@ -84,12 +84,3 @@ export class FrameDeadline {
     this.#expire(this.#idle ? timeoutError('idle', idleMs) : timeoutError('first-token', firstTokenMs));
   }
 }
-
-/** Starts a {@link FrameDeadline} (see its constructor). */
-export function startFrameDeadline(
-  timeouts: SparkTimeouts,
-  sentAt: number,
-  expire: (error: SparkTimeoutError) => void,
-): FrameDeadline {
-  return new FrameDeadline(timeouts, sentAt, expire);
-}

@@ -15,7 +15,7 @@ import { AsyncQueue, type QueueListener } from './async-queue';
 import type { SparkTimeouts } from './deadlines';
 import type { AbortLike } from './exchange-signal';
 import type { FrameConnection } from './frame-connection';
-import { type FrameDeadline, startFrameDeadline } from './frame-deadline';
+import { FrameDeadline } from './frame-deadline';
 
 /** What reading one attempt's answer needs. */
 export interface AnswerReading {
@@ -76,7 +76,7 @@ class AnswerReader implements QueueListener<unknown> {
     this.#resolve = resolve;
     this.#reject = reject;
     this.#accumulator = new AnswerAccumulator(reading.answer);
-    this.#deadline = startFrameDeadline(reading.timeouts, performance.now(), (error) => this.#finish(error));
+    this.#deadline = new FrameDeadline(reading.timeouts, performance.now(), (error) => this.#finish(error));
   }
 
   start(): void {
