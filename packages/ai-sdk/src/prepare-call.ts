@@ -59,10 +59,13 @@ export function prepareCall(
 ): PreparedCall {
   const http = protocol === 'http';
   const warnings: SharedV3Warning[] = [];
-  if (!http) {
-    for (const [setting, details] of HTTP_ONLY_SETTINGS) {
-      if (options[setting] !== undefined) warnings.push({ type: 'unsupported', feature: setting, details });
-    }
+  // Sent over HTTP (below), named in a warning over WebSocket.
+  const httpOnly: Pick<ChatParams, (typeof HTTP_ONLY_SETTINGS)[number][0]> = {};
+  for (const [setting, details] of HTTP_ONLY_SETTINGS) {
+    const value = options[setting];
+    if (value === undefined) continue;
+    if (http) httpOnly[setting] = value;
+    else warnings.push({ type: 'unsupported', feature: setting, details });
   }
   for (const [setting, details] of UNSUPPORTED_SETTINGS) {
     const value = options[setting];
@@ -124,9 +127,7 @@ export function prepareCall(
     ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
     ...(options.maxOutputTokens !== undefined ? { maxTokens: options.maxOutputTokens } : {}),
     ...(options.topK !== undefined ? { topK: options.topK } : {}),
-    ...(http && options.topP !== undefined ? { topP: options.topP } : {}),
-    ...(http && options.presencePenalty !== undefined ? { presencePenalty: options.presencePenalty } : {}),
-    ...(http && options.frequencyPenalty !== undefined ? { frequencyPenalty: options.frequencyPenalty } : {}),
+    ...httpOnly,
     ...(tools.functions ? { functions: tools.functions } : {}),
     ...(tools.toolChoice ? { toolChoice: tools.toolChoice } : {}),
     ...(spark.webSearch !== undefined ? { webSearch: spark.webSearch } : {}),

@@ -174,33 +174,26 @@ export class ChatCompletionsExchange {
     }
     // The status and headers go out at once, as a real server's do: latency then delays the first
     // chunk (what a client's first-token deadline bounds), not the response itself (its connect deadline).
-    let opened = false;
-    if (first !== undefined && first.type !== 'drop') {
-      this.sink.open(200, SSE_HEADERS);
-      opened = true;
+    // A script that starts with a drop never answers at all; any other opens the response first.
+    if (first === undefined || first.type === 'drop') {
+      if (first) this.#drop();
+      return;
     }
+    this.sink.open(200, SSE_HEADERS);
     for (const step of steps) {
       if (step.type === 'drop') {
         this.#drop();
         return;
       }
-      if (step.type === 'stall') {
-        if (!opened) this.sink.open(200, SSE_HEADERS);
-        // Keep the response open until the client or `close()` ends it.
-        return;
-      }
+      // Keep the response open until the client or `close()` ends it.
+      if (step.type === 'stall') return;
       if (step.type === 'end') {
-        if (!opened) this.sink.open(200, SSE_HEADERS);
         this.sink.end();
         this.#done();
         return;
       }
       if (latencyMs > 0 && step.type !== 'done') await this.#sleep(latencyMs);
       if (this.#closed) return;
-      if (!opened) {
-        this.sink.open(200, SSE_HEADERS);
-        opened = true;
-      }
       this.sink.write(`${prefix}${eventData(step)}\n\n`);
     }
   }
