@@ -8,7 +8,7 @@ import { SparkConfigError } from '../../errors/error-classes';
 import type { OpenFrameConnection } from '../../exchange/frame-connection';
 import type { SparkModel } from '../../models/models';
 import type { ChatParams, SparkLogger } from '../../types';
-import type { EncodedRequest } from '../encoded-request';
+import { type EncodedRequest, encodedRequest } from '../encoded-request';
 import { type EncodeHttpRequestOptions, encodeHttpRequest } from './encode-http-request';
 import { withHttpBaseURL } from './http-base-url';
 import { openHttp, type SparkFetch } from './open-http';
@@ -21,11 +21,7 @@ import { openHttp, type SparkFetch } from './open-http';
  */
 export function encodeHttpRequestText(params: ChatParams, options: EncodeHttpRequestOptions): EncodedRequest {
   const body = encodeHttpRequest(params, options);
-  const sent = body.max_tokens ?? body.max_completion_tokens;
-  return {
-    requestText: JSON.stringify(body),
-    maxTokens: typeof sent === 'number' ? sent : options.model.defaultMaxTokens,
-  };
+  return encodedRequest(body, body.max_tokens ?? body.max_completion_tokens, options.model);
 }
 
 /** What the engine knows about one HTTP request. */

@@ -7,7 +7,7 @@ import { checkSerializable, readChatParams, readField, withField } from '../../c
 import { invalid } from '../../errors/invalid';
 import type { SparkModel } from '../../models/models';
 import type { ChatParams, ChatRole, FunctionParameters, WebSearchOptions } from '../../types';
-import type { EncodedRequest } from '../encoded-request';
+import { type EncodedRequest, encodedRequest } from '../encoded-request';
 import { isPlainObject, validateFunctions, validateMessages } from './validate-request';
 
 /** The `web_search` tool on the wire. */
@@ -242,9 +242,5 @@ function encodeFrame(params: ChatParams, options: EncodeRequestOptions): SparkRe
  */
 export function encodeRequestText(params: ChatParams, options: EncodeRequestOptions): EncodedRequest {
   const frame = encodeFrame(params, options);
-  const sent = frame.parameter.chat.max_tokens;
-  return {
-    requestText: JSON.stringify(frame),
-    maxTokens: typeof sent === 'number' ? sent : options.model.defaultMaxTokens,
-  };
+  return encodedRequest(frame, frame.parameter.chat.max_tokens, options.model);
 }
