@@ -148,6 +148,15 @@ describe('createSparkClient over ws against the mock server', () => {
       expect(mock.connections).toHaveLength(1);
     });
 
+    it('keeps the API key out of the message when the gateway quotes it in its refusal', async () => {
+      const apiKey = mock.credentials.apiKey;
+      mock.enqueue({ reject: { status: 401, body: { message: `api key ${apiKey} is not allowed` } } });
+      const error = await failure(mockClient(mock).chat({ messages: HELLO }));
+      expect(error).toBeInstanceOf(SparkAuthError);
+      expect(error.message).toContain('api key [REDACTED] is not allowed');
+      expect(JSON.stringify(error.toJSON())).not.toContain(apiKey);
+    });
+
     it('reports a scripted 403 as a clock-skew failure when the clock cannot be fixed', async () => {
       const rejection = {
         status: 403,

@@ -40,3 +40,20 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
 export function redactUrl(url: string): string {
   return redactSecrets(url);
 }
+
+/**
+ * The values a signed URL carries that must never be echoed back: the API key and the signature inside
+ * its `authorization` parameter. A server may quote the key in an error body; knowing the URL that was
+ * dialled is enough to remove it (the secret itself never leaves the client).
+ */
+export function secretsOfSignedUrl(url: string): string[] {
+  const encoded = /[?&]authorization=([^&#]+)/i.exec(url)?.[1];
+  if (encoded === undefined) return [];
+  let decoded: string;
+  try {
+    decoded = atob(decodeURIComponent(encoded));
+  } catch {
+    return [];
+  }
+  return [...decoded.matchAll(/(?:api_key|signature)="([^"]+)"/g)].map((match) => match[1] as string);
+}

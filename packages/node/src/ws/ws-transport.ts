@@ -179,7 +179,7 @@ export function createWsTransport(options: WsTransportOptions = {}): SparkTransp
           const retryAfter = response.headers['retry-after'];
           readLimitedBody(response).then((body) => {
             response.destroy();
-            fail(errorFromHandshake({ status, body, serverDate, retryAfter }));
+            fail(errorFromHandshake({ status, body, serverDate, retryAfter, url }));
           });
         };
         const onHandshakeError = (error: Error & { code?: string }) => {

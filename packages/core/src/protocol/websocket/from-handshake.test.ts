@@ -7,6 +7,7 @@ import {
   SparkRateLimitError,
   SparkServerError,
 } from '../../errors/error-classes';
+import { signUrl } from '../../signing/sign-url';
 import { errorFromHandshake } from './from-handshake';
 
 describe('errorFromHandshake', () => {
@@ -67,5 +68,35 @@ describe('errorFromHandshake', () => {
   it('truncates a long non-JSON body', () => {
     const error = errorFromHandshake({ status: 401, body: 'x'.repeat(5000) });
     expect(error.message.length).toBeLessThan(600);
+  });
+});
+
+describe('errorFromHandshake and credentials in the body', () => {
+  it('removes the API key and signature the dialled URL carries, should the gateway quote them', async () => {
+    const url = await signUrl('wss://spark-api.xf-yun.com/v1.1/chat', {
+      apiKey: 'key-quoted-by-the-gateway-0123456789',
+      apiSecret: 'secret-0123456789abcdef',
+    });
+    const signature = /signature="([^"]+)"/.exec(
+      atob(decodeURIComponent(/authorization=([^&]+)/.exec(url)![1]!)),
+    )![1]!;
+    const error = errorFromHandshake({
+      status: 401,
+      body: JSON.stringify({
+        message: `apikey key-quoted-by-the-gateway-0123456789 signature ${signature} rejected`,
+      }),
+      url,
+    });
+    expect(error.message).toContain('apikey [REDACTED] signature [REDACTED] rejected');
+    expect(error.message).not.toContain('key-quoted-by-the-gateway');
+    expect(error.message).not.toContain(signature);
+  });
+
+  it('removes a Bearer credential even without the URL', () => {
+    const error = errorFromHandshake({
+      status: 401,
+      body: '{"message":"Bearer pw-0123456789abcdef is wrong"}',
+    });
+    expect(error.message).not.toContain('pw-0123456789abcdef');
   });
 });

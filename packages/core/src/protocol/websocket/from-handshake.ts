@@ -9,6 +9,7 @@ import {
   SparkRateLimitError,
   SparkServerError,
 } from '../../errors/error-classes';
+import { redactSecrets, secretsOfSignedUrl } from '../../errors/redact';
 import type { SparkError } from '../../errors/spark-error';
 import { retryAfterMs } from '../retry-after';
 
@@ -24,6 +25,11 @@ export interface HandshakeFailure {
   retryAfter?: string | undefined;
   /** The underlying platform error or event. */
   cause?: unknown;
+  /**
+   * The signed URL that was dialled: the API key and signature it carries are removed from the body's
+   * text, should the server quote them. Never shown itself.
+   */
+  url?: string | undefined;
 }
 
 function bodyMessage(body: string | undefined): string | undefined {
@@ -45,7 +51,9 @@ function bodyMessage(body: string | undefined): string | undefined {
  */
 export function errorFromHandshake(failure: HandshakeFailure): SparkError {
   const { status, serverDate, cause } = failure;
-  const detail = bodyMessage(failure.body);
+  // The body is the server's text: scrubbed of credentials before it becomes part of a message.
+  const body = bodyMessage(failure.body);
+  const detail = body && redactSecrets(body, failure.url ? secretsOfSignedUrl(failure.url) : []);
   const said = detail ? `: ${detail}` : '';
   const options = { status, cause };
 

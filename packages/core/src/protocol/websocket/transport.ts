@@ -34,7 +34,7 @@ export interface SparkConnection {
  * Opens a WebSocket to a signed URL.
  *
  * Resolves once the socket is open. Rejects with a typed `SparkError`: a refused handshake through
- * `errorFromHandshake({ status, body, serverDate })` with as much as the platform can see, other
+ * `errorFromHandshake({ status, body, serverDate, url })` with as much as the platform can see, other
  * failures as `SparkConnectionError`, an abort as `SparkAbortError`. Error messages never contain
  * the signed URL.
  */
