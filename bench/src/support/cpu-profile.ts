@@ -2,6 +2,9 @@
  * Reading a V8 `.cpuprofile` (written by `node --cpu-prof`): self time per function, divided by the
  * streams of the run, so each row reads as microseconds per request.
  */
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { WARM_UP_REQUESTS } from './stream-waves';
+import { runWorker } from './workers';
 
 /** One node of a V8 `.cpuprofile`. */
 interface ProfileNode {
@@ -70,4 +73,27 @@ export function selfTimes(
   }
   const costs = [...grouped.values()].sort((a, b) => b.microsPerRequest - a.microsPerRequest);
   return { costs, totalMicros: totalMicros / streams };
+}
+
+/**
+ * Runs a benchmark worker under `node --cpu-prof` (sampling every `intervalMicros`, the profile
+ * written into `directory`, emptied first) and sums its self times per request. The worker's
+ * warm-up streams are in the profile too, so they are counted with the streams it reports.
+ */
+export async function profileWorker<Result extends { streams: number }>(
+  file: string,
+  input: unknown,
+  { directory, intervalMicros }: { directory: string; intervalMicros: number },
+): Promise<{ result: Result; costs: FunctionCost[]; totalMicros: number }> {
+  await rm(directory, { recursive: true, force: true });
+  await mkdir(directory, { recursive: true });
+  const result = await runWorker<Result>(file, input, [
+    '--cpu-prof',
+    `--cpu-prof-interval=${intervalMicros}`,
+    `--cpu-prof-dir=${directory}`,
+  ]);
+  const [profileFile] = (await readdir(directory)).filter((name) => name.endsWith('.cpuprofile'));
+  if (!profileFile) throw new Error(`no CPU profile written in ${directory}`);
+  const profile = JSON.parse(await readFile(`${directory}${profileFile}`, 'utf8')) as CpuProfile;
+  return { result, ...selfTimes(profile, result.streams + WARM_UP_REQUESTS) };
 }
