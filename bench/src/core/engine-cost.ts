@@ -8,14 +8,18 @@ import { createSparkEngine, type SparkConnection, type SparkTransport } from '@x
 import { answerFrames } from '@xinghuo/core/testing';
 import { AsyncQueue } from '@xinghuo/core/transport';
 import { type AllocationSample, sampleAllocations } from '../support/heap-profile';
-import { type BatchRunner, cpuMicrosPerRequest, inBatches } from '../support/measure';
+import {
+  type BatchRunner,
+  cpuMicrosPerRequest,
+  ENGINE_COST_ANSWER,
+  inBatches,
+  readsAnswer,
+} from '../support/measure';
 
-const ANSWER =
-  '你好！我是讯飞星火认知大模型，很高兴为你服务。TypeScript 是 JavaScript 的超集，它增加了静态类型检查。';
-const FRAMES = answerFrames(ANSWER, { chunkSize: 10 }).map((frame) => JSON.stringify(frame));
+const FRAMES = answerFrames(ENGINE_COST_ANSWER, { chunkSize: 10 }).map((frame) => JSON.stringify(frame));
 
 /** A socket-like transport: the answer's frames arrive one per macrotask after the request is sent. */
-export const memorySocketTransport: SparkTransport = async () => {
+const memorySocketTransport: SparkTransport = async () => {
   const inbound = new AsyncQueue<string>();
   const connection: SparkConnection = {
     send() {
@@ -43,14 +47,7 @@ function engineRunner(concurrency: number): BatchRunner {
     transport: memorySocketTransport,
     defaultModel: 'lite',
   });
-  const one = async () => {
-    let text = '';
-    for await (const delta of client.stream({ messages: [{ role: 'user', content: '你好' }] }).textStream) {
-      text += delta;
-    }
-    if (text !== ANSWER) throw new Error('wrong answer');
-  };
-  return inBatches(one, concurrency);
+  return inBatches(readsAnswer(client), concurrency);
 }
 
 /** CPU microseconds per request over `count` requests, `concurrency` at a time (after a warm-up). */

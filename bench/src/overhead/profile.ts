@@ -91,7 +91,7 @@ const lines = [
     "`textStream`, signing left out. No sockets, so every microsecond and byte is the engine's (the " +
     "frames' `JSON.parse` included, which the hand-written client pays too). Allocations come from V8's " +
     'sampling heap profiler with collected objects included: what the garbage collector has to clear, and ' +
-    "steady across runs where CPU time is not. Rows in `engine-cost.ts` are the benchmark's own reader and transport.",
+    "steady across runs where CPU time is not. Rows in `engine-cost.ts` and `measure.ts` are the benchmark's own transport and reader.",
   '',
   `CPU: **${engineMicros.toFixed(1)} µs per request**; allocated: **${Math.round(allocations.bytesPerRequest)} bytes per request**.`,
   '',
