@@ -27,7 +27,7 @@ export interface FunctionCost {
   microsPerRequest: number;
 }
 
-/** Where a frame's code lives: the package (or `node:` internals, or the worker itself). */
+/** Where a frame's code lives: the package (or `node:` internals, the worker itself, a bench source). */
 export function locate(url: string): string {
   const pkg =
     /packages\/([^/]+)\/dist\/([^?]+)/.exec(url) ?? /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
@@ -35,6 +35,9 @@ export function locate(url: string): string {
   if (url.startsWith('node:')) return 'node internals';
   if (url === '') return '(native)';
   if (url.includes('/workers/')) return 'bench worker';
+  // The bench's own sources, run in process by tsx: relative, so no machine path lands in a report.
+  const benchSource = /\/(bench\/src\/[^?]+)/.exec(url);
+  if (benchSource) return benchSource[1] as string;
   return url.replace(/^file:\/\//, '');
 }
 
