@@ -3,5 +3,6 @@ import { trackedBrowserTransport } from './support/tracked-transports';
 
 describeFaultMatrix(
   'fault matrix over the browser transport (ws constructor injected)',
+  'ws',
   trackedBrowserTransport,
 );

@@ -1,4 +1,4 @@
 import { describeFaultMatrix } from './support/fault-matrix';
 import { trackedNodeTransport } from './support/tracked-transports';
 
-describeFaultMatrix('fault matrix over the Node (ws) transport', trackedNodeTransport);
+describeFaultMatrix('fault matrix over the Node (ws) transport', 'ws', trackedNodeTransport);

@@ -2,6 +2,7 @@ import { createSparkClient } from '@xinghuo/core';
 import { deterministicAnswer, type MockScenario, type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../test-support/eventually';
+import { nothingOpen } from './support/nothing-open';
 import {
   type TrackedTransport,
   trackedBrowserTransport,
@@ -116,10 +117,6 @@ describe.each(['node', 'browser', 'http'] as const)('recovery over the %s transp
     }
     // Every attempt dialled a URL of its own signing (one per handshake).
     expect(tracked.urls).toHaveLength(recovery.connections);
-    expect(
-      await eventually(
-        () => mock.openSockets() === 0 && mock.openHttpRequests() === 0 && tracked.openSockets() === 0,
-      ),
-    ).toBe(true);
+    expect(await eventually(() => nothingOpen(mock, tracked.openSockets()))).toBe(true);
   });
 });

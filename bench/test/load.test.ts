@@ -4,6 +4,7 @@ import { createSparkClient, createWsTransport, type SparkClient } from '@xinghuo
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../test-support/eventually';
 import { type RecordingTransport, recordFrames, recordHttpChunks } from './support/frame-recorder';
+import { nothingOpen } from './support/nothing-open';
 import { scaled } from './support/scale';
 
 /**
@@ -73,8 +74,7 @@ describe.each(['ws', 'http'] as const)('load against the mock over %s', (protoco
   let recorder: RecordingTransport;
   let client: SparkClient;
   /** Nothing open on either side: no WebSocket, no HTTP request, no recorded exchange. */
-  const allClosed = () =>
-    mock.openSockets() === 0 && mock.openHttpRequests() === 0 && recorder.openConnections() === 0;
+  const allClosed = () => nothingOpen(mock, recorder.openConnections());
 
   beforeAll(async () => {
     mock = await startMockSpark({ latencyMs: 0 });

@@ -4,18 +4,22 @@
  * with `textStream` as the overhead benchmark reads, signing left out: everything measured here is
  * the engine's. `npx tsx src/core/engine-cost.ts` prints microseconds of CPU per request.
  */
-import { Session } from 'node:inspector';
 import { createSparkEngine, type SparkConnection, type SparkTransport } from '@xinghuo/core';
 import { answerFrames } from '@xinghuo/core/testing';
 import { AsyncQueue } from '@xinghuo/core/transport';
-import { type BatchRunner, cpuMicrosPerRequest, inBatches } from '../support/measure';
+import { type AllocationSample, sampleAllocations } from '../support/heap-profile';
+import {
+  type BatchRunner,
+  cpuMicrosPerRequest,
+  ENGINE_COST_ANSWER,
+  inBatches,
+  readsAnswer,
+} from '../support/measure';
 
-const ANSWER =
-  '你好！我是讯飞星火认知大模型，很高兴为你服务。TypeScript 是 JavaScript 的超集，它增加了静态类型检查。';
-const FRAMES = answerFrames(ANSWER, { chunkSize: 10 }).map((frame) => JSON.stringify(frame));
+const FRAMES = answerFrames(ENGINE_COST_ANSWER, { chunkSize: 10 }).map((frame) => JSON.stringify(frame));
 
 /** A socket-like transport: the answer's frames arrive one per macrotask after the request is sent. */
-export const memorySocketTransport: SparkTransport = async () => {
+const memorySocketTransport: SparkTransport = async () => {
   const inbound = new AsyncQueue<string>();
   const connection: SparkConnection = {
     send() {
@@ -43,14 +47,7 @@ function engineRunner(concurrency: number): BatchRunner {
     transport: memorySocketTransport,
     defaultModel: 'lite',
   });
-  const one = async () => {
-    let text = '';
-    for await (const delta of client.stream({ messages: [{ role: 'user', content: '你好' }] }).textStream) {
-      text += delta;
-    }
-    if (text !== ANSWER) throw new Error('wrong answer');
-  };
-  return inBatches(one, concurrency);
+  return inBatches(readsAnswer(client), concurrency);
 }
 
 /** CPU microseconds per request over `count` requests, `concurrency` at a time (after a warm-up). */
@@ -58,77 +55,15 @@ export async function engineCostPerRequest(count: number, concurrency: number): 
   return cpuMicrosPerRequest(engineRunner(concurrency), count);
 }
 
-interface SamplingHeapProfileNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  selfSize: number;
-  children: SamplingHeapProfileNode[];
-}
-
-interface SamplingHeapProfile {
-  head: SamplingHeapProfileNode;
-}
-
-/** One allocation site: a function and the bytes it allocated per request. */
-export interface AllocationSite {
-  name: string;
-  where: string;
-  bytesPerRequest: number;
-}
-
 /**
  * Bytes allocated per request, in total and by function, from V8's sampling heap profiler with
  * collected objects included (so garbage counts: it is what the garbage collector has to clear).
  * Deterministic enough to compare builds on a busy machine, where CPU time is not.
  */
-export async function engineAllocations(
-  count: number,
-  concurrency: number,
-): Promise<{ bytesPerRequest: number; sites: AllocationSite[] }> {
+export async function engineAllocations(count: number, concurrency: number): Promise<AllocationSample> {
   const run = engineRunner(concurrency);
   await run(Math.min(count, 500));
-  const session = new Session();
-  session.connect();
-  // The callback API, promisified: `node:inspector/promises` has no types in the pinned @types/node.
-  const post = <Result>(method: string, params?: object) =>
-    new Promise<Result>((resolve, reject) => {
-      session.post(method, params ?? {}, (error, result) =>
-        error ? reject(error) : resolve(result as Result),
-      );
-    });
-  try {
-    await post('HeapProfiler.startSampling', {
-      samplingInterval: 256,
-      includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: true,
-    });
-    await run(count);
-    const { profile } = await post<{ profile: SamplingHeapProfile }>('HeapProfiler.stopSampling');
-    const sites = new Map<string, AllocationSite>();
-    let total = 0;
-    const walk = (node: SamplingHeapProfileNode) => {
-      if (node.selfSize > 0) {
-        const frame = node.callFrame;
-        const where = `${frame.url.split('/').pop() || '(native)'}:${frame.lineNumber + 1}`;
-        const key = `${frame.functionName} ${where}`;
-        const site = sites.get(key) ?? {
-          name: frame.functionName || '(anonymous)',
-          where,
-          bytesPerRequest: 0,
-        };
-        site.bytesPerRequest += node.selfSize / count;
-        sites.set(key, site);
-        total += node.selfSize;
-      }
-      for (const child of node.children) walk(child);
-    };
-    walk(profile.head);
-    return {
-      bytesPerRequest: total / count,
-      sites: [...sites.values()].sort((a, b) => b.bytesPerRequest - a.bytesPerRequest),
-    };
-  } finally {
-    session.disconnect();
-  }
+  return sampleAllocations(run, count);
 }
 
 if (process.argv[1]?.includes('engine-cost')) {

@@ -9,48 +9,21 @@
  * `ALLOCATION_REQUESTS` (default 2000) and `ALLOCATION_TOP` (default 30) change the run.
  */
 import { createHook } from 'node:async_hooks';
-import { Session } from 'node:inspector/promises';
-import { isSdkCode, locate } from '../support/cpu-profile';
+import { isSdkCode } from '../support/cpu-profile';
+import { sampleAllocations } from '../support/heap-profile';
 import { engineRunner } from './engine-cost';
-
-interface HeapNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  selfSize: number;
-  children: HeapNode[];
-}
 
 const requests = Number(process.env.ALLOCATION_REQUESTS ?? 2000);
 const top = Number(process.env.ALLOCATION_TOP ?? 30);
 const run = engineRunner(10);
 await run(500); // warm-up: optimized code allocates differently from the interpreter
 
-const session = new Session();
-session.connect();
-await session.post('HeapProfiler.enable');
-await session.post('HeapProfiler.startSampling', {
-  samplingInterval: 128,
-  includeObjectsCollectedByMajorGC: true,
-  includeObjectsCollectedByMinorGC: true,
-});
-await run(requests);
-const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: { head: HeapNode } };
-session.disconnect();
-
-const bytes = new Map<string, number>();
-let total = 0;
-let sdk = 0;
-let protocol = 0;
-(function walk(node: HeapNode) {
-  for (const child of node.children) walk(child);
-  if (node.selfSize === 0) return;
-  const where = locate(node.callFrame.url);
-  const key = `${node.callFrame.functionName || '(anonymous)'}  ${where}:${node.callFrame.lineNumber + 1}`;
-  bytes.set(key, (bytes.get(key) ?? 0) + node.selfSize);
-  total += node.selfSize;
-  if (isSdkCode(where)) sdk += node.selfSize;
-  // The HTTP protocol is the chunk the engine loads with `import()`; the rest of core is the engine.
-  if (where.startsWith('core/http-protocol')) protocol += node.selfSize;
-})(profile.head);
+const { bytesPerRequest, sites } = await sampleAllocations(run, requests, 128);
+const bytesIn = (test: (where: string) => boolean) =>
+  sites.filter((site) => test(site.where)).reduce((sum, site) => sum + site.bytesPerRequest, 0);
+const sdk = bytesIn(isSdkCode);
+// The HTTP protocol is the chunk the engine loads with `import()`; the rest of core is the engine.
+const protocol = bytesIn((where) => where.startsWith('core/http-protocol'));
 
 // Promises per request, by the first frame of the stack that made them (a stack per promise: slow,
 // so after the allocation run and over fewer requests).
@@ -81,19 +54,18 @@ hook.enable();
 await run(promiseRequests);
 hook.disable();
 
-const perRequest = (value: number, count: number) => (value / count).toFixed(1).padStart(8);
-const rows = [...bytes].sort((a, b) => b[1] - a[1]).slice(0, top);
+const column = (perRequest: number) => perRequest.toFixed(1).padStart(8);
 const promiseRows = [...promises].sort((a, b) => b[1] - a[1]).slice(0, top);
 const promiseTotal = [...promises.values()].reduce((sum, count) => sum + count, 0);
 process.stdout.write(
   [
-    `${requests} requests: ${(total / requests / 1024).toFixed(1)} KiB allocated per request, ` +
-      `${(sdk / requests / 1024).toFixed(1)} KiB of it in @xinghuo code (self), ` +
-      `${(protocol / requests / 1024).toFixed(1)} KiB in the HTTP protocol`,
+    `${requests} requests: ${(bytesPerRequest / 1024).toFixed(1)} KiB allocated per request, ` +
+      `${(sdk / 1024).toFixed(1)} KiB of it in @xinghuo code (self), ` +
+      `${(protocol / 1024).toFixed(1)} KiB in the HTTP protocol`,
     '--- bytes per request, by allocating function',
-    ...rows.map(([key, size]) => `${perRequest(size, requests)}  ${key}`),
+    ...sites.slice(0, top).map((site) => `${column(site.bytesPerRequest)}  ${site.name}  ${site.where}`),
     `--- promises per request: ${(promiseTotal / promiseRequests).toFixed(1)}`,
-    ...promiseRows.map(([key, count]) => `${perRequest(count, promiseRequests)}  ${key}`),
+    ...promiseRows.map(([key, count]) => `${column(count / promiseRequests)}  ${key}`),
     '',
   ].join('\n'),
 );

@@ -10,17 +10,20 @@
  */
 import { createHook } from 'node:async_hooks';
 import type * as Core from '@xinghuo/core';
-import { type BatchRunner, cpuMicrosPerRequest, inBatches } from '../support/measure';
+import {
+  type BatchRunner,
+  cpuMicrosPerRequest,
+  ENGINE_COST_ANSWER,
+  inBatches,
+  readsAnswer,
+} from '../support/measure';
 
 const { createSparkEngine } = (await import(process.env.ENGINE_COST_CORE ?? '@xinghuo/core')) as typeof Core;
 
-const ANSWER =
-  '你好！我是讯飞星火认知大模型，很高兴为你服务。TypeScript 是 JavaScript 的超集，它增加了静态类型检查。';
-
-const PIECES = ANSWER.match(/.{1,10}/gsu) ?? [];
+const PIECES = ENGINE_COST_ANSWER.match(/.{1,10}/gsu) ?? [];
 const encoder = new TextEncoder();
 
-/** The body the mock's `/v1` face sends for {@link ANSWER}: `data:` without a space, usage on the last chunk. */
+/** The body the mock's `/v1` face sends for {@link ENGINE_COST_ANSWER}: `data:` without a space, usage on the last chunk. */
 const CHUNKS = [
   ...PIECES.map((content, index) => {
     const last = index === PIECES.length - 1;
@@ -67,14 +70,7 @@ export function engineRunner(concurrency: number): BatchRunner {
     fetch: memoryFetch,
     defaultModel: 'lite',
   });
-  const one = async () => {
-    let text = '';
-    for await (const delta of client.stream({ messages: [{ role: 'user', content: '你好' }] }).textStream) {
-      text += delta;
-    }
-    if (text !== ANSWER) throw new Error(`wrong answer: ${text}`);
-  };
-  return inBatches(one, concurrency);
+  return inBatches(readsAnswer(client), concurrency);
 }
 
 /** CPU microseconds per HTTP request over `count` requests, `concurrency` at a time (after a warm-up). */

@@ -7,11 +7,9 @@
  * `PROFILE_SIDE` (`sdk`, `baseline` or `openai`; default `sdk`), `PROFILE_CONCURRENCY` (default 1)
  * and `PROFILE_WAVES` (default 2000) change the workload.
  */
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { type CpuProfile, isSdkCode, selfTimes } from '../support/cpu-profile';
-import { WARM_UP_REQUESTS } from '../support/stream-waves';
-import { buildWorkers, runWorker } from '../support/workers';
+import { isSdkCode, profileWorker } from '../support/cpu-profile';
+import { buildWorkers } from '../support/workers';
 import { expectedAnswers, HTTP_PROMPTS, withMock } from './run';
 import type { HttpSide, HttpWorkerInput, HttpWorkerResult } from './worker';
 
@@ -25,24 +23,15 @@ const files = await buildWorkers({
   'http-worker': 'src/http/worker.ts',
   'mock-child': 'src/support/mock-child.ts',
 });
-const directory = `${benchRoot}dist/profiles/http-${side}/`;
-await rm(directory, { recursive: true, force: true });
-await mkdir(directory, { recursive: true });
 const mockChild = files['mock-child'] as string;
 const expected = await withMock(mockChild, (target) => expectedAnswers(target, HTTP_PROMPTS, 'text'));
-const result = await withMock(mockChild, (target) => {
+const { result, costs, totalMicros } = await withMock(mockChild, (target) => {
   const input: HttpWorkerInput = { side, scenario: 'text', target, expected, concurrency, waves };
-  return runWorker<HttpWorkerResult>(files['http-worker'] as string, input, [
-    '--cpu-prof',
-    '--cpu-prof-interval=100',
-    `--cpu-prof-dir=${directory}`,
-  ]);
+  return profileWorker<HttpWorkerResult>(files['http-worker'] as string, input, {
+    directory: `${benchRoot}dist/profiles/http-${side}/`,
+    intervalMicros: 100,
+  });
 });
-const [file] = (await readdir(directory)).filter((name) => name.endsWith('.cpuprofile'));
-if (!file) throw new Error(`no CPU profile written for ${side}`);
-const profile = JSON.parse(await readFile(`${directory}${file}`, 'utf8')) as CpuProfile;
-const streams = result.streams + WARM_UP_REQUESTS;
-const { costs, totalMicros } = selfTimes(profile, streams);
 const sdkCosts = costs.filter((cost) => isSdkCode(cost.where));
 const sdkTotal = sdkCosts.reduce((sum, cost) => sum + cost.microsPerRequest, 0);
 const line = (cost: (typeof costs)[number]) =>

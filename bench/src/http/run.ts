@@ -15,7 +15,7 @@ import type { WaveLoad } from '../support/stream-waves';
 import { runWorker } from '../support/workers';
 import { answerCounts, type HttpAnswerCounts } from './answer-counts';
 import { baselineHttpChat, type HttpAnswer } from './baseline-client';
-import { HTTP_MODEL, type HttpScenario, type HttpTarget, WEATHER_TOOL } from './sides';
+import { baselineHttpRequest, type HttpScenario, type HttpTarget, WEATHER_TOOL } from './sides';
 import type { HttpSide, HttpWorkerInput, HttpWorkerResult } from './worker';
 
 /** The sides timed against each other. */
@@ -182,13 +182,7 @@ export async function expectedAnswers(
 ): Promise<Record<string, HttpAnswer>> {
   const answers: Record<string, HttpAnswer> = {};
   for (const prompt of prompts) {
-    answers[prompt] = await baselineHttpChat({
-      url: `${target.httpURL}${HTTP_MODEL.path}`,
-      apiPassword: target.apiPassword,
-      model: HTTP_MODEL.id,
-      messages: [{ role: 'user', content: prompt }],
-      ...(scenario === 'tools' ? { tools: [WEATHER_TOOL] } : {}),
-    });
+    answers[prompt] = await baselineHttpChat(baselineHttpRequest(target, scenario, prompt));
   }
   return answers;
 }

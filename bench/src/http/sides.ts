@@ -3,7 +3,12 @@
  * offered) and return its text and tool calls. Each side loads its client lazily, so a worker process
  * holds only its own side's modules and its peak RSS is its own.
  */
-import { baselineHttpChat, type HttpAnswer, type WireToolCall } from './baseline-client';
+import {
+  baselineHttpChat,
+  type HttpAnswer,
+  type HttpBaselineRequest,
+  type WireToolCall,
+} from './baseline-client';
 
 /** What every side needs to reach the mock's HTTP face. */
 export interface HttpTarget {
@@ -56,18 +61,24 @@ function counted(stream: (prompt: string) => Promise<HttpAnswer>): HttpStreamOnc
   };
 }
 
+/** The request the hand-written client sends for `prompt` (the tool offered in the tool scenario). */
+export function baselineHttpRequest(
+  target: HttpTarget,
+  scenario: HttpScenario,
+  prompt: string,
+): HttpBaselineRequest {
+  return {
+    url: `${target.httpURL}${HTTP_MODEL.path}`,
+    apiPassword: target.apiPassword,
+    model: HTTP_MODEL.id,
+    messages: [{ role: 'user', content: prompt }],
+    ...(scenario === 'tools' ? { tools: [WEATHER_TOOL] } : {}),
+  };
+}
+
 /** The hand-written `fetch` + SSE client. */
 export function baselineHttpSide(target: HttpTarget, scenario: HttpScenario): HttpStreamOnce {
-  const url = `${target.httpURL}${HTTP_MODEL.path}`;
-  return counted((prompt) =>
-    baselineHttpChat({
-      url,
-      apiPassword: target.apiPassword,
-      model: HTTP_MODEL.id,
-      messages: [{ role: 'user', content: prompt }],
-      ...(scenario === 'tools' ? { tools: [WEATHER_TOOL] } : {}),
-    }),
-  );
+  return counted((prompt) => baselineHttpChat(baselineHttpRequest(target, scenario, prompt)));
 }
 
 /**

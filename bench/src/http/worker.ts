@@ -63,10 +63,11 @@ let firstError: string | undefined;
 const measurement = await measureWaves(streamOnce, Object.keys(input.expected), input, (prompt, answer) => {
   const want = input.expected[prompt]!;
   expectedToolCalls += want.toolCalls.length;
-  wholeToolCalls += want.toolCalls.filter((call, index) => {
+  const whole = want.toolCalls.filter((call, index) => {
     const got = answer.toolCalls[index];
     return got !== undefined && sameCall(call, got);
   }).length;
+  wholeToolCalls += whole;
   if (answer.error !== undefined) {
     errors += 1;
     firstError ??= answer.error;
@@ -75,7 +76,7 @@ const measurement = await measureWaves(streamOnce, Object.keys(input.expected), 
     answer.error === undefined &&
     answer.text === want.text &&
     answer.toolCalls.length === want.toolCalls.length &&
-    want.toolCalls.every((call, index) => sameCall(call, answer.toolCalls[index]!))
+    whole === want.toolCalls.length
   ) {
     completeAnswers += 1;
   }

@@ -9,13 +9,12 @@
  *
  * `PROFILE_CONCURRENCY` and `PROFILE_WAVES` change the workload (default 100 × 20 streams).
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { engineAllocations, engineCostPerRequest } from '../core/engine-cost';
-import { type CpuProfile, type FunctionCost, isSdkCode, selfTimes } from '../support/cpu-profile';
-import { WARM_UP_REQUESTS } from '../support/stream-waves';
-import { buildWorkers, runWorker } from '../support/workers';
+import { type FunctionCost, isSdkCode, profileWorker } from '../support/cpu-profile';
+import { buildWorkers } from '../support/workers';
 import { expectedAnswers, withMock } from './run';
 import type { OverheadSide, OverheadWorkerInput, OverheadWorkerResult } from './worker';
 
@@ -29,25 +28,15 @@ async function profileSide(
   side: OverheadSide,
   files: Record<string, string>,
 ): Promise<{ result: OverheadWorkerResult; costs: FunctionCost[]; totalMicros: number }> {
-  const directory = `${profileDirectory}${side}/`;
-  await rm(directory, { recursive: true, force: true });
-  await mkdir(directory, { recursive: true });
   const mockChild = files['mock-child'] as string;
   const expected = await withMock(mockChild, (target) => expectedAnswers(target));
-  const result = await withMock(mockChild, (target) => {
+  return withMock(mockChild, (target) => {
     const input: OverheadWorkerInput = { side, target, expected, concurrency, waves };
-    return runWorker<OverheadWorkerResult>(files['overhead-worker'] as string, input, [
-      '--cpu-prof',
-      '--cpu-prof-interval=250',
-      `--cpu-prof-dir=${directory}`,
-    ]);
+    return profileWorker<OverheadWorkerResult>(files['overhead-worker'] as string, input, {
+      directory: `${profileDirectory}${side}/`,
+      intervalMicros: 250,
+    });
   });
-  const [file] = (await readdir(directory)).filter((name) => name.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`no CPU profile written for ${side}`);
-  const profile = JSON.parse(await readFile(`${directory}${file}`, 'utf8')) as CpuProfile;
-  // The warm-up's streams are in the profile too: count them so the figures are per request.
-  const streams = result.streams + WARM_UP_REQUESTS;
-  return { result, ...selfTimes(profile, streams) };
 }
 
 function row(cost: FunctionCost): string {
@@ -102,7 +91,7 @@ const lines = [
     "`textStream`, signing left out. No sockets, so every microsecond and byte is the engine's (the " +
     "frames' `JSON.parse` included, which the hand-written client pays too). Allocations come from V8's " +
     'sampling heap profiler with collected objects included: what the garbage collector has to clear, and ' +
-    "steady across runs where CPU time is not. Rows in `engine-cost.ts` are the benchmark's own reader and transport.",
+    "steady across runs where CPU time is not. Rows in `engine-cost.ts` and `measure.ts` are the benchmark's own transport and reader.",
   '',
   `CPU: **${engineMicros.toFixed(1)} µs per request**; allocated: **${Math.round(allocations.bytesPerRequest)} bytes per request**.`,
   '',

@@ -2,6 +2,9 @@
  * Reading a V8 `.cpuprofile` (written by `node --cpu-prof`): self time per function, divided by the
  * streams of the run, so each row reads as microseconds per request.
  */
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { WARM_UP_REQUESTS } from './stream-waves';
+import { runWorker } from './workers';
 
 /** One node of a V8 `.cpuprofile`. */
 interface ProfileNode {
@@ -24,7 +27,7 @@ export interface FunctionCost {
   microsPerRequest: number;
 }
 
-/** Where a frame's code lives: the package (or `node:` internals, or the worker itself). */
+/** Where a frame's code lives: the package (or `node:` internals, the worker itself, a bench source). */
 export function locate(url: string): string {
   const pkg =
     /packages\/([^/]+)\/dist\/([^?]+)/.exec(url) ?? /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
@@ -32,6 +35,9 @@ export function locate(url: string): string {
   if (url.startsWith('node:')) return 'node internals';
   if (url === '') return '(native)';
   if (url.includes('/workers/')) return 'bench worker';
+  // The bench's own sources, run in process by tsx: relative, so no machine path lands in a report.
+  const benchSource = /\/(bench\/src\/[^?]+)/.exec(url);
+  if (benchSource) return benchSource[1] as string;
   return url.replace(/^file:\/\//, '');
 }
 
@@ -70,4 +76,27 @@ export function selfTimes(
   }
   const costs = [...grouped.values()].sort((a, b) => b.microsPerRequest - a.microsPerRequest);
   return { costs, totalMicros: totalMicros / streams };
+}
+
+/**
+ * Runs a benchmark worker under `node --cpu-prof` (sampling every `intervalMicros`, the profile
+ * written into `directory`, emptied first) and sums its self times per request. The worker's
+ * warm-up streams are in the profile too, so they are counted with the streams it reports.
+ */
+export async function profileWorker<Result extends { streams: number }>(
+  file: string,
+  input: unknown,
+  { directory, intervalMicros }: { directory: string; intervalMicros: number },
+): Promise<{ result: Result; costs: FunctionCost[]; totalMicros: number }> {
+  await rm(directory, { recursive: true, force: true });
+  await mkdir(directory, { recursive: true });
+  const result = await runWorker<Result>(file, input, [
+    '--cpu-prof',
+    `--cpu-prof-interval=${intervalMicros}`,
+    `--cpu-prof-dir=${directory}`,
+  ]);
+  const [profileFile] = (await readdir(directory)).filter((name) => name.endsWith('.cpuprofile'));
+  if (!profileFile) throw new Error(`no CPU profile written in ${directory}`);
+  const profile = JSON.parse(await readFile(`${directory}${profileFile}`, 'utf8')) as CpuProfile;
+  return { result, ...selfTimes(profile, result.streams + WARM_UP_REQUESTS) };
 }

@@ -55,3 +55,26 @@ export async function cpuMicrosPerRequest(run: BatchRunner, count: number): Prom
   const cpu = process.cpuUsage(before);
   return (cpu.user + cpu.system) / count;
 }
+
+/** The answer the engine-cost scripts' in-memory transports send, read back whole by {@link readsAnswer}. */
+export const ENGINE_COST_ANSWER =
+  '你好！我是讯飞星火认知大模型，很高兴为你服务。TypeScript 是 JavaScript 的超集，它增加了静态类型检查。';
+
+/** The part of an engine an engine-cost loop calls (structural, so another build of core fits too). */
+interface TextStreaming {
+  stream(request: { messages: { role: 'user'; content: string }[] }): { textStream: AsyncIterable<string> };
+}
+
+/**
+ * One engine-cost request: streams `你好` through `engine`, reads `textStream` as the overhead
+ * benchmark reads, and throws unless the text is {@link ENGINE_COST_ANSWER} whole.
+ */
+export function readsAnswer(engine: TextStreaming): () => Promise<void> {
+  return async () => {
+    let text = '';
+    for await (const delta of engine.stream({ messages: [{ role: 'user', content: '你好' }] }).textStream) {
+      text += delta;
+    }
+    if (text !== ENGINE_COST_ANSWER) throw new Error(`wrong answer: ${text}`);
+  };
+}

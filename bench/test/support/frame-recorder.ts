@@ -4,7 +4,7 @@
  * truth to check the SDK's events against.
  */
 import type { SparkFetch, SparkTransport } from '@xinghuo/core';
-import { observeResponse } from './observed-response';
+import { observeFetch } from './observed-response';
 
 /** What one exchange carried. */
 export interface RecordedExchange {
@@ -100,24 +100,9 @@ export function recordHttpChunks(
   inner: SparkFetch = (input, init) => fetch(input, init),
 ): RecordingTransport {
   const byMarker = new Map<string, RecordedExchange>();
-  let open = 0;
-  const recordingFetch: SparkFetch = async (input, init) => {
+  const recording = observeFetch(inner, (_input, init) => {
     const exchange: RecordedExchange = { seqs: [], contents: [], closed: false, done: false };
     byMarker.set(markerOf(init.body), exchange);
-    open += 1;
-    const finish = () => {
-      if (exchange.closed) return;
-      exchange.closed = true;
-      open -= 1;
-    };
-    init.signal?.addEventListener('abort', finish, { once: true });
-    let response: Response;
-    try {
-      response = await inner(input, init);
-    } catch (error) {
-      finish();
-      throw error;
-    }
     const decoder = new TextDecoder();
     let pending = '';
     const readLines = (text: string) => {
@@ -137,17 +122,18 @@ export function recordHttpChunks(
         if (choice) exchange.contents.push(choice.delta?.content ?? '');
       }
     };
-    return observeResponse(response, {
+    return {
       onChunk: (bytes) => readLines(decoder.decode(bytes, { stream: true })),
-      onFinish: () => {
-        if (!exchange.closed) readLines(`${decoder.decode()}\n`);
-        finish();
+      onClose: (how) => {
+        // An aborted request's body is cut off: only a finished body has a last line to read.
+        if (how === 'body') readLines(`${decoder.decode()}\n`);
+        exchange.closed = true;
       },
-    });
-  };
+    };
+  });
   return {
-    clientOptions: { protocol: 'http', fetch: recordingFetch },
-    openConnections: () => open,
+    clientOptions: { protocol: 'http', fetch: recording.fetch },
+    openConnections: recording.openRequests,
     take(marker) {
       const exchange = byMarker.get(marker);
       byMarker.delete(marker);

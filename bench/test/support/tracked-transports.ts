@@ -8,7 +8,7 @@ import { createBrowserTransport } from '@xinghuo/browser';
 import type { SparkConnection, SparkFetch, SparkTransport } from '@xinghuo/core';
 import { createWsTransport } from '@xinghuo/node';
 import WebSocket from 'ws';
-import { observeResponse } from './observed-response';
+import { observeFetch } from './observed-response';
 
 /** A transport plus what it saw. */
 export interface TrackedTransport {
@@ -99,21 +99,17 @@ export function trackedBrowserTransport(): TrackedTransport {
  */
 export function trackedHttpFetch(): TrackedTransport {
   const urls: string[] = [];
-  const live = new Set<object>();
-  const fetch: SparkFetch = async (input, init) => {
-    urls.push(input);
-    const token = {};
-    live.add(token);
-    const settle = () => live.delete(token);
-    init.signal?.addEventListener('abort', settle, { once: true });
-    let response: Response;
-    try {
-      response = await globalThis.fetch(input, init);
-    } catch (error) {
-      settle();
-      throw error;
-    }
-    return observeResponse(response, { onFinish: settle });
+  const tracked = observeFetch(
+    (input, init) => globalThis.fetch(input, init),
+    (input) => {
+      urls.push(input);
+      return {};
+    },
+  );
+  return {
+    name: 'http',
+    clientOptions: { protocol: 'http', fetch: tracked.fetch },
+    urls,
+    openSockets: tracked.openRequests,
   };
-  return { name: 'http', clientOptions: { protocol: 'http', fetch }, urls, openSockets: () => live.size };
 }

@@ -28,6 +28,9 @@ export interface PlaygroundSettings {
 /** The protocols the page can speak. */
 export type PlaygroundProtocol = 'ws' | 'http';
 
+/** Every {@link PlaygroundProtocol}, in the order the protocol switch shows them. */
+export const PLAYGROUND_PROTOCOLS: readonly PlaygroundProtocol[] = ['ws', 'http'];
+
 /** The result of a function the page ran for the model (a demo tool), sent back as a `tool` turn. */
 export interface ToolResult {
   name: string;

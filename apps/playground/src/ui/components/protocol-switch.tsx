@@ -1,7 +1,5 @@
 import { useI18n } from '../i18n/i18n-context';
-import type { PlaygroundProtocol } from '../types';
-
-const PROTOCOLS: readonly PlaygroundProtocol[] = ['ws', 'http'];
+import { PLAYGROUND_PROTOCOLS, type PlaygroundProtocol } from '../types';
 
 /** Chooses the wire protocol: WebSocket (signed URLs) or HTTP (through the server's relay). */
 export function ProtocolSwitch({
@@ -16,7 +14,7 @@ export function ProtocolSwitch({
     <section className="panel" aria-labelledby="protocol-heading">
       <h2 id="protocol-heading">{t.protocol}</h2>
       <div className="protocol-switch" role="radiogroup" aria-labelledby="protocol-heading">
-        {PROTOCOLS.map((option) => (
+        {PLAYGROUND_PROTOCOLS.map((option) => (
           <label key={option} className="toggle">
             <input
               type="radio"

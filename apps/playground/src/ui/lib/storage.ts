@@ -1,4 +1,4 @@
-import type { PlaygroundProtocol, PlaygroundSettings, Turn } from '../types';
+import { PLAYGROUND_PROTOCOLS, type PlaygroundSettings, type Turn } from '../types';
 import { type Conversation, createConversation, MAX_CONVERSATIONS, titleOf } from './conversations';
 import { storedTurn } from './stored-turn';
 
@@ -43,8 +43,6 @@ export const DEFAULT_SETTINGS: PlaygroundSettings = {
   functionsJson: DEFAULT_FUNCTIONS_JSON,
   protocol: 'ws',
 };
-
-const PROTOCOLS: readonly PlaygroundProtocol[] = ['ws', 'http'];
 
 function defaultState(): StoredState {
   const conversation = createConversation();
@@ -91,7 +89,7 @@ function storedSettings(value: unknown): PlaygroundSettings {
     const valid = typeof stored === 'number' ? Number.isFinite(stored) : stored !== undefined;
     if (valid && typeof stored === typeof DEFAULT_SETTINGS[key]) Object.assign(settings, { [key]: stored });
   }
-  if (!PROTOCOLS.includes(settings.protocol)) settings.protocol = DEFAULT_SETTINGS.protocol;
+  if (!PLAYGROUND_PROTOCOLS.includes(settings.protocol)) settings.protocol = DEFAULT_SETTINGS.protocol;
   return settings;
 }
 
