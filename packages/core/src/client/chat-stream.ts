@@ -52,7 +52,10 @@ type Outcome = { result: ChatResult } | { error: unknown };
  * ```
  */
 export class ChatStream implements AsyncIterable<SparkStreamEvent> {
-  readonly #queue = new AsyncQueue<SparkStreamEvent>();
+  // Where arriving events wait for the reader: this queue, or, once `textStream` is read, a queue of
+  // the text deltas alone that replaces it (a text reader holds one queue, not two in a chain).
+  #events: AsyncQueue<SparkStreamEvent> | undefined = new AsyncQueue<SparkStreamEvent>();
+  #texts: AsyncQueue<string> | undefined;
   // Not an AbortController: see exchange-signal.ts for why.
   readonly #signal = new ExchangeSignal();
   #outcome: Outcome | undefined;
@@ -85,9 +88,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
     if (this.#signal.aborted) return;
     let started: Promise<ChatResult>;
     try {
-      started = run((event) => {
-        if (this.#outcome === undefined) this.#queue.push(event);
-      }, this.#signal);
+      started = run((event) => this.#accept(event), this.#signal);
     } catch (error) {
       started = Promise.reject(error);
     }
@@ -97,18 +98,26 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
     );
   }
 
+  /** Queues an arriving event for the reader: as it is, or only its text for a `textStream` reader. */
+  #accept(event: SparkStreamEvent): void {
+    if (this.#outcome !== undefined) return;
+    if (this.#events) this.#events.push(event);
+    else if (event.type === 'text-delta') this.#texts?.push(event.text);
+  }
+
   /** Ends the stream once: the events end (or fail), the result settles, the deadline and listener go. */
   #settle(outcome: Outcome, discardQueued: boolean): void {
     if (this.#outcome !== undefined) return;
     this.#outcome = outcome;
     this.#stopForwardingAbort?.();
     clearTimeout(this.#totalTimer);
+    const queue = this.#events ?? this.#texts;
     if ('result' in outcome) {
-      this.#queue.push({ type: 'end', result: outcome.result });
-      this.#queue.end();
+      this.#events?.push({ type: 'end', result: outcome.result });
+      queue?.end();
       this.#resolveResult?.(outcome.result);
     } else {
-      this.#queue.fail(outcome.error, discardQueued);
+      queue?.fail(outcome.error, discardQueued);
       this.#rejectResult?.(outcome.error);
     }
   }
@@ -171,26 +180,32 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
    * ```
    */
   get textStream(): AsyncIterable<string> {
-    return { [Symbol.asyncIterator]: () => this.#texts() };
+    return { [Symbol.asyncIterator]: () => this.#readTexts() };
   }
 
-  // The text deltas go into a queue of their own, fed synchronously from the events queue (its push
-  // mode), so each delta costs the reader one promise, as an event does; a generator over the events
-  // would add two per delta. Like a generator, it starts reading the events on the first `next()`.
-  #texts(): AsyncIterator<string> {
-    let texts: AsyncQueue<string> | undefined;
+  // Reading the text switches the stream to a queue of text deltas: the events queued so far move
+  // over (their text, and their end or failure), later ones arrive as text directly. Each delta then
+  // costs the reader one promise, as an event does (a generator over the events would add two). Like a
+  // generator, it starts reading on the first `next()`.
+  #readTexts(): AsyncIterator<string> {
     const start = (): AsyncQueue<string> => {
       this.#claimEvents();
-      const queue = new AsyncQueue<string>();
-      this.#queue.listen({
+      const events = this.#events as AsyncQueue<SparkStreamEvent>;
+      const texts = new AsyncQueue<string>();
+      this.#events = undefined;
+      this.#texts = texts;
+      events.listen({
         item: (event) => {
-          if (event.type === 'text-delta') queue.push(event.text);
+          if (event.type === 'text-delta') texts.push(event.text);
         },
-        end: () => queue.end(),
-        fail: (error, discarded) => queue.fail(error, discarded),
+        end: () => texts.end(),
+        fail: (error, discarded) => texts.fail(error, discarded),
       });
-      return queue;
+      // The old queue is done with: detached, it keeps nothing alive.
+      events.close();
+      return texts;
     };
+    let texts: AsyncQueue<string> | undefined;
     return {
       next: () => {
         if (!texts) {
@@ -256,7 +271,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
   /** Iterates the events once; a second iteration throws a `SparkConfigError`. */
   [Symbol.asyncIterator](): AsyncIterator<SparkStreamEvent> {
     this.#claimEvents();
-    const queue = this.#queue;
+    const queue = this.#events as AsyncQueue<SparkStreamEvent>;
     return {
       next: () => queue.next(),
       return: async () => {

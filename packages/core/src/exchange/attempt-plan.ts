@@ -1,8 +1,8 @@
 /**
- * What one attempt is given.
+ * What one attempt is given, and whom it reports to.
  */
 
-import type { SparkLogger } from '../types';
+import type { ChatResult, SparkLogger, SparkStreamEvent } from '../types';
 import type { AnswerContext } from './answer-accumulator';
 import type { SparkTimeouts } from './deadlines';
 import type { OpenFrameConnection } from './frame-connection';
@@ -18,4 +18,15 @@ export interface AttemptPlan {
   timeouts: SparkTimeouts;
   answer: AnswerContext;
   logger?: SparkLogger | undefined;
+}
+
+/**
+ * Receives what one attempt produces: its events as they arrive, then exactly one of its result or its
+ * failure. An object with methods rather than three callbacks: the exchange is this object, so an
+ * attempt that streams for minutes holds no closures of its own.
+ */
+export interface AttemptOwner {
+  emit(event: SparkStreamEvent): void;
+  succeeded(result: ChatResult): void;
+  failed(error: unknown): void;
 }

@@ -35,9 +35,8 @@ function read(conn: SparkConnection, signal = new AbortController().signal, time
   const events: SparkStreamEvent[] = [];
   const result = new Promise<ChatResult>((resolve, reject) =>
     readAnswer(
-      { connection: webSocketFrames(conn), ...plan, timeouts, emit: (event) => events.push(event), signal },
-      resolve,
-      reject,
+      { connection: webSocketFrames(conn), ...plan, timeouts, signal },
+      { emit: (event) => events.push(event), succeeded: resolve, failed: reject },
     ),
   );
   return { events, result };

@@ -12,6 +12,7 @@ import type { ChatResult, SparkStreamEvent } from '../types';
 import { abortError, onAbort } from './abort';
 import { AnswerAccumulator, type AnswerContext, isContentEvent } from './answer-accumulator';
 import { AsyncQueue, type QueueListener } from './async-queue';
+import type { AttemptOwner } from './attempt-plan';
 import type { SparkTimeouts } from './deadlines';
 import type { AbortLike } from './exchange-signal';
 import type { FrameConnection } from './frame-connection';
@@ -25,24 +26,19 @@ export interface AnswerReading {
   timeouts: SparkTimeouts;
   /** What the result needs to know about the request. */
   answer: AnswerContext;
-  /** Receives each event as its frame arrives (search results held back until content, see below). */
-  emit: (event: SparkStreamEvent) => void;
   /** The exchange's signal: aborting it closes the connection at once. */
   signal: AbortLike;
 }
 
 /**
- * Calls `resolve` with the result after the `status: 2` frame, or `reject` (once) on an error frame, a
- * failed or closed connection, a deadline or an abort (which also closes the connection at once, before `abort()` returns).
- * Events without model output (search sources) are held back until the first content or the end, so
- * a retry never repeats them.
+ * Hands the owner each event as its frame arrives, then the result after the `status: 2` frame, or a
+ * failure (once) on an error frame, a failed or closed connection, a deadline or an abort (which closes
+ * the connection at once, before `abort()` returns). The connection is closed however reading ends,
+ * before the owner hears of it. Events without model output (search sources) are held back until the
+ * first content or the end, so a retry never repeats them.
  */
-export function readAnswer(
-  reading: AnswerReading,
-  resolve: (result: ChatResult) => void,
-  reject: (error: unknown) => void,
-): void {
-  new AnswerReader(reading, resolve, reject).start();
+export function readAnswer(reading: AnswerReading, owner: AttemptOwner): void {
+  new AnswerReader(reading, owner).start();
 }
 
 /**
@@ -51,42 +47,35 @@ export function readAnswer(
  * is the frame queue's listener itself.
  */
 class AnswerReader implements QueueListener<unknown> {
-  readonly #reading: AnswerReading;
-  readonly #resolve: (result: ChatResult) => void;
-  readonly #reject: (error: unknown) => void;
+  readonly #connection: FrameConnection;
+  readonly #signal: AbortLike;
+  readonly #owner: AttemptOwner;
   readonly #accumulator: AnswerAccumulator;
   readonly #deadline: FrameDeadline;
-  // Bound once: passed to the signal, to the connection's decoder and to `then` per pulled frame.
-  readonly #abort = () => {
-    this.#finish(abortError(this.#reading.signal));
-    this.#reading.connection.close();
-  };
+  // Bound once: passed to the signal and to the accumulator per frame.
+  readonly #abort = () => this.#finish(abortError(this.#signal));
   readonly #deliver = (event: SparkStreamEvent) => this.#deliverEvent(event);
   #held: SparkStreamEvent[] | undefined;
   #contentSeen = false;
   #settled = false;
   #stopListening: (() => void) | undefined;
 
-  constructor(
-    reading: AnswerReading,
-    resolve: (result: ChatResult) => void,
-    reject: (error: unknown) => void,
-  ) {
-    this.#reading = reading;
-    this.#resolve = resolve;
-    this.#reject = reject;
+  constructor(reading: AnswerReading, owner: AttemptOwner) {
+    this.#connection = reading.connection;
+    this.#signal = reading.signal;
+    this.#owner = owner;
     this.#accumulator = new AnswerAccumulator(reading.answer);
     this.#deadline = new FrameDeadline(reading.timeouts, performance.now(), (error) => this.#finish(error));
   }
 
   start(): void {
-    const { signal, connection } = this.#reading;
+    const signal = this.#signal;
     if (signal.aborted) {
       this.#abort();
       return;
     }
     this.#stopListening = onAbort(signal, this.#abort);
-    const { frames } = connection;
+    const { frames } = this.#connection;
     if (frames instanceof AsyncQueue) {
       // The fast path: frames handed over as they arrive (see the module comment).
       frames.listen(this);
@@ -121,7 +110,7 @@ class AnswerReader implements QueueListener<unknown> {
     if (this.#settled) return true;
     const accumulator = this.#accumulator;
     try {
-      accumulator.add(this.#reading.connection.decode(frame, accumulator.text), this.#deliver);
+      accumulator.add(this.#connection.decode(frame, accumulator.text), this.#deliver);
       if (accumulator.finished) {
         this.#releaseHeld();
         this.#finish(undefined, accumulator.result());
@@ -146,13 +135,13 @@ class AnswerReader implements QueueListener<unknown> {
       this.#contentSeen = true;
       this.#releaseHeld();
     }
-    this.#reading.emit(event);
+    this.#owner.emit(event);
   }
 
   #releaseHeld(): void {
     const held = this.#held;
     this.#held = undefined;
-    if (held) for (const event of held) this.#reading.emit(event);
+    if (held) for (const event of held) this.#owner.emit(event);
   }
 
   #finish(error: unknown, result?: ChatResult): void {
@@ -160,8 +149,9 @@ class AnswerReader implements QueueListener<unknown> {
     this.#settled = true;
     this.#deadline.stop();
     this.#stopListening?.();
-    if (result) this.#resolve(result);
-    else this.#reject(error);
+    this.#connection.close();
+    if (result) this.#owner.succeeded(result);
+    else this.#owner.failed(error);
   }
 
   // The slow path, for a frame source that is not an AsyncQueue: one `next()` per frame.

@@ -3,23 +3,21 @@
  * frames until the final one.
  */
 
-import type { ChatResult, SparkStreamEvent } from '../types';
 import { abortError, onAbort } from './abort';
-import type { AttemptPlan } from './attempt-plan';
+import type { AttemptOwner, AttemptPlan } from './attempt-plan';
 import { isDisabled, timeoutError } from './deadlines';
 import type { AbortLike } from './exchange-signal';
 import type { FrameConnection } from './frame-connection';
 import { readAnswer } from './read-answer';
 
-export type { AttemptPlan } from './attempt-plan';
+export type { AttemptOwner, AttemptPlan } from './attempt-plan';
 
 /**
  * Opens the connection (signing included) within `connectMs` and hands it to `connected`, or the
  * failure to `failed`; exactly one of them is called. The protocol gets an attempt signal (a real
  * `AbortSignal`: the `signUrl` provider and the transport receive it) that aborts with the exchange or
  * when the deadline expires. A socket that opens after the attempt stopped waiting (timeout, abort) is
- * closed as soon as it appears. Callbacks rather than a promise of its own: one timer and one listener
- * per attempt, and the attempt's single promise is the one {@link runAttempt} returns.
+ * closed as soon as it appears. Its closures, timer and listener live only while the attempt connects.
  */
 function connect(
   plan: AttemptPlan,
@@ -60,32 +58,14 @@ function connect(
 }
 
 /**
- * Runs one attempt and resolves with the result after the `status: 2` frame. Events are emitted as
- * frames arrive (see {@link readAnswer}). The connection is closed however the attempt ends.
+ * Runs one attempt: the owner receives its events as frames arrive (see {@link readAnswer}), then its
+ * result after the final frame or its failure. The connection is closed however the attempt ends.
  */
-export function runAttempt(
-  plan: AttemptPlan,
-  emit: (event: SparkStreamEvent) => void,
-  signal: AbortLike,
-): Promise<ChatResult> {
-  return new Promise<ChatResult>((resolve, reject) => {
-    connect(
-      plan,
-      signal,
-      (connection) => {
-        readAnswer(
-          { connection, timeouts: plan.timeouts, answer: plan.answer, emit, signal },
-          (result) => {
-            connection.close();
-            resolve(result);
-          },
-          (error) => {
-            connection.close();
-            reject(error);
-          },
-        );
-      },
-      reject,
-    );
-  });
+export function runAttempt(plan: AttemptPlan, owner: AttemptOwner, signal: AbortLike): void {
+  connect(
+    plan,
+    signal,
+    (connection) => readAnswer({ connection, timeouts: plan.timeouts, answer: plan.answer, signal }, owner),
+    (error) => owner.failed(error),
+  );
 }

@@ -22,44 +22,64 @@ function frameToText(data: WebSocket.RawData): string {
  * {@link SparkConnectionError} if the socket failed.
  */
 export function wrapWebSocket(socket: WebSocket, options: WrapWebSocketOptions): SparkConnection {
-  const queue = new AsyncQueue<string>();
-  let terminateTimer: NodeJS.Timeout | undefined;
+  return new WsConnection(socket, options);
+}
 
-  socket.on('message', (data) => queue.push(frameToText(data)));
-  socket.on('error', (error: Error & { code?: string }) => {
-    queue.fail(
-      new SparkConnectionError(`The WebSocket to ${options.host} failed (${error.code ?? error.message}).`, {
-        cause: error,
-      }),
-    );
-  });
-  socket.once('close', () => {
-    clearTimeout(terminateTimer);
-    queue.end();
-  });
+/**
+ * One open socket as a {@link SparkConnection}. A class, so its methods are shared: it lives as long
+ * as the answer streams, and only its three socket listeners are closures of its own.
+ */
+class WsConnection implements SparkConnection {
+  readonly #socket: WebSocket;
+  readonly #host: string;
+  readonly #closeTimeoutMs: number;
+  readonly #queue = new AsyncQueue<string>();
+  #terminateTimer: NodeJS.Timeout | undefined;
 
-  return {
-    send(text) {
-      if (socket.readyState !== socket.OPEN) {
-        throw new SparkConnectionError(`The WebSocket to ${options.host} is no longer open.`);
-      }
-      socket.send(text);
-    },
-    messages() {
-      return queue;
-    },
-    close(code = 1000, reason) {
-      if (socket.readyState === socket.CLOSED || terminateTimer) return;
-      try {
-        socket.close(code, reason);
-      } catch {
-        // An invalid close code or an over-long reason: no polite close then.
-        socket.terminate();
-        return;
-      }
-      // A peer that never answers the close frame must not keep the socket (and the process) alive.
-      terminateTimer = setTimeout(() => socket.terminate(), options.closeTimeoutMs);
-      terminateTimer.unref();
-    },
-  };
+  constructor(socket: WebSocket, options: WrapWebSocketOptions) {
+    this.#socket = socket;
+    this.#host = options.host;
+    this.#closeTimeoutMs = options.closeTimeoutMs;
+    // The listeners reach everything through `this`: their shared context holds nothing else.
+    socket.on('message', (data) => this.#queue.push(frameToText(data)));
+    socket.on('error', (error: Error & { code?: string }) => {
+      this.#queue.fail(
+        new SparkConnectionError(`The WebSocket to ${this.#host} failed (${error.code ?? error.message}).`, {
+          cause: error,
+        }),
+      );
+    });
+    socket.once('close', () => {
+      clearTimeout(this.#terminateTimer);
+      this.#queue.end();
+    });
+  }
+
+  send(text: string): void {
+    const socket = this.#socket;
+    if (socket.readyState !== socket.OPEN) {
+      throw new SparkConnectionError(`The WebSocket to ${this.#host} is no longer open.`);
+    }
+    socket.send(text);
+  }
+
+  messages(): AsyncQueue<string> {
+    return this.#queue;
+  }
+
+  close(code = 1000, reason?: string): void {
+    const socket = this.#socket;
+    if (socket.readyState === socket.CLOSED || this.#terminateTimer) return;
+    try {
+      socket.close(code, reason);
+    } catch {
+      // An invalid close code or an over-long reason: no polite close then.
+      socket.terminate();
+      return;
+    }
+    // A peer that never answers the close frame must not keep the socket (and the process) alive.
+    const timer = setTimeout(() => socket.terminate(), this.#closeTimeoutMs);
+    timer.unref();
+    this.#terminateTimer = timer;
+  }
 }

@@ -8,6 +8,7 @@ import type { FrameConnection, OpenFrameConnection } from '../../exchange/frame-
 import type { SparkModel } from '../../models/models';
 import type { SignUrlProvider } from '../../signing/checked-provider';
 import type { SparkLogger } from '../../types';
+import type { DecodedFrame } from '../decoded-frame';
 import { decodeSparkFrame } from './decode-frame';
 import type { SparkConnection, SparkTransport } from './transport';
 
@@ -23,16 +24,34 @@ export interface WebSocketExchange {
   logger?: SparkLogger | undefined;
 }
 
-/** The text frames of an open socket as a {@link FrameConnection}. */
-export function webSocketFrames(connection: SparkConnection): FrameConnection<string> {
-  const messages = connection.messages();
-  return {
+/**
+ * The text frames of an open socket as a {@link FrameConnection}. A class: one object per request,
+ * without a closure of its own.
+ */
+class WebSocketFrames implements FrameConnection<string> {
+  readonly frames: AsyncIterator<string>;
+  readonly #connection: SparkConnection;
+
+  constructor(connection: SparkConnection) {
+    this.#connection = connection;
+    const messages = connection.messages();
     // An AsyncQueue (what the SDK's transports return) is passed as is: the exchange reads it
     // through its push mode, without a promise per frame.
-    frames: messages instanceof AsyncQueue ? messages : messages[Symbol.asyncIterator](),
-    decode: decodeSparkFrame,
-    close: () => connection.close(1000),
-  };
+    this.frames = messages instanceof AsyncQueue ? messages : messages[Symbol.asyncIterator]();
+  }
+
+  decode(frame: string, partialText: string): DecodedFrame {
+    return decodeSparkFrame(frame, partialText);
+  }
+
+  close(): void {
+    this.#connection.close(1000);
+  }
+}
+
+/** The text frames of an open socket as a {@link FrameConnection}. */
+export function webSocketFrames(connection: SparkConnection): FrameConnection<string> {
+  return new WebSocketFrames(connection);
 }
 
 /** Opens each attempt's socket, signed afresh (signatures expire in 300 s), and sends the request. */
