@@ -26,8 +26,11 @@ export interface ChatStreamOptions {
   totalTimeoutMs?: number | undefined;
 }
 
-// Set by ChatStream's static block: the one way to call its private constructor.
+// Set by ChatStream's static block: the one way to call its private constructor, and how its readers
+// (below) reach its private state.
 let construct: (run: ChatStreamRunner, options: ChatStreamOptions) => ChatStream;
+let startTexts: (stream: ChatStream) => AsyncQueue<string>;
+let leave: (stream: ChatStream) => void;
 
 type Outcome = { result: ChatResult } | { error: unknown };
 
@@ -69,6 +72,8 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
 
   static {
     construct = (run, options) => new ChatStream(run, options);
+    startTexts = (stream) => stream.#startTexts();
+    leave = (stream) => stream.#leave();
   }
 
   /** Private: streams come from `client.stream()` (or {@link startChatStream} inside the SDK). */
@@ -180,54 +185,31 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
    * ```
    */
   get textStream(): AsyncIterable<string> {
-    return { [Symbol.asyncIterator]: () => this.#readTexts() };
+    return new TextStream(this);
   }
 
-  // Reading the text switches the stream to a queue of text deltas: the events queued so far move
-  // over (their text, and their end or failure), later ones arrive as text directly. Each delta then
-  // costs the reader one promise, as an event does (a generator over the events would add two). Like a
-  // generator, it starts reading on the first `next()`.
-  #readTexts(): AsyncIterator<string> {
-    const start = (): AsyncQueue<string> => {
-      this.#claimEvents();
-      const events = this.#events as AsyncQueue<SparkStreamEvent>;
-      const texts = new AsyncQueue<string>();
-      this.#events = undefined;
-      this.#texts = texts;
-      events.listen({
-        item: (event) => {
-          if (event.type === 'text-delta') texts.push(event.text);
-        },
-        end: () => texts.end(),
-        fail: (error, discarded) => texts.fail(error, discarded),
-      });
-      // The old queue is done with: detached, it keeps nothing alive.
-      events.close();
-      return texts;
-    };
-    let texts: AsyncQueue<string> | undefined;
-    return {
-      next: () => {
-        if (!texts) {
-          try {
-            texts = start();
-          } catch (error) {
-            texts = new AsyncQueue<string>();
-            texts.end();
-            return Promise.reject(error);
-          }
-        }
-        return texts.next();
+  /**
+   * Switches the stream to a queue of text deltas, on the first `next()` of a `textStream` reader (as
+   * a generator starts on its first `next()`): the events queued so far move over (their text, then
+   * their end or failure), later ones arrive as text directly. A text reader thus holds one queue, not
+   * a second one fed by the first, and each delta costs it one promise, as an event does.
+   */
+  #startTexts(): AsyncQueue<string> {
+    this.#claimEvents();
+    const events = this.#events as AsyncQueue<SparkStreamEvent>;
+    const texts = new AsyncQueue<string>();
+    this.#events = undefined;
+    this.#texts = texts;
+    events.listen({
+      item: (event) => {
+        if (event.type === 'text-delta') texts.push(event.text);
       },
-      return: async () => {
-        // Leaving the loop early stops the exchange, as leaving a loop over the events does.
-        if (texts) this.#leave();
-        else texts = new AsyncQueue<string>();
-        // Closed, so a later next() reads done.
-        texts.close();
-        return { value: undefined, done: true };
-      },
-    };
+      end: () => texts.end(),
+      fail: (error, discarded) => texts.fail(error, discarded),
+    });
+    // The old queue is done with: detached, it keeps nothing alive.
+    events.close();
+    return texts;
   }
 
   /**
@@ -271,15 +253,7 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
   /** Iterates the events once; a second iteration throws a `SparkConfigError`. */
   [Symbol.asyncIterator](): AsyncIterator<SparkStreamEvent> {
     this.#claimEvents();
-    const queue = this.#events as AsyncQueue<SparkStreamEvent>;
-    return {
-      next: () => queue.next(),
-      return: async () => {
-        this.#leave();
-        queue.close();
-        return { value: undefined, done: true };
-      },
-    };
+    return new StreamReader(this, this.#events as AsyncQueue<SparkStreamEvent>);
   }
 
   /** Marks the events as being read; they can be read once. */
@@ -295,6 +269,67 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
   /** The consumer left early (`break`, a throw in the loop body): stop the exchange, close the socket. */
   #leave(): void {
     this.#abort(new SparkAbortError('The stream was closed before its end by its consumer.'));
+  }
+}
+
+/**
+ * Reads one of a stream's queues: its events, or its text deltas. A class, as are the two below: a
+ * reader lives as long as the answer streams, and shares its methods instead of holding closures.
+ */
+class StreamReader<T> implements AsyncIterator<T> {
+  readonly #stream: ChatStream;
+  #queue: AsyncQueue<T> | undefined;
+  readonly #start: ((stream: ChatStream) => AsyncQueue<T>) | undefined;
+
+  /** Reads `queue`, or the queue `start` gives on the first `next()`. */
+  constructor(
+    stream: ChatStream,
+    queue: AsyncQueue<T> | undefined,
+    start?: (stream: ChatStream) => AsyncQueue<T>,
+  ) {
+    this.#stream = stream;
+    this.#queue = queue;
+    this.#start = start;
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    let queue = this.#queue;
+    if (!queue) {
+      try {
+        queue = (this.#start as (stream: ChatStream) => AsyncQueue<T>)(this.#stream);
+      } catch (error) {
+        // Refused (the events are read elsewhere): this reader then reads as ended.
+        const ended = new AsyncQueue<T>();
+        ended.end();
+        this.#queue = ended;
+        return Promise.reject(error);
+      }
+      this.#queue = queue;
+    }
+    return queue.next();
+  }
+
+  async return(): Promise<IteratorResult<T>> {
+    // Leaving the loop early (`break`, a throw in the loop body) stops the exchange and closes its
+    // socket; a text reader that never started reading leaves the stream alone.
+    if (this.#queue) leave(this.#stream);
+    else this.#queue = new AsyncQueue<T>();
+    // Closed, so a later next() reads done.
+    this.#queue.close();
+    return { value: undefined, done: true };
+  }
+}
+
+/** What {@link ChatStream.textStream} returns: each iteration is a reader of its own. */
+class TextStream implements AsyncIterable<string> {
+  readonly #stream: ChatStream;
+
+  constructor(stream: ChatStream) {
+    this.#stream = stream;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<string> {
+    return new StreamReader(this.#stream, undefined, startTexts);
   }
 }
 

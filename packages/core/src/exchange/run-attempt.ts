@@ -43,18 +43,24 @@ function connect(
   const stopListening = onAbort(signal, () => fail(abortError(signal)));
   const connectMs = plan.timeouts.connectMs;
   if (!isDisabled(connectMs)) timer = setTimeout(() => fail(timeoutError('connect', connectMs)), connectMs);
-  plan
-    .open({ attempt: plan.attempt, date: plan.date, signal: attemptController.signal })
-    .then((connection) => {
-      if (settled) {
-        connection.close();
-        return;
-      }
-      settled = true;
-      clearTimeout(timer);
-      stopListening();
-      connected(connection);
-    }, fail);
+  let opening: Promise<FrameConnection>;
+  try {
+    opening = plan.open({ attempt: plan.attempt, date: plan.date, signal: attemptController.signal });
+  } catch (error) {
+    // A protocol that throws rather than rejects: the same failure, and the timer and listener go.
+    fail(error);
+    return;
+  }
+  opening.then((connection) => {
+    if (settled) {
+      connection.close();
+      return;
+    }
+    settled = true;
+    clearTimeout(timer);
+    stopListening();
+    connected(connection);
+  }, fail);
 }
 
 /**

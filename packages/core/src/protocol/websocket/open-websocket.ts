@@ -54,33 +54,43 @@ export function webSocketFrames(connection: SparkConnection): FrameConnection<st
   return new WebSocketFrames(connection);
 }
 
-/** Opens each attempt's socket, signed afresh (signatures expire in 300 s), and sends the request. */
+/**
+ * Opens each attempt's socket, signed afresh (signatures expire in 300 s), and sends the request.
+ * Promise chains rather than an async function: an attempt waiting for its handshake holds no
+ * suspended frame (1,000 streams connecting at once are the client's memory peak).
+ */
 export function openWebSocket(exchange: WebSocketExchange): OpenFrameConnection {
-  return async ({ attempt, date, signal }) => {
-    const signedUrl = await exchange.sign({
-      url: exchange.url,
-      model: exchange.model,
-      attempt,
-      date,
-      signal,
+  return ({ attempt, date, signal }) =>
+    exchange.sign({ url: exchange.url, model: exchange.model, attempt, date, signal }).then((signedUrl) => {
+      exchange.logger?.debug?.('xinghuo: connecting', {
+        attempt,
+        model: exchange.model.id,
+        url: redactUrl(signedUrl),
+      });
+      return dial(exchange, signedUrl, signal);
     });
-    exchange.logger?.debug?.('xinghuo: connecting', {
-      attempt,
-      model: exchange.model.id,
-      url: redactUrl(signedUrl),
-    });
-    let connection: SparkConnection;
-    try {
-      connection = await exchange.transport(signedUrl, { signal });
-    } catch (error) {
+}
+
+/** Opens the socket through the transport and sends the request frame. */
+function dial(exchange: WebSocketExchange, signedUrl: string, signal: AbortSignal): Promise<FrameConnection> {
+  let opening: Promise<SparkConnection>;
+  try {
+    opening = exchange.transport(signedUrl, { signal });
+  } catch (error) {
+    return Promise.reject(toSparkError(error, 'The transport could not open the WebSocket'));
+  }
+  return Promise.resolve(opening).then(
+    (connection) => {
+      try {
+        connection.send(exchange.requestText);
+      } catch (error) {
+        connection.close(1000);
+        throw toSparkError(error, 'Sending the request frame failed');
+      }
+      return webSocketFrames(connection);
+    },
+    (error: unknown) => {
       throw toSparkError(error, 'The transport could not open the WebSocket');
-    }
-    try {
-      connection.send(exchange.requestText);
-    } catch (error) {
-      connection.close(1000);
-      throw toSparkError(error, 'Sending the request frame failed');
-    }
-    return webSocketFrames(connection);
-  };
+    },
+  );
 }
