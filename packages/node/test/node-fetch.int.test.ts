@@ -363,6 +363,20 @@ describe('createNodeFetch', () => {
     }
   });
 
+  it('rejects as fetch does ("fetch failed") for a status a Response cannot carry, closing the socket', async () => {
+    const server = await startServer((_request, response) => {
+      response.writeHead(600);
+      response.write('odd');
+    });
+    try {
+      const fetched = createNodeFetch()(server.url, { method: 'GET' });
+      await expect(fetched).rejects.toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+      await once(server.sockets[0]!, 'close');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses an agent that turns certificate verification off', async () => {
     const { Agent } = await import('node:https');
     expect(() => createNodeFetch({ agent: new Agent({ rejectUnauthorized: false }) })).toThrow(
