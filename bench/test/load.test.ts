@@ -1,6 +1,6 @@
 import { getEventListeners, setMaxListeners } from 'node:events';
 import { deterministicAnswer, type MockSpark, startMockSpark } from '@xinghuo/mock-server';
-import { createSparkClient, createWsTransport, type SparkClient } from '@xinghuo/node';
+import { createNodeFetch, createSparkClient, createWsTransport, type SparkClient } from '@xinghuo/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../test-support/eventually';
 import { type RecordingTransport, recordFrames, recordHttpChunks } from './support/frame-recorder';
@@ -78,7 +78,8 @@ describe.each(['ws', 'http'] as const)('load against the mock over %s', (protoco
 
   beforeAll(async () => {
     mock = await startMockSpark({ latencyMs: 0 });
-    recorder = protocol === 'ws' ? recordFrames(createWsTransport()) : recordHttpChunks();
+    // Over HTTP through the fetch `@xinghuo/node` uses by default.
+    recorder = protocol === 'ws' ? recordFrames(createWsTransport()) : recordHttpChunks(createNodeFetch());
     client = createSparkClient({
       ...(protocol === 'ws'
         ? { ...mock.credentials, baseURL: mock.url }

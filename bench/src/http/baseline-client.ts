@@ -45,9 +45,16 @@ interface ToolCallWire {
   function?: { name?: string; arguments?: string };
 }
 
-/** Streams one answer and resolves once `[DONE]` arrives; rejects on an error or a cut stream. */
-export async function baselineHttpChat(request: HttpBaselineRequest): Promise<HttpAnswer> {
+/**
+ * Streams one answer and resolves once `[DONE]` arrives; rejects on an error or a cut stream. The
+ * baseline passes no `signal`; `signal` is for the diagnostic side that measures what one costs.
+ */
+export async function baselineHttpChat(
+  request: HttpBaselineRequest,
+  signal?: AbortSignal,
+): Promise<HttpAnswer> {
   const response = await fetch(request.url, {
+    ...(signal ? { signal } : {}),
     method: 'POST',
     headers: {
       authorization: `Bearer ${request.apiPassword}`,

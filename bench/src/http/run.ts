@@ -18,8 +18,8 @@ import { baselineHttpChat, type HttpAnswer } from './baseline-client';
 import { baselineHttpRequest, type HttpScenario, type HttpTarget, WEATHER_TOOL } from './sides';
 import type { HttpSide, HttpWorkerInput, HttpWorkerResult } from './worker';
 
-/** The sides timed against each other. */
-const TIMED_SIDES = ['baseline', 'sdk', 'openai'] as const satisfies readonly HttpSide[];
+/** The sides timed against each other (`baseline-signal` is a diagnostic: what a signal costs `fetch`). */
+const TIMED_SIDES = ['baseline', 'sdk', 'openai', 'baseline-signal'] as const satisfies readonly HttpSide[];
 /** The sides of the tool-call count. */
 const TOOL_SIDES = ['sdk', 'sdk-one-object', 'baseline', 'openai'] as const satisfies readonly HttpSide[];
 
@@ -52,6 +52,13 @@ export interface HttpLevelResult {
   vsBaseline: SideComparison;
   /** SDK / openai-node. */
   vsOpenai: SideComparison;
+  /**
+   * Diagnostic: the hand-written client giving `fetch` an `AbortSignal` per request. Absent from
+   * results written before it was measured.
+   */
+  baselineWithSignal?: HttpSideSummary | undefined;
+  /** Hand-written client with a signal / without: what the signal alone costs. */
+  signalVsBaseline?: SideComparison | undefined;
 }
 
 /** What one side made of the tool-call scenario. */
@@ -108,6 +115,7 @@ export async function runHttpBenchmark(options: HttpBenchmarkOptions): Promise<H
       baseline: [],
       sdk: [],
       openai: [],
+      'baseline-signal': [],
     };
     for (let roundIndex = 0; roundIndex < options.rounds; roundIndex += 1) {
       // Rotate the order so no side always runs first (or last) on a machine whose load drifts.
@@ -129,6 +137,7 @@ export async function runHttpBenchmark(options: HttpBenchmarkOptions): Promise<H
     const sdk = summarize('sdk');
     const baseline = summarize('baseline');
     const openai = summarize('openai');
+    const baselineWithSignal = summarize('baseline-signal');
     levels.push({
       concurrency: level.concurrency,
       streamsPerRun: level.concurrency * level.waves,
@@ -138,6 +147,8 @@ export async function runHttpBenchmark(options: HttpBenchmarkOptions): Promise<H
       openai,
       vsBaseline: compareSides(sdk, baseline),
       vsOpenai: compareSides(sdk, openai),
+      baselineWithSignal,
+      signalVsBaseline: compareSides(baselineWithSignal, baseline),
     });
   }
 

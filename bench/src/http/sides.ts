@@ -82,6 +82,18 @@ export function baselineHttpSide(target: HttpTarget, scenario: HttpScenario): Ht
 }
 
 /**
+ * A diagnostic, not a baseline: the hand-written client giving `fetch` an `AbortSignal` (a fresh,
+ * never-aborted one per request), as any client that can be aborted or time out must. Node's `fetch`
+ * registers each request that has a signal for garbage-collection tracking; this side shows what that
+ * alone costs.
+ */
+export function baselineWithSignalHttpSide(target: HttpTarget, scenario: HttpScenario): HttpStreamOnce {
+  return counted((prompt) =>
+    baselineHttpChat(baselineHttpRequest(target, scenario, prompt), new AbortController().signal),
+  );
+}
+
+/**
  * `@xinghuo/node` over HTTP with its defaults (retries, timeouts and all), consuming the event
  * stream. With functions it sends `tool_calls_switch: true` and gets `tool_calls` as an array;
  * `oneObject` sends `tool_calls_switch: false` (through `extra`), so it reads Spark's default

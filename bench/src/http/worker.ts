@@ -9,6 +9,7 @@ import type { HttpAnswerCounts } from './answer-counts';
 import type { HttpAnswer } from './baseline-client';
 import {
   baselineHttpSide,
+  baselineWithSignalHttpSide,
   type HttpScenario,
   type HttpStreamOnce,
   type HttpTarget,
@@ -18,14 +19,16 @@ import {
 
 /**
  * Our SDK over HTTP (`sdk-one-object`: asking for Spark's default one-object `tool_calls`), the
- * hand-written `fetch` + SSE client, and the `openai` package.
+ * hand-written `fetch` + SSE client (`baseline-signal`: the same giving `fetch` an `AbortSignal`, a
+ * diagnostic), and the `openai` package.
  */
-export type HttpSide = 'sdk' | 'sdk-one-object' | 'baseline' | 'openai';
+export type HttpSide = 'sdk' | 'sdk-one-object' | 'baseline' | 'baseline-signal' | 'openai';
 
 const SIDES: Record<HttpSide, (target: HttpTarget, scenario: HttpScenario) => Promise<HttpStreamOnce>> = {
   sdk: (target, scenario) => sdkHttpSide(target, scenario),
   'sdk-one-object': (target, scenario) => sdkHttpSide(target, scenario, true),
   baseline: async (target, scenario) => baselineHttpSide(target, scenario),
+  'baseline-signal': async (target, scenario) => baselineWithSignalHttpSide(target, scenario),
   openai: openaiSide,
 };
 

@@ -167,6 +167,41 @@ function renderHttp(http: HttpBenchmarkResult): string {
       ? '0'
       : `${result.errors}: \`${(result.firstError ?? '').replace(/[`|\n]/g, ' ').slice(0, 80)}\``,
   ]);
+  const signalRows = http.levels.flatMap((level) => {
+    const { baselineWithSignal: withSignal, signalVsBaseline: ratios } = level;
+    if (!withSignal || !ratios) return [];
+    return [
+      [
+        level.concurrency,
+        `${withSignal.cpuMs} / ${level.baseline.cpuMs}`,
+        ratios.cpuTimeRatio.toFixed(2),
+        `${withSignal.wallMs} / ${level.baseline.wallMs}`,
+        ratios.wallTimeRatio.toFixed(2),
+        `${withSignal.peakRssMiB} / ${level.baseline.peakRssMiB}`,
+        ratios.peakRssRatio.toFixed(2),
+      ],
+    ];
+  });
+  const signalSection =
+    signalRows.length === 0
+      ? []
+      : [
+          '',
+          "Diagnostic: what an `AbortSignal` alone costs the hand-written client (a fresh, never-aborted `new AbortController().signal` given to Node's `fetch` per request; no goal).",
+          '',
+          markdownTable(
+            [
+              'concurrent streams',
+              'CPU ms (with signal / without)',
+              'CPU ratio',
+              'wall ms (with / without)',
+              'wall ratio',
+              'peak RSS MiB (with / without)',
+              'RSS ratio',
+            ],
+            signalRows,
+          ),
+        ];
   return [
     '### HTTP protocol: `@xinghuo/node` over HTTP / hand-written `fetch` client and / `openai` v5 (medians; goals ≤ 1.10 time vs hand-written, ≤ 1.00 vs openai, ≤ 1.15 RSS)',
     '',
@@ -186,6 +221,7 @@ function renderHttp(http: HttpBenchmarkResult): string {
       ],
       rows,
     ),
+    ...signalSection,
     '',
     "Tool calls: every client is offered one function, which the mock calls on every stream. Spark sends `tool_calls` as one object unless the request sets `tool_calls_switch: true`; openai-node's streaming types (and OpenAI's guide) expect an array.",
     '',

@@ -93,19 +93,19 @@ export function trackedBrowserTransport(): TrackedTransport {
 }
 
 /**
- * The HTTP protocol's `fetch` (the global one), wrapped so a test sees every URL requested and every
- * response body not yet finished: a request counts as open until its body ends, errors or is
- * cancelled, or the client aborts it.
+ * The HTTP protocol's `fetch` (the global one unless `inner` is given, e.g. `@xinghuo/node`'s
+ * `createNodeFetch()`), wrapped so a test sees every URL requested and every response body not yet
+ * finished: a request counts as open until its body ends, errors or is cancelled, or the client
+ * aborts it.
  */
-export function trackedHttpFetch(): TrackedTransport {
+export function trackedHttpFetch(
+  inner: SparkFetch = (input, init) => globalThis.fetch(input, init),
+): TrackedTransport {
   const urls: string[] = [];
-  const tracked = observeFetch(
-    (input, init) => globalThis.fetch(input, init),
-    (input) => {
-      urls.push(input);
-      return {};
-    },
-  );
+  const tracked = observeFetch(inner, (input) => {
+    urls.push(input);
+    return {};
+  });
   return {
     name: 'http',
     clientOptions: { protocol: 'http', fetch: tracked.fetch },

@@ -8,8 +8,8 @@ import {
 } from '@xinghuo/core';
 import { readSparkEnv, requireCredentials, type SparkEnvironment } from './env-config';
 import { loggerFromLogLevel } from './env-logger';
+import { createNodeFetch } from './http/node-fetch';
 import { nodeHmacSha256 } from './node-hmac';
-import { createProxiedFetch } from './proxy/proxied-fetch';
 import { createWsTransport, type WsTransportOptions } from './ws/ws-transport';
 
 /**
@@ -21,12 +21,19 @@ export interface NodeSparkClientOptions
     SparkEnvironmentOptions {
   /** Model of requests that name none; default `SPARK_MODEL`. */
   defaultModel?: SparkClientOptions['defaultModel'];
+  /**
+   * The `fetch` of the HTTP protocol. Default: {@link createNodeFetch} (`node:http`/`node:https`, a
+   * keep-alive agent per scheme and client, certificates always verified) with the `ws` options' `proxy`, `ca`
+   * and `agent`. It costs about a third less CPU per request than Node's global `fetch`, which registers
+   * every request that has an `AbortSignal` for garbage collection tracking. Pass `fetch` to use another.
+   */
+  fetch?: SparkClientOptions['fetch'];
   /** Opens WebSockets; default {@link createWsTransport} with `ws` options below. */
   transport?: SparkTransport | undefined;
   /**
    * Options of the default `ws` transport (proxy, CA certificates, handshake timeout, max payload).
-   * Its `proxy` (and `ca`) apply to the HTTP protocol too, unless a `fetch` is given: Node 20's
-   * global `fetch` cannot use a proxy, so proxied HTTP requests take the same `CONNECT` tunnel.
+   * Its `proxy`, `ca` and `agent` apply to the HTTP protocol too, unless a `fetch` is given: proxied
+   * HTTP requests take the same `CONNECT` tunnel (Node 20's global `fetch` cannot use a proxy).
    */
   ws?: WsTransportOptions | undefined;
   /**
@@ -41,7 +48,7 @@ export interface NodeSparkClientOptions
  * from options or, for whatever is not passed, from `SPARK_APP_ID`, `SPARK_API_KEY`,
  * `SPARK_API_SECRET`, `SPARK_API_PASSWORD`, `SPARK_PROTOCOL`, `SPARK_BASE_URL` and `SPARK_MODEL`.
  * With `protocol: 'http'` (or only `SPARK_API_PASSWORD` set) it speaks Spark's OpenAI-compatible HTTP
- * API through the global `fetch`.
+ * API through {@link createNodeFetch} (`node:http` with keep-alive sockets) unless `fetch` is given.
  *
  * @throws SparkConfigError naming the missing options and environment variables
  * @example
@@ -77,7 +84,8 @@ export function createSparkClient(options: NodeSparkClientOptions = {}): SparkCl
     baseURL: rest.baseURL ?? fromEnv.baseURL,
     defaultModel: rest.defaultModel ?? fromEnv.model,
     transport: transport ?? createWsTransport(ws),
-    fetch: rest.fetch ?? (ws?.proxy === undefined ? undefined : createProxiedFetch(ws.proxy, { ca: ws.ca })),
+    // A fetch on node:http rather than the global one: about a third less CPU per request (see createNodeFetch).
+    fetch: rest.fetch ?? createNodeFetch({ proxy: ws?.proxy, ca: ws?.ca, agent: ws?.agent }),
     // An explicit logger wins; otherwise XINGHUO_LOG may ask for stderr lines (redacted of both secrets).
     logger: rest.logger ?? loggerFromLogLevel(fromEnv.logLevel, [apiKey, apiSecret]),
   });

@@ -15,6 +15,7 @@ export {
   type SparkEnvironment,
   type SparkEnvSettings,
 } from './env-config';
+export { createNodeFetch, type NodeFetchOptions } from './http/node-fetch';
 export { nodeHmacSha256 } from './node-hmac';
 export {
   createNodeRelayHandler,

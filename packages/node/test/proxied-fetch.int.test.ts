@@ -83,7 +83,7 @@ describe('createProxiedFetch', () => {
     }
   });
 
-  it('sends unproxied requests with the global fetch', async () => {
+  it('sends unproxied requests directly', async () => {
     const result = await httpClient(undefined).chat({ messages: [{ role: 'user', content: '你好' }] });
     expect(result.text).toContain('你好');
   });
