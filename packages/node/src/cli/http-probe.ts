@@ -1,7 +1,5 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { SparkError } from '@xinghuo/core';
-import { connectThroughTunnel, openProxyTunnel } from '../proxy/proxy-tunnel';
+import { createNodeFetch } from '../http/node-fetch';
 
 /** What a probe saw: the HTTP status and the server's `Date` header. */
 export interface ProbeAnswer {
@@ -16,41 +14,26 @@ export class ProbeError extends Error {
 
 /**
  * One `GET` to an http(s) URL, directly or through a proxy tunnel, for its status and `Date` header
- * (any answer carries the server's clock). Certificates are verified; nothing is followed.
+ * (any answer carries the server's clock). Certificates are verified; nothing is followed. Sent with
+ * the Node `fetch` the HTTP protocol uses, so the probe takes the same route as the requests.
  */
 export async function probeHttp(
   url: string,
   options: { proxy?: URL | undefined; timeoutMs: number },
 ): Promise<ProbeAnswer> {
-  const target = new URL(url);
   const signal = AbortSignal.timeout(options.timeoutMs);
-  let tunnel: Awaited<ReturnType<typeof openProxyTunnel>> | undefined;
+  let response: Response;
   try {
-    tunnel = options.proxy ? await openProxyTunnel(options.proxy, target, { signal }) : undefined;
+    response = await createNodeFetch({ proxy: options.proxy })(url, { method: 'GET', signal });
   } catch (error) {
-    throw new ProbeError(
-      signal.aborted ? `no answer within ${options.timeoutMs} ms` : (error as SparkError).message,
-    );
+    if (signal.aborted) throw new ProbeError(`no answer within ${options.timeoutMs} ms`);
+    // The proxy tunnel's own errors are typed and name only the proxy's host.
+    if (SparkError.isInstance(error)) throw new ProbeError(error.message);
+    // fetch's `TypeError: fetch failed` carries the network error (`ECONNREFUSED`, a TLS code) as `cause`.
+    const cause = (error as { cause?: Error & { code?: string } }).cause;
+    throw new ProbeError(cause?.code ?? cause?.name ?? (error as Error).name);
   }
-  return new Promise<ProbeAnswer>((resolve, reject) => {
-    const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(
-      target,
-      {
-        method: 'GET',
-        signal,
-        rejectUnauthorized: true,
-        ...(tunnel ? { createConnection: () => connectThroughTunnel(tunnel, target) } : {}),
-      },
-      (response) => {
-        resolve({ status: response.statusCode ?? 0, date: response.headers.date });
-        response.destroy();
-      },
-    );
-    request.once('error', (error: Error & { code?: string }) => {
-      tunnel?.destroy();
-      const reason = signal.aborted ? `no answer within ${options.timeoutMs} ms` : (error.code ?? error.name);
-      reject(new ProbeError(SparkError.isInstance(error) ? error.message : reason));
-    });
-    request.end();
-  });
+  // Only the head is wanted: cancelling the body closes the socket.
+  void response.body?.cancel();
+  return { status: response.status, date: response.headers.get('date') ?? undefined };
 }

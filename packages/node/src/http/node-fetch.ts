@@ -9,13 +9,20 @@
  * of this one against a loopback server, most of it undici's machinery rather than the signal. Node
  * 20's `fetch` cannot use a proxy either. This one implements just what the protocol uses of `fetch`.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import {
+  type ClientRequest,
+  Agent as HttpAgent,
+  request as httpRequest,
+  type IncomingMessage,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
-import { SparkConfigError, type SparkFetch } from '@xinghuo/core';
+import type { SparkFetch } from '@xinghuo/core';
+import { onAbort } from '@xinghuo/core/transport';
 import { connectThroughTunnel, openProxyTunnel } from '../proxy/proxy-tunnel';
 import { type ProxyResolver, proxyChooser } from '../proxy/proxy-url';
+import { refuseUnverifiedAgent } from '../tls/tls-policy';
 import { responseBody } from './response-body';
 
 /** Options of {@link createNodeFetch}. */
@@ -85,19 +92,6 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 }
 
-function refuseUnverified(agent: HttpAgent | undefined): void {
-  // Node merges an agent's own options over the request's, so a lax agent would silently win.
-  if (
-    (agent as { options?: { rejectUnauthorized?: boolean } } | undefined)?.options?.rejectUnauthorized ===
-    false
-  ) {
-    throw new SparkConfigError(
-      'The agent turns TLS certificate verification off (rejectUnauthorized: false); xinghuo always verifies. ' +
-        'For a private CA pass `ca` instead.',
-    );
-  }
-}
-
 /**
  * Returns a {@link SparkFetch} on `node:http`/`node:https`: what `createSparkClient` of `@xinghuo/node`
  * uses for the HTTP protocol unless it is given a `fetch`.
@@ -120,8 +114,10 @@ function refuseUnverified(agent: HttpAgent | undefined): void {
  * ```
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): SparkFetch {
-  refuseUnverified(options.agent);
+  refuseUnverifiedAgent(options.agent);
   const tls = options.ca === undefined ? {} : { ca: options.ca };
+  // Per https request, built once: they apply to a given agent's sockets too, and to a tunnel's.
+  const secureOptions = { rejectUnauthorized: true, ...tls };
   const choose = options.proxy === undefined ? undefined : proxyChooser(options.proxy);
   // Made on first use: a client that only speaks WebSocket never creates them.
   let httpAgent: HttpAgent | undefined;
@@ -130,7 +126,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): SparkFetch {
     const given = options.agent;
     if (given && (given as { protocol?: string }).protocol === (secure ? 'https:' : 'http:')) return given;
     if (secure) {
-      httpsAgent ??= new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS, ...tls });
+      httpsAgent ??= new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
       return httpsAgent;
     }
     httpAgent ??= new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
@@ -170,27 +166,34 @@ export function createNodeFetch(options: NodeFetchOptions = {}): SparkFetch {
         reject(abortReason(signal));
         return;
       }
-      const request = (secure ? httpsRequest : httpRequest)(target, {
-        method: init.method,
-        headers: init.headers,
-        ...(tunnel
-          ? { agent: false, createConnection: () => connectThroughTunnel(tunnel, target, tls) }
-          : { agent: agentFor(secure) }),
-        ...(secure ? { rejectUnauthorized: true, ...tls } : {}),
-      });
+      let request: ClientRequest;
+      try {
+        request = (secure ? httpsRequest : httpRequest)(target, {
+          method: init.method,
+          headers: init.headers,
+          ...(tunnel
+            ? { agent: false, createConnection: () => connectThroughTunnel(tunnel, target, tls) }
+            : { agent: agentFor(secure) }),
+          ...(secure ? secureOptions : {}),
+        });
+      } catch (error) {
+        // Refused before sending, e.g. a header value with a line break (Node names the header, not
+        // its value): fetch's rejection, and the tunnel goes with the request.
+        tunnel?.destroy();
+        reject(fetchFailed(error));
+        return;
+      }
       // One listener for the request's whole life: before the head it destroys the request, during the
       // body it fails the body (`abortBody`), and it is removed when the answer closes.
       let abortBody: ((reason: unknown) => void) | undefined;
-      const onAbort = () => {
-        const reason = abortReason(signal!);
+      const stopListening = onAbort(signal, () => {
+        const reason = abortReason(signal as AbortSignal);
         if (abortBody) abortBody(reason);
         else {
           request.destroy();
           reject(reason);
         }
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const stopListening = () => signal?.removeEventListener('abort', onAbort);
+      });
 
       request.once('response', (message) => {
         // One tunnel per request: it ends with the answer, however the answer ends.

@@ -4,7 +4,7 @@ import { isIP, type Socket } from 'node:net';
 import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
 import { SparkAbortError, SparkConnectionError } from '@xinghuo/core';
 import { onAbort } from '@xinghuo/core/transport';
-import { isCertificateFailure } from '../ws/tls-failure';
+import { isCertificateFailure } from '../tls/tls-policy';
 import { bareHostname, portOf } from './proxy-url';
 
 /** Options of {@link openProxyTunnel}. */

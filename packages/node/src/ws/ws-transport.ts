@@ -14,8 +14,8 @@ import WebSocket, { type ClientOptions } from 'ws';
 import type { ProxyResolver } from '../proxy/proxy-from-env';
 import { connectThroughTunnel, openProxyTunnel } from '../proxy/proxy-tunnel';
 import { proxyChooser } from '../proxy/proxy-url';
+import { isCertificateFailure, refuseUnverifiedAgent } from '../tls/tls-policy';
 import { readLimitedBody } from './read-limited-body';
-import { isCertificateFailure } from './tls-failure';
 import { wrapWebSocket } from './ws-connection';
 
 /** Options of {@link createWsTransport}. */
@@ -67,16 +67,7 @@ const DEFAULT_CLOSE_TIMEOUT_MS = 1_000;
  * ```
  */
 export function createWsTransport(options: WsTransportOptions = {}): SparkTransport {
-  // Node merges an agent's own options over the request's, so a lax agent would silently win.
-  if (
-    (options.agent as { options?: { rejectUnauthorized?: boolean } } | undefined)?.options
-      ?.rejectUnauthorized === false
-  ) {
-    throw new SparkConfigError(
-      'The agent turns TLS certificate verification off (rejectUnauthorized: false); xinghuo always verifies. ' +
-        "For a private CA pass the transport's `ca` option instead.",
-    );
-  }
+  refuseUnverifiedAgent(options.agent);
   if (options.proxy !== undefined && options.agent !== undefined) {
     throw new SparkConfigError('Pass either proxy or agent to the ws transport, not both.');
   }

@@ -2,7 +2,7 @@ import { SparkClockSkewError, type SparkModel, signUrl } from '@xinghuo/core';
 import { withBaseURL } from '@xinghuo/core/transport';
 import { createSparkClient } from '../../create-client';
 import { ENV_VARIABLES } from '../../env-config';
-import { createProxiedFetch } from '../../proxy/proxied-fetch';
+import { createNodeFetch } from '../../http/node-fetch';
 import { proxyChooser } from '../../proxy/proxy-url';
 import { createWsTransport } from '../../ws/ws-transport';
 import type { CliArguments } from '../args';
@@ -91,7 +91,7 @@ async function checkHttpCredentialAccepted(settings: SessionSettings, model: Spa
     apiSecret: settings.apiSecret,
     baseURL: settings.baseURL,
     defaultModel: model,
-    fetch: createProxiedFetch(settings.proxy),
+    fetch: createNodeFetch({ proxy: settings.proxy }),
     maxRetries: 0,
     timeouts: { connectMs: PROBE_TIMEOUT_MS, firstTokenMs: PROBE_TIMEOUT_MS },
   });

@@ -1,7 +1,7 @@
 import type { MockSpark } from '@xinghuo/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeFetch } from '../src/http/node-fetch';
 import { createSparkClient } from '../src/index';
-import { createProxiedFetch } from '../src/proxy/proxied-fetch';
 import { startMock } from './helpers';
 import { eventually, startConnectProxy } from './loopback-servers';
 
@@ -21,11 +21,11 @@ function httpClient(proxy: string | undefined) {
     baseURL: mock.httpURL,
     defaultModel: 'max',
     maxRetries: 0,
-    fetch: createProxiedFetch(proxy),
+    fetch: createNodeFetch({ proxy }),
   });
 }
 
-describe('createProxiedFetch', () => {
+describe('createNodeFetch through a proxy', () => {
   it('streams a whole HTTP-protocol answer through the CONNECT tunnel', async () => {
     const proxy = await startConnectProxy();
     try {
@@ -86,5 +86,24 @@ describe('createProxiedFetch', () => {
   it('sends unproxied requests directly', async () => {
     const result = await httpClient(undefined).chat({ messages: [{ role: 'user', content: '你好' }] });
     expect(result.text).toContain('你好');
+  });
+
+  it('closes the tunnel of a request Node refuses to send (a header value with a line break)', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const password = 'pass-with-newline-0001';
+      const failure = await createNodeFetch({ proxy: proxy.url })(`${mock.httpURL}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${password}\n` },
+        body: '{}',
+      }).catch((error: unknown) => error as TypeError);
+      expect(failure).toBeInstanceOf(TypeError);
+      expect((failure as TypeError).message).toBe('fetch failed');
+      expect(String((failure as TypeError).cause)).not.toContain(password);
+      expect(proxy.targets).toEqual([new URL(mock.httpURL).host]);
+      expect(await eventually(() => proxy.openSockets() === 0)).toBe(true);
+    } finally {
+      await proxy.close();
+    }
   });
 });
