@@ -6,23 +6,15 @@ import { APICallError } from '@ai-sdk/provider';
 import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { generateText, streamText } from 'ai';
 import { describe, expect, it } from 'vitest';
+import { failure } from '../../../test-support/failure';
 import { mockProvider } from './helpers/mock-provider';
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe('errors', () => {
   const mock = useMockSpark();
 
   it('a rate limit (11202) is a retryable APICallError with the Spark code and sid', async () => {
     mock().enqueue({ error: { code: 11202 } });
-    const error = await failure(
+    const error = await failure<unknown>(
       generateText({ model: mockProvider(mock())('max'), prompt: '你好', maxRetries: 0 }),
     );
     expect(APICallError.isInstance(error)).toBe(true);
@@ -46,7 +38,7 @@ describe('errors', () => {
 
   it('a missing authorization (11200) is not retried', async () => {
     mock().enqueue({ error: { code: 11200 } });
-    const error = await failure(
+    const error = await failure<unknown>(
       generateText({ model: mockProvider(mock())('max'), prompt: '你好', maxRetries: 2 }),
     );
     expect(error).toMatchObject({
@@ -58,7 +50,7 @@ describe('errors', () => {
 
   it('a refused handshake (401) carries the status and is not retried', async () => {
     mock().enqueue({ reject: { status: 401, body: { message: 'HMAC signature does not match' } } });
-    const error = await failure(
+    const error = await failure<unknown>(
       generateText({ model: mockProvider(mock())('max'), prompt: '你好', maxRetries: 2 }),
     );
     expect(error).toMatchObject({ statusCode: 401, isRetryable: false, data: { code: 'auth_error' } });

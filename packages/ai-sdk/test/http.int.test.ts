@@ -9,19 +9,11 @@ import { useMockSpark } from '@xinghuo/mock-server/vitest';
 import { generateObject, generateText, stepCountIs, streamText, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { failure } from '../../../test-support/failure';
 import { createSpark } from '../src/index';
 import { mockHttpProvider, readAll } from './helpers/mock-provider';
 
 const userPrompt = (text: string) => [{ role: 'user' as const, content: [{ type: 'text' as const, text }] }];
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe('over HTTP', () => {
   const mock = useMockSpark();
@@ -100,7 +92,7 @@ describe('over HTTP', () => {
     expect(result.text).toBe('环境变量。');
     expect(mock().requests[0]?.protocol).toBe('http');
 
-    const error = await failure(
+    const error = await failure<unknown>(
       generateText({
         model: createSpark({ env: { SPARK_PROTOCOL: 'http' } })('max'),
         prompt: '你好',
@@ -266,7 +258,7 @@ describe('over HTTP', () => {
     mock().enqueue({
       reject: { status: 429, body: { error: { message: 'rate limited' } }, headers: { 'Retry-After': '2' } },
     });
-    const error = await failure(
+    const error = await failure<unknown>(
       generateText({ model: mockHttpProvider(mock())('max'), prompt: '你好', maxRetries: 0 }),
     );
     expect(APICallError.isInstance(error)).toBe(true);
@@ -294,9 +286,9 @@ describe('over HTTP', () => {
   it('business errors: a rate limit (11202) is retryable, a missing authorization (11200) is not', async () => {
     mock().enqueue({ error: { code: 11202 } }, { error: { code: 11200 } });
     const model = mockHttpProvider(mock())('max');
-    const rateLimited = await failure(generateText({ model, prompt: '你好', maxRetries: 0 }));
+    const rateLimited = await failure<unknown>(generateText({ model, prompt: '你好', maxRetries: 0 }));
     expect(rateLimited).toMatchObject({ isRetryable: true, data: { sparkCode: 11202 } });
-    const denied = await failure(generateText({ model, prompt: '你好', maxRetries: 2 }));
+    const denied = await failure<unknown>(generateText({ model, prompt: '你好', maxRetries: 2 }));
     expect(denied).toMatchObject({ isRetryable: false, data: { sparkCode: 11200 } });
     expect(mock().requests).toHaveLength(2);
   });

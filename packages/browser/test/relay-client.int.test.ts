@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { type MockSpark, startMockSpark } from '@xinghuo/mock-server';
 import { createNodeRelayListener } from '@xinghuo/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { failure } from '../../../test-support/failure';
 import { createSparkClient } from '../src/create-spark-client';
 import {
   type BrowserSparkClientOptions,
@@ -92,15 +93,6 @@ function client(options: Partial<BrowserSparkClientOptions> = {}) {
     retryDelay: { baseDelayMs: 1, maxDelayMs: 5 },
     ...options,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('browser client over HTTP through a relay', () => {

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import type { MockSpark } from '@xinghuo/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failure } from '../../../test-support/failure';
 import { createNodeFetch } from '../src/http/node-fetch';
 import { createSparkClient, type NodeSparkClientOptions, type SparkError } from '../src/index';
 import { HELLO, startMock } from './helpers';
@@ -27,15 +28,6 @@ function httpClient(overrides: NodeSparkClientOptions = {}) {
     maxRetries: 0,
     ...overrides,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<SparkError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SparkError;
-  }
-  throw new Error('expected a failure');
 }
 
 /** A loopback HTTP server whose handler the test writes; it records every socket and request. */
@@ -111,17 +103,17 @@ describe('createNodeFetch through createSparkClient (the default over HTTP)', ()
 
   it('maps 401, 429 with Retry-After and 500 to the typed errors, never naming the password', async () => {
     mock.enqueue({ reject: { status: 401, body: { message: 'Unauthorized' } } });
-    const unauthorized = await failure(httpClient().chat({ messages: HELLO }));
+    const unauthorized = await failure<SparkError>(httpClient().chat({ messages: HELLO }));
     expect(unauthorized).toMatchObject({ name: 'SparkAuthError', code: 'auth_error' });
 
     mock.enqueue({
       reject: { status: 429, body: { message: 'slow down' }, headers: { 'retry-after': '7' } },
     });
-    const limited = await failure(httpClient().chat({ messages: HELLO }));
+    const limited = await failure<SparkError>(httpClient().chat({ messages: HELLO }));
     expect(limited).toMatchObject({ name: 'SparkRateLimitError', code: 'rate_limited', retryAfterMs: 7_000 });
 
     mock.enqueue({ reject: { status: 500, body: { message: 'boom' } } });
-    const broken = await failure(httpClient().chat({ messages: HELLO }));
+    const broken = await failure<SparkError>(httpClient().chat({ messages: HELLO }));
     expect(broken).toMatchObject({ name: 'SparkServerError', code: 'server_error' });
 
     for (const error of [unauthorized, limited, broken]) {
@@ -143,7 +135,7 @@ describe('createNodeFetch through createSparkClient (the default over HTTP)', ()
       await answered;
       const closed = once(server.sockets[0]!, 'close');
       controller.abort();
-      expect(await failure(chat)).toMatchObject({ name: 'AbortError', code: 'aborted' });
+      expect(await failure<SparkError>(chat)).toMatchObject({ name: 'AbortError', code: 'aborted' });
       await closed;
     } finally {
       await server.close();
@@ -179,7 +171,7 @@ describe('createNodeFetch through createSparkClient (the default over HTTP)', ()
       });
       await server.nextRequest();
       const closed = once(server.sockets[0]!, 'close');
-      expect(await failure(chat)).toMatchObject({
+      expect(await failure<SparkError>(chat)).toMatchObject({
         name: 'SparkTimeoutError',
         code: 'timeout',
         phase: 'connect',
@@ -194,7 +186,7 @@ describe('createNodeFetch through createSparkClient (the default over HTTP)', ()
     const server = await startServer();
     const url = server.url;
     await server.close();
-    const error = await failure(httpClient({ baseURL: url }).chat({ messages: HELLO }));
+    const error = await failure<SparkError>(httpClient({ baseURL: url }).chat({ messages: HELLO }));
     expect(error).toMatchObject({ name: 'SparkConnectionError', code: 'connection_error' });
     expect(error.message).toBe('The HTTP request failed: fetch failed');
     expect((error.cause as { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
@@ -209,7 +201,7 @@ describe('createNodeFetch through createSparkClient (the default over HTTP)', ()
         // The connection is cut once the first text has arrived, so the head has surely been read.
         for await (const _text of stream.textStream) server.sockets[0]!.destroy();
       })();
-      const error = await failure(reading);
+      const error = await failure<SparkError>(reading);
       expect(error).toMatchObject({ name: 'SparkConnectionError', code: 'connection_error' });
       expect(error.message).toBe('The connection failed: terminated');
     } finally {

@@ -1,5 +1,6 @@
 import type { MockSpark } from '@xinghuo/mock-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { failure } from '../../../test-support/failure';
 import {
   SparkAbortError,
   SparkConfigError,
@@ -34,15 +35,6 @@ async function mock(): Promise<MockSpark> {
   return started;
 }
 
-function rejection(promise: Promise<unknown>): Promise<SparkError> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: SparkError) => error,
-  );
-}
-
 /** `http://user:password@127.0.0.1:port` for a proxy. */
 function withCredentials(url: string, user: string, password: string): string {
   const parsed = new URL(url);
@@ -75,7 +67,7 @@ describe('the ws transport through an HTTP proxy', () => {
       ws: { proxy: withCredentials(tunnel.url, 'alice', 'wrong-password') },
       maxRetries: 0,
     });
-    const error = await rejection(client.chat({ messages: HELLO }));
+    const error = await failure<SparkError>(client.chat({ messages: HELLO }));
     expect(error).toBeInstanceOf(SparkConnectionError);
     expect(error.status).toBe(407);
     expect(error.message).toContain('HTTP 407');
@@ -89,7 +81,7 @@ describe('the ws transport through an HTTP proxy', () => {
     const port = new URL(tunnel.url).port;
     await tunnel.close();
     const transport = createWsTransport({ proxy: withCredentials(tunnel.url, 'bob', 'hunter22') });
-    const error = await rejection(transport('ws://spark.example/v1.1/chat?authorization=abc', {}));
+    const error = await failure<SparkError>(transport('ws://spark.example/v1.1/chat?authorization=abc', {}));
     expect(error).toBeInstanceOf(SparkConnectionError);
     expect(error.message).toContain(`127.0.0.1:${port}`);
     expect(error.message).toContain('ECONNREFUSED');
@@ -98,7 +90,7 @@ describe('the ws transport through an HTTP proxy', () => {
 
   it('times out a proxy that never answers, and aborts a tunnel in progress, leaving no socket', async () => {
     const silent = await proxy({ mode: 'silent' });
-    const timedOut = await rejection(
+    const timedOut = await failure<SparkError>(
       createWsTransport({ proxy: silent.url, handshakeTimeoutMs: 100 })('ws://spark.example/v1.1/chat', {}),
     );
     expect(timedOut).toBeInstanceOf(SparkTimeoutError);
@@ -110,7 +102,7 @@ describe('the ws transport through an HTTP proxy', () => {
     });
     expect(await eventually(() => silent.targets.length === 2)).toBe(true);
     controller.abort();
-    expect(await rejection(pending)).toBeInstanceOf(SparkAbortError);
+    expect(await failure<SparkError>(pending)).toBeInstanceOf(SparkAbortError);
     expect(await eventually(() => silent.openSockets() === 0)).toBe(true);
   });
 
@@ -150,7 +142,7 @@ describe('the ws transport through an HTTP proxy', () => {
 
     it('verifies the server certificate end to end: refused without its CA, accepted with `ca`', async () => {
       const [url, tunnel] = await Promise.all([tlsServer(), proxy()]);
-      const refused = await rejection(createWsTransport({ proxy: tunnel.url })(url, {}));
+      const refused = await failure<SparkError>(createWsTransport({ proxy: tunnel.url })(url, {}));
       expect(refused).toBeInstanceOf(SparkConnectionError);
       expect(refused.message).toContain('did not verify');
 
@@ -165,7 +157,7 @@ describe('the ws transport through an HTTP proxy', () => {
     it('reaches an https:// proxy over verified TLS as well', async () => {
       const [url, secureProxy] = await Promise.all([tlsServer(), proxy({ tls: { cert, key } })]);
       expect(secureProxy.url.startsWith('https://')).toBe(true);
-      const untrusted = await rejection(createWsTransport({ proxy: secureProxy.url })(url, {}));
+      const untrusted = await failure<SparkError>(createWsTransport({ proxy: secureProxy.url })(url, {}));
       expect(untrusted).toBeInstanceOf(SparkConnectionError);
       expect(untrusted.message).toContain(`proxy ${new URL(secureProxy.url).host}`);
       expect(untrusted.message).toContain("proxy's certificate did not verify");
