@@ -279,24 +279,21 @@ export class ChatStream implements AsyncIterable<SparkStreamEvent> {
 class StreamReader<T> implements AsyncIterator<T> {
   readonly #stream: ChatStream;
   #queue: AsyncQueue<T> | undefined;
-  readonly #start: ((stream: ChatStream) => AsyncQueue<T>) | undefined;
 
-  /** Reads `queue`, or the queue `start` gives on the first `next()`. */
-  constructor(
-    stream: ChatStream,
-    queue: AsyncQueue<T> | undefined,
-    start?: (stream: ChatStream) => AsyncQueue<T>,
-  ) {
+  /**
+   * Reads `queue` (the events), or, given none, the stream's text deltas from the first `next()` on
+   * (only a `textStream` reader is made without a queue).
+   */
+  constructor(stream: ChatStream, queue: AsyncQueue<T> | undefined) {
     this.#stream = stream;
     this.#queue = queue;
-    this.#start = start;
   }
 
   next(): Promise<IteratorResult<T>> {
     let queue = this.#queue;
     if (!queue) {
       try {
-        queue = (this.#start as (stream: ChatStream) => AsyncQueue<T>)(this.#stream);
+        queue = startTexts(this.#stream) as AsyncQueue<unknown> as AsyncQueue<T>;
       } catch (error) {
         // Refused (the events are read elsewhere): this reader then reads as ended.
         const ended = new AsyncQueue<T>();
@@ -329,7 +326,7 @@ class TextStream implements AsyncIterable<string> {
   }
 
   [Symbol.asyncIterator](): AsyncIterator<string> {
-    return new StreamReader(this.#stream, undefined, startTexts);
+    return new StreamReader<string>(this.#stream, undefined);
   }
 }
 

@@ -9,7 +9,7 @@ import { resolveTimeouts } from '../exchange/deadlines';
 import type { AbortLike } from '../exchange/exchange-signal';
 import type { OpenFrameConnection } from '../exchange/frame-connection';
 import { resolveMaxRetries, resolveRetryDelay } from '../exchange/retry-policy';
-import { type ClockState, type ExchangePlan, runExchange } from '../exchange/run-exchange';
+import { type ExchangeSettings, runExchange } from '../exchange/run-exchange';
 import { resolveModel, type SparkModel } from '../models/models';
 import { withBaseURL } from '../protocol/websocket/base-url';
 import { checkSignUrlProvider, type SignUrlProvider } from '../signing/checked-provider';
@@ -71,25 +71,28 @@ function checkProtocol(protocol: unknown, field: string): void {
   }
 }
 
+/** A module loaded with `import()` on its first use, then kept, so later requests skip the `await`. */
+interface LazyModule<Module> {
+  loaded: Module | undefined;
+  load(): Promise<Module>;
+}
+
+function lazyModule<Module>(importModule: () => Promise<Module>): LazyModule<Module> {
+  let loading: Promise<Module> | undefined;
+  const lazy: LazyModule<Module> = {
+    loaded: undefined,
+    load: () => {
+      loading ??= importModule().then((module) => (lazy.loaded = module));
+      return loading;
+    },
+  };
+  return lazy;
+}
+
 // Each protocol is loaded on its first request: WebSocket-only bundles (browser pages) never download
 // the HTTP one, and a page's first download carries neither.
-// Once loaded, a module is kept in a plain variable as well, so later requests skip the `await`.
-type HttpProtocol = typeof import('../protocol/http/http-protocol');
-type WebSocketProtocol = typeof import('../protocol/websocket/websocket-protocol');
-let httpProtocol: Promise<HttpProtocol> | undefined;
-let loadedHttpProtocol: HttpProtocol | undefined;
-function loadHttpProtocol(): Promise<HttpProtocol> {
-  httpProtocol ??= import('../protocol/http/http-protocol').then((module) => (loadedHttpProtocol = module));
-  return httpProtocol;
-}
-let webSocketProtocol: Promise<WebSocketProtocol> | undefined;
-let loadedWebSocketProtocol: WebSocketProtocol | undefined;
-function loadWebSocketProtocol(): Promise<WebSocketProtocol> {
-  webSocketProtocol ??= import('../protocol/websocket/websocket-protocol').then(
-    (module) => (loadedWebSocketProtocol = module),
-  );
-  return webSocketProtocol;
-}
+const httpProtocol = lazyModule(() => import('../protocol/http/http-protocol'));
+const webSocketProtocol = lazyModule(() => import('../protocol/websocket/websocket-protocol'));
 
 /**
  * The protocol of one request: asked for, else the client's, else WebSocket where the model has a
@@ -159,10 +162,17 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
     throw new SparkConfigError('onRetry must be a function.');
   }
   const clientProtocol: SparkProtocol | undefined = httpOnly ? 'http' : options.protocol;
-  // What every exchange of this client shares; the per-request part is added in `runWith`.
-  // Per client, not global: what this client learned about the server's clock from a 403.
-  const clock: ClockState = { offsetMs: 0 };
-  const now = options.now ?? Date.now;
+  // What every exchange of this client shares, made once; a request adds its opener and answer context.
+  const settings: ExchangeSettings = {
+    timeouts,
+    maxRetries,
+    retryDelay,
+    // Per client, not global: what this client learned about the server's clock from a 403.
+    clock: { offsetMs: 0 },
+    now: options.now ?? Date.now,
+    logger,
+    onRetry,
+  };
 
   // Builds the exchange of a validated request once its protocol module is loaded, and runs it.
   const runWith = (
@@ -172,8 +182,8 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
     emit: (event: SparkStreamEvent) => void,
     signal: AbortLike,
   ): Promise<ChatResult> => {
-    const http = protocol === 'http' ? loadedHttpProtocol : undefined;
-    const webSocket = protocol === 'ws' ? loadedWebSocketProtocol : undefined;
+    const http = protocol === 'http' ? httpProtocol.loaded : undefined;
+    const webSocket = protocol === 'ws' ? webSocketProtocol.loaded : undefined;
     const { requestText, answer, trimmedMessages } = prepareRequest(params, {
       appId,
       model,
@@ -199,19 +209,7 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
     } else {
       throw new SparkConfigError('WebSocket needs appId, transport and apiKey + apiSecret or signUrl.');
     }
-    // Spelled out rather than `{ ...client, open, answer }`: a spread gives every request's plan a
-    // hidden class of its own (about 330 bytes held for as long as the answer streams).
-    const plan: ExchangePlan = {
-      timeouts,
-      maxRetries,
-      retryDelay,
-      clock,
-      now,
-      logger,
-      onRetry,
-      answer,
-    };
-    const running = runExchange(plan, open, emit, signal);
+    const running = runExchange(settings, { open, answer }, emit, signal);
     if (!trimmedMessages) return running;
     // Stamped once here, not carried through every attempt.
     return running.then((result) => {
@@ -232,10 +230,9 @@ export function createSparkEngine(options: SparkEngineOptions): SparkClient {
     const params = readChatParams(input);
     const model = withField('model', () => resolveRequestModel(params, defaultModel));
     const protocol = chooseProtocol(model, params.protocol, clientProtocol);
-    const loaded = protocol === 'http' ? loadedHttpProtocol : loadedWebSocketProtocol;
-    if (loaded) return runWith(params, model, protocol, emit, signal);
-    const loading = protocol === 'http' ? loadHttpProtocol() : loadWebSocketProtocol();
-    return loading.then(() => runWith(params, model, protocol, emit, signal));
+    const lazy = protocol === 'http' ? httpProtocol : webSocketProtocol;
+    if (lazy.loaded) return runWith(params, model, protocol, emit, signal);
+    return lazy.load().then(() => runWith(params, model, protocol, emit, signal));
   };
 
   const stream = (input: ChatParams, requestOptions: RequestOptions = {}): ChatStream =>

@@ -2,7 +2,7 @@
  * What one attempt is given, and whom it reports to.
  */
 
-import type { ChatResult, SparkLogger, SparkStreamEvent } from '../types';
+import type { ChatResult, SparkStreamEvent } from '../types';
 import type { AnswerContext } from './answer-accumulator';
 import type { SparkTimeouts } from './deadlines';
 import type { OpenFrameConnection } from './frame-connection';
@@ -17,7 +17,6 @@ export interface AttemptPlan {
   open: OpenFrameConnection;
   timeouts: SparkTimeouts;
   answer: AnswerContext;
-  logger?: SparkLogger | undefined;
 }
 
 /**

@@ -6,11 +6,12 @@ import { AsyncQueue } from './async-queue';
 import { DEFAULT_TIMEOUTS } from './deadlines';
 import { ExchangeSignal } from './exchange-signal';
 import type { FrameConnection, OpenFrameConnection } from './frame-connection';
-import { type ExchangePlan, runExchange } from './run-exchange';
+import { type ExchangeSettings, runExchange } from './run-exchange';
 
-const plan: ExchangePlan = {
+const answer = { modelId: 'lite', maxTokens: 4096 };
+
+const plan: ExchangeSettings = {
   timeouts: { ...DEFAULT_TIMEOUTS },
-  answer: { modelId: 'lite', maxTokens: 4096 },
   maxRetries: 3,
   retryDelay: { baseDelayMs: 0, maxDelayMs: 0, random: Math.random },
   clock: { offsetMs: 0 },
@@ -53,9 +54,12 @@ describe('runExchange', () => {
     );
     const events: SparkStreamEvent[] = [];
 
-    const error = await runExchange(plan, open, (event) => events.push(event), new ExchangeSignal()).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await runExchange(
+      plan,
+      { open, answer },
+      (event) => events.push(event),
+      new ExchangeSignal(),
+    ).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(SparkClockSkewError);
     expect(opened()).toBe(1);
@@ -66,14 +70,14 @@ describe('runExchange', () => {
 
   it('fails the attempt, rather than throwing, when starting it throws (a throwing `now` option)', async () => {
     const { open, opened } = contentThenFailure(() => new SparkConnectionError('unused'));
-    const throwingNow: ExchangePlan = {
+    const throwingNow: ExchangeSettings = {
       ...plan,
       now: () => {
         throw new Error('clock unavailable');
       },
     };
 
-    const error = await runExchange(throwingNow, open, () => {}, new ExchangeSignal()).catch(
+    const error = await runExchange(throwingNow, { open, answer }, () => {}, new ExchangeSignal()).catch(
       (caught: unknown) => caught,
     );
 

@@ -5,12 +5,13 @@
 import { SparkConnectionError, SparkError } from '../errors';
 import type { ChatResult, SparkLogger, SparkStreamEvent } from '../types';
 import { abortError, sleep } from './abort';
-import { isContentEvent } from './answer-accumulator';
+import { type AnswerContext, isContentEvent } from './answer-accumulator';
 import { recordAttemptErrors, type SparkRetryInfo } from './attempt-history';
+import type { SparkTimeouts } from './deadlines';
 import type { AbortLike } from './exchange-signal';
 import type { OpenFrameConnection } from './frame-connection';
 import { backoffDelay, type RetryDelay } from './retry-policy';
-import { type AttemptOwner, type AttemptPlan, runAttempt } from './run-attempt';
+import { type AttemptOwner, runAttempt } from './run-attempt';
 
 /** What the client learned about the server's clock; shared by the exchanges of one client. */
 export interface ClockState {
@@ -19,10 +20,11 @@ export interface ClockState {
 }
 
 /**
- * The settings of one exchange. The protocol's `open` comes separately: the exchange lets go of it
- * (and of the request text it holds) once content arrived and no retry can come.
+ * What every exchange of one client shares: deadlines, retry policy, clock, logger. Made once per
+ * client; a request adds only its {@link ExchangeRequest}.
  */
-export interface ExchangePlan extends Omit<AttemptPlan, 'attempt' | 'date' | 'open'> {
+export interface ExchangeSettings {
+  timeouts: SparkTimeouts;
   maxRetries: number;
   retryDelay: RetryDelay;
   clock: ClockState;
@@ -31,11 +33,22 @@ export interface ExchangePlan extends Omit<AttemptPlan, 'attempt' | 'date' | 'op
   onRetry?: ((retry: SparkRetryInfo) => void) | undefined;
 }
 
+/** What one request adds to its client's {@link ExchangeSettings}. */
+export interface ExchangeRequest {
+  /**
+   * Opens each attempt's connection through the request's protocol. The exchange lets go of it (and
+   * of the request text it holds) once content arrived and no retry can come.
+   */
+  open: OpenFrameConnection;
+  /** What the result needs to know about the request. */
+  answer: AnswerContext;
+}
+
 /**
  * Learns the server's clock from a 403 date rejection. Returns true when an offset was learned.
  * Checked by `code`, not `instanceof`, so an error built by another copy of the package still counts.
  */
-function learnClockOffset(error: SparkError, plan: ExchangePlan): boolean {
+function learnClockOffset(error: SparkError, plan: ExchangeSettings): boolean {
   const serverDate = (error as { serverDate?: unknown }).serverDate;
   if (typeof serverDate !== 'string') return false;
   const serverTime = Date.parse(serverDate);
@@ -45,7 +58,7 @@ function learnClockOffset(error: SparkError, plan: ExchangePlan): boolean {
 }
 
 /** Calls the `onRetry` option; a throw from it must not change the exchange, so it is only logged. */
-function notifyRetry(plan: ExchangePlan, retry: SparkRetryInfo): void {
+function notifyRetry(plan: ExchangeSettings, retry: SparkRetryInfo): void {
   try {
     plan.onRetry?.(retry);
   } catch (error) {
@@ -65,13 +78,13 @@ function notifyRetry(plan: ExchangePlan, retry: SparkRetryInfo): void {
  * `maxRetries: 0` nothing is retried, but the offset is still learned for the next request.
  */
 export function runExchange(
-  plan: ExchangePlan,
-  open: OpenFrameConnection,
+  settings: ExchangeSettings,
+  request: ExchangeRequest,
   emit: (event: SparkStreamEvent) => void,
   signal: AbortLike,
 ): Promise<ChatResult> {
   return new Promise((resolve, reject) => {
-    new Exchange(plan, open, emit, signal, resolve, reject).attempt();
+    new Exchange(settings, request, emit, signal, resolve, reject).attempt();
   });
 }
 
@@ -81,46 +94,54 @@ export function runExchange(
  * suspended frame with every local in it (measured per open stream with heap snapshots).
  */
 class Exchange implements AttemptOwner {
-  readonly #plan: ExchangePlan;
+  readonly #settings: ExchangeSettings;
+  readonly #answer: AnswerContext;
   readonly #emit: (event: SparkStreamEvent) => void;
   readonly #signal: AbortLike;
   readonly #resolve: (result: ChatResult) => void;
   readonly #reject: (error: unknown) => void;
-  // Only a retry needs it (with the request text it holds): dropped once content was delivered.
+  // Only a retry needs it (with the request text it holds): dropped as soon as model output reached
+  // the reader, after which a retry would repeat it. So "content delivered" is "no opener left".
   #open: OpenFrameConnection | undefined;
-  #attempts = 0;
   #retriesUsed = 0;
   #clockSkewRetried = false;
-  // Tracked as events pass: once model output reached the reader, a retry would repeat it.
-  #contentDelivered = false;
-  // Every failed attempt's error, kept on the final one (`error.attemptErrors`).
-  readonly #failures: SparkError[] = [];
+  // Every failed attempt's error, kept on the final one (`error.attemptErrors`); made on the first
+  // failure. The attempt under way is always the one after the failures.
+  #failures: SparkError[] | undefined;
 
   constructor(
-    plan: ExchangePlan,
-    open: OpenFrameConnection,
+    settings: ExchangeSettings,
+    request: ExchangeRequest,
     emit: (event: SparkStreamEvent) => void,
     signal: AbortLike,
     resolve: (result: ChatResult) => void,
     reject: (error: unknown) => void,
   ) {
-    this.#plan = plan;
-    this.#open = open;
+    this.#settings = settings;
+    this.#answer = request.answer;
+    this.#open = request.open;
     this.#emit = emit;
     this.#signal = signal;
     this.#resolve = resolve;
     this.#reject = reject;
   }
 
+  get #attempt(): number {
+    return (this.#failures?.length ?? 0) + 1;
+  }
+
+  get #contentDelivered(): boolean {
+    return this.#open === undefined;
+  }
+
   /** Starts the next attempt. Never after content was delivered (`failed` gives up then). */
   attempt(): void {
-    const plan = this.#plan;
-    this.#attempts += 1;
+    const settings = this.#settings;
     try {
-      const date = new Date(plan.now() + plan.clock.offsetMs);
+      const date = new Date(settings.now() + settings.clock.offsetMs);
       const open = this.#open as OpenFrameConnection;
       runAttempt(
-        { attempt: this.#attempts, date, open, timeouts: plan.timeouts, answer: plan.answer },
+        { attempt: this.#attempt, date, open, timeouts: settings.timeouts, answer: this.#answer },
         this,
         this.#signal,
       );
@@ -131,15 +152,12 @@ class Exchange implements AttemptOwner {
   }
 
   emit(event: SparkStreamEvent): void {
-    if (!this.#contentDelivered && isContentEvent(event)) {
-      this.#contentDelivered = true;
-      this.#open = undefined;
-    }
+    if (!this.#contentDelivered && isContentEvent(event)) this.#open = undefined;
     this.#emit(event);
   }
 
   succeeded(result: ChatResult): void {
-    result.attempts = this.#attempts;
+    result.attempts = this.#attempt;
     this.#resolve(result);
   }
 
@@ -149,51 +167,52 @@ class Exchange implements AttemptOwner {
       this.#reject(abortError(signal));
       return;
     }
-    const plan = this.#plan;
+    const settings = this.#settings;
     const error = SparkError.isInstance(caught)
       ? caught
       : new SparkConnectionError('The exchange failed unexpectedly.', { cause: caught, retryable: false });
+    const attempt = this.#attempt;
+    this.#failures ??= [];
     this.#failures.push(error);
     const skew = error.code === 'clock_skew';
     // Learned even when not retried, so the next request signs with the corrected date.
-    const corrected = skew && learnClockOffset(error, plan);
-    if (this.#contentDelivered || (skew && (this.#clockSkewRetried || plan.maxRetries === 0))) {
-      this.#giveUp(error);
+    const corrected = skew && learnClockOffset(error, settings);
+    if (this.#contentDelivered || (skew && (this.#clockSkewRetried || settings.maxRetries === 0))) {
+      this.#giveUp(error, this.#failures);
       return;
     }
     this.#clockSkewRetried ||= skew;
     let delayMs = 0;
     // A corrected clock retries at once without counting; anything else is an ordinary retry.
     if (!corrected) {
-      if (!error.retryable || this.#retriesUsed >= plan.maxRetries) {
-        this.#giveUp(error);
+      if (!error.retryable || this.#retriesUsed >= settings.maxRetries) {
+        this.#giveUp(error, this.#failures);
         return;
       }
       // A server that said when to come back (HTTP 429 Retry-After) is waited for at least that long.
       const asked = (error as { retryAfterMs?: unknown }).retryAfterMs;
       delayMs = Math.max(
-        backoffDelay(this.#retriesUsed++, plan.retryDelay),
+        backoffDelay(this.#retriesUsed++, settings.retryDelay),
         typeof asked === 'number' ? asked : 0,
       );
     }
-    const attempt = this.#attempts;
-    plan.logger?.info?.('xinghuo: retrying', {
+    settings.logger?.info?.('xinghuo: retrying', {
       attempt,
       nextAttempt: attempt + 1,
       reason: corrected ? 'clock skew corrected' : error.code,
       delayMs,
       error: error.toJSON(),
     });
-    notifyRetry(plan, { attempt, error, delayMs });
+    notifyRetry(settings, { attempt, error, delayMs });
     if (delayMs === 0) this.attempt();
     else sleep(delayMs, signal).then(() => this.attempt(), this.#reject);
   }
 
-  #giveUp(error: SparkError): void {
-    this.#plan.logger?.error?.('xinghuo: the request failed', {
-      attempts: this.#failures.length,
+  #giveUp(error: SparkError, failures: SparkError[]): void {
+    this.#settings.logger?.error?.('xinghuo: the request failed', {
+      attempts: failures.length,
       error: error.toJSON(),
     });
-    this.#reject(recordAttemptErrors(error, this.#failures));
+    this.#reject(recordAttemptErrors(error, failures));
   }
 }

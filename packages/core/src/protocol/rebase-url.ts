@@ -20,36 +20,40 @@ function parseUrl(url: string, name: string, schemes: Readonly<Record<string, st
   return parsed;
 }
 
-// Rebased URLs per scheme map, base URL and model URL: parsing two URLs per request is measurable.
-// Bounded, since custom models may come with any number of URLs.
-const rebased = new WeakMap<object, Map<string, string>>();
+/** How many rebased URLs one rebaser remembers: custom models may come with any number of URLs. */
+const REMEMBERED_URLS = 64;
 
 /**
- * Points `url` at the server of `baseURL`, its scheme mapped through `schemes` (a base URL's scheme to
- * the scheme dialled; its keys are the schemes accepted, the first one the example's). Without a
- * `baseURL` the URL is returned unchanged. Results are remembered, so a request pays a map lookup.
+ * Makes the `baseURL` rule of one protocol: the returned function points `url` at the server of
+ * `baseURL`, its scheme mapped through `schemes` (a base URL's scheme to the scheme dialled; its keys
+ * are the schemes accepted, the first one the example's). Without a `baseURL` the URL is returned
+ * unchanged. Results are remembered by base URL, then URL (parsing two URLs per request is
+ * measurable), so a request pays two map lookups and builds no key.
  *
- * @throws SparkConfigError when `baseURL` or `url` is not a valid URL
+ * The returned function throws a `SparkConfigError` when `baseURL` or `url` is not a valid URL.
  */
-export function rebaseUrl(
-  url: string,
-  baseURL: string | undefined,
+export function createRebaser(
   schemes: Readonly<Record<string, string>>,
-): string {
-  if (baseURL === undefined || baseURL === '') return url;
-  let known = rebased.get(schemes);
-  if (known === undefined) {
-    known = new Map();
-    rebased.set(schemes, known);
-  }
-  const key = `${baseURL} ${url}`;
-  let dialled = known.get(key);
-  if (dialled === undefined) {
+): (url: string, baseURL: string | undefined) => string {
+  const rebased = new Map<string, Map<string, string>>();
+  let remembered = 0;
+  return (url, baseURL) => {
+    if (baseURL === undefined || baseURL === '') return url;
+    const known = rebased.get(baseURL)?.get(url);
+    if (known !== undefined) return known;
     const base = parseUrl(baseURL, 'baseURL', schemes);
     const target = parseUrl(url, 'The model URL', schemes);
     const prefix = base.pathname.replace(/\/+$/, '');
-    dialled = `${schemes[base.protocol]}//${base.host}${prefix}${target.pathname}${target.search}`;
-    if (known.size < 64) known.set(key, dialled);
-  }
-  return dialled;
+    const dialled = `${schemes[base.protocol]}//${base.host}${prefix}${target.pathname}${target.search}`;
+    if (remembered < REMEMBERED_URLS) {
+      remembered += 1;
+      let byUrl = rebased.get(baseURL);
+      if (byUrl === undefined) {
+        byUrl = new Map();
+        rebased.set(baseURL, byUrl);
+      }
+      byUrl.set(url, dialled);
+    }
+    return dialled;
+  };
 }

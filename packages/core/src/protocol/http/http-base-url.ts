@@ -2,7 +2,7 @@
  * `baseURL` for HTTP endpoints: the same rule as for WebSocket ones (scheme, host and port replaced,
  * the model's path kept behind the base URL's own path), with `ws:`/`wss:` read as `http:`/`https:`.
  */
-import { rebaseUrl } from '../rebase-url';
+import { createRebaser } from '../rebase-url';
 
 const HTTP_SCHEME: Readonly<Record<string, string>> = {
   'http:': 'http:',
@@ -10,6 +10,8 @@ const HTTP_SCHEME: Readonly<Record<string, string>> = {
   'ws:': 'http:',
   'wss:': 'https:',
 };
+
+const rebase = createRebaser(HTTP_SCHEME);
 
 /**
  * Points an HTTP endpoint at another server. Without a `baseURL` the URL is returned unchanged.
@@ -22,5 +24,5 @@ const HTTP_SCHEME: Readonly<Record<string, string>> = {
  * ```
  */
 export function withHttpBaseURL(url: string, baseURL?: string): string {
-  return rebaseUrl(url, baseURL, HTTP_SCHEME);
+  return rebase(url, baseURL);
 }

@@ -2,7 +2,7 @@
  * `baseURL`: dialling a proxy or gateway in front of Spark instead of spark-api.xf-yun.com, with the
  * model's path kept.
  */
-import { rebaseUrl } from '../rebase-url';
+import { createRebaser } from '../rebase-url';
 
 const WEBSOCKET_SCHEME: Readonly<Record<string, string>> = {
   'ws:': 'ws:',
@@ -10,6 +10,8 @@ const WEBSOCKET_SCHEME: Readonly<Record<string, string>> = {
   'http:': 'ws:',
   'https:': 'wss:',
 };
+
+const rebase = createRebaser(WEBSOCKET_SCHEME);
 
 /**
  * Points a model URL at another server (a mock, a proxy): replaces scheme, host and port and keeps
@@ -27,5 +29,5 @@ const WEBSOCKET_SCHEME: Readonly<Record<string, string>> = {
  * ```
  */
 export function withBaseURL(url: string, baseURL?: string): string {
-  return rebaseUrl(url, baseURL, WEBSOCKET_SCHEME);
+  return rebase(url, baseURL);
 }
