@@ -8,13 +8,7 @@ import { createSparkEngine, type SparkConnection, type SparkTransport } from '@x
 import { answerFrames } from '@xinghuo/core/testing';
 import { AsyncQueue } from '@xinghuo/core/transport';
 import { type AllocationSample, sampleAllocations } from '../support/heap-profile';
-import {
-  type BatchRunner,
-  cpuMicrosPerRequest,
-  ENGINE_COST_ANSWER,
-  inBatches,
-  readsAnswer,
-} from '../support/measure';
+import { type BatchRunner, cpuMicrosPerRequest, ENGINE_COST_ANSWER, engineLoop } from '../support/measure';
 
 const FRAMES = answerFrames(ENGINE_COST_ANSWER, { chunkSize: 10 }).map((frame) => JSON.stringify(frame));
 
@@ -47,7 +41,7 @@ function engineRunner(concurrency: number): BatchRunner {
     transport: memorySocketTransport,
     defaultModel: 'lite',
   });
-  return inBatches(readsAnswer(client), concurrency);
+  return engineLoop(client, concurrency);
 }
 
 /** CPU microseconds per request over `count` requests, `concurrency` at a time (after a warm-up). */
@@ -61,9 +55,7 @@ export async function engineCostPerRequest(count: number, concurrency: number): 
  * Deterministic enough to compare builds on a busy machine, where CPU time is not.
  */
 export async function engineAllocations(count: number, concurrency: number): Promise<AllocationSample> {
-  const run = engineRunner(concurrency);
-  await run(Math.min(count, 500));
-  return sampleAllocations(run, count);
+  return sampleAllocations(engineRunner(concurrency), count);
 }
 
 if (process.argv[1]?.includes('engine-cost')) {

@@ -16,7 +16,6 @@ import { engineRunner } from './engine-cost';
 const requests = Number(process.env.ALLOCATION_REQUESTS ?? 2000);
 const top = Number(process.env.ALLOCATION_TOP ?? 30);
 const run = engineRunner(10);
-await run(500); // warm-up: optimized code allocates differently from the interpreter
 
 const { bytesPerRequest, sites } = await sampleAllocations(run, requests, 128);
 const bytesIn = (test: (where: string) => boolean) =>

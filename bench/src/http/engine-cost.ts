@@ -8,15 +8,8 @@
  * `ENGINE_COST_CORE` names another build of `@xinghuo/core` to measure (the path of a copy of its
  * `dist/index.js`): runs of two builds, alternated, compare them on a machine too busy for one run each.
  */
-import { createHook } from 'node:async_hooks';
 import type * as Core from '@xinghuo/core';
-import {
-  type BatchRunner,
-  cpuMicrosPerRequest,
-  ENGINE_COST_ANSWER,
-  inBatches,
-  readsAnswer,
-} from '../support/measure';
+import { type BatchRunner, cpuMicrosPerRequest, ENGINE_COST_ANSWER, engineLoop } from '../support/measure';
 
 const { createSparkEngine } = (await import(process.env.ENGINE_COST_CORE ?? '@xinghuo/core')) as typeof Core;
 
@@ -70,7 +63,7 @@ export function engineRunner(concurrency: number): BatchRunner {
     fetch: memoryFetch,
     defaultModel: 'lite',
   });
-  return inBatches(readsAnswer(client), concurrency);
+  return engineLoop(client, concurrency);
 }
 
 /** CPU microseconds per HTTP request over `count` requests, `concurrency` at a time (after a warm-up). */
@@ -78,30 +71,7 @@ export async function httpEngineCostPerRequest(count: number, concurrency: numbe
   return cpuMicrosPerRequest(engineRunner(concurrency), count);
 }
 
-/**
- * Promises created per HTTP request (the memory `fetch`'s own included): deterministic, so it compares
- * builds on a busy machine where CPU time does not.
- */
-export async function httpEnginePromisesPerRequest(count: number, concurrency: number): Promise<number> {
-  const run = engineRunner(concurrency);
-  await run(Math.min(count, 200));
-  let promises = 0;
-  const hook = createHook({
-    init(_id, type) {
-      if (type === 'PROMISE') promises += 1;
-    },
-  }).enable();
-  try {
-    await run(count);
-  } finally {
-    hook.disable();
-  }
-  return promises / count;
-}
-
 if (process.argv[1]?.includes('engine-cost')) {
-  const promises = await httpEnginePromisesPerRequest(1000, 10);
-  process.stdout.write(`HTTP engine: ${promises.toFixed(1)} promises per request\n`);
   const count = Number(process.env.ENGINE_COST_COUNT ?? 5000);
   for (const concurrency of [1, 100]) {
     const runs: number[] = [];

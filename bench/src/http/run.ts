@@ -52,13 +52,10 @@ export interface HttpLevelResult {
   vsBaseline: SideComparison;
   /** SDK / openai-node. */
   vsOpenai: SideComparison;
-  /**
-   * Diagnostic: the hand-written client giving `fetch` an `AbortSignal` per request. Absent from
-   * results written before it was measured.
-   */
-  baselineWithSignal?: HttpSideSummary | undefined;
+  /** Diagnostic: the hand-written client giving `fetch` an `AbortSignal` per request. */
+  baselineWithSignal: HttpSideSummary;
   /** Hand-written client with a signal / without: what the signal alone costs. */
-  signalVsBaseline?: SideComparison | undefined;
+  signalVsBaseline: SideComparison;
 }
 
 /** What one side made of the tool-call scenario. */

@@ -6,7 +6,7 @@
  */
 import { Session } from 'node:inspector/promises';
 import { locate } from './cpu-profile';
-import type { BatchRunner } from './measure';
+import { type BatchRunner, warmUp } from './measure';
 
 /** One node of V8's sampling heap profile. */
 interface SamplingHeapProfileNode {
@@ -30,15 +30,16 @@ export interface AllocationSample {
 }
 
 /**
- * Samples the allocations of `run(count)` (warm `run` up first: optimized code allocates differently
- * from the interpreter) and divides them by `count`. `samplingInterval` is V8's mean bytes between
- * samples.
+ * Samples the allocations of `run(count)`, after a warm-up ({@link warmUp}: optimized code allocates
+ * differently from the interpreter), and divides them by `count`. `samplingInterval` is V8's mean
+ * bytes between samples.
  */
 export async function sampleAllocations(
   run: BatchRunner,
   count: number,
   samplingInterval = 256,
 ): Promise<AllocationSample> {
+  await warmUp(run, count);
   const session = new Session();
   session.connect();
   let head: SamplingHeapProfileNode;

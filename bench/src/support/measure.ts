@@ -36,7 +36,7 @@ export async function measure(work: () => Promise<void>): Promise<Measurement> {
 export type BatchRunner = (count: number) => Promise<void>;
 
 /** A {@link BatchRunner} over `one`: batches of `concurrency` concurrent calls, the last one smaller. */
-export function inBatches(one: () => Promise<void>, concurrency: number): BatchRunner {
+function inBatches(one: () => Promise<void>, concurrency: number): BatchRunner {
   return async (count) => {
     for (let done = 0; done < count; done += concurrency) {
       await Promise.all(Array.from({ length: Math.min(concurrency, count - done) }, one));
@@ -44,12 +44,20 @@ export function inBatches(one: () => Promise<void>, concurrency: number): BatchR
   };
 }
 
+/** Requests run before an in-process measurement, so the measured ones run optimized code. */
+const WARM_UP = 500;
+
 /**
- * CPU microseconds (user + system) per request over `count` requests of `run`, after a warm-up of
- * up to 500 requests so the measured ones run optimized code.
+ * Runs up to {@link WARM_UP} requests of `run` before measuring `count` of them: optimized code runs
+ * faster and allocates differently from the interpreter.
  */
+export function warmUp(run: BatchRunner, count: number): Promise<void> {
+  return run(Math.min(count, WARM_UP));
+}
+
+/** CPU microseconds (user + system) per request over `count` requests of `run`, after {@link warmUp}. */
 export async function cpuMicrosPerRequest(run: BatchRunner, count: number): Promise<number> {
-  await run(Math.min(count, 500));
+  await warmUp(run, count);
   const before = process.cpuUsage();
   await run(count);
   const cpu = process.cpuUsage(before);
@@ -69,7 +77,7 @@ interface TextStreaming {
  * One engine-cost request: streams `你好` through `engine`, reads `textStream` as the overhead
  * benchmark reads, and throws unless the text is {@link ENGINE_COST_ANSWER} whole.
  */
-export function readsAnswer(engine: TextStreaming): () => Promise<void> {
+function readsAnswer(engine: TextStreaming): () => Promise<void> {
   return async () => {
     let text = '';
     for await (const delta of engine.stream({ messages: [{ role: 'user', content: '你好' }] }).textStream) {
@@ -77,4 +85,12 @@ export function readsAnswer(engine: TextStreaming): () => Promise<void> {
     }
     if (text !== ENGINE_COST_ANSWER) throw new Error(`wrong answer: ${text}`);
   };
+}
+
+/**
+ * The engine-cost scripts' request loop: {@link readsAnswer} through `engine`, `concurrency` requests
+ * at a time.
+ */
+export function engineLoop(engine: TextStreaming, concurrency: number): BatchRunner {
+  return inBatches(readsAnswer(engine), concurrency);
 }

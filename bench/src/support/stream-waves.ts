@@ -48,7 +48,11 @@ export async function measureWaves<Answer>(
   // Warm-up: load modules, compile the hot paths and let the heap grow to its working size.
   const warmUpWave = Math.min(load.concurrency, WARM_UP_REQUESTS);
   const warmUp = await measure(async () => {
-    for (let done = 0; done < WARM_UP_REQUESTS; done += warmUpWave) await wave(warmUpWave, done);
+    // Exactly WARM_UP_REQUESTS, the last wave smaller when the concurrency does not divide it (the
+    // profiles divide the warm-up's samples by that count).
+    for (let done = 0; done < WARM_UP_REQUESTS; done += warmUpWave) {
+      await wave(Math.min(warmUpWave, WARM_UP_REQUESTS - done), done);
+    }
   });
   counting = true;
   const measurement = await measure(async () => {

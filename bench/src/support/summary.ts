@@ -67,7 +67,7 @@ function renderOverhead(levels: readonly OverheadLevelResult[]): string {
       side.cpuUserTimeRatio.toFixed(2),
       side.wallTimeRatio.toFixed(2),
       side.peakRssRatio.toFixed(2),
-      side.warmUpCpuMs === undefined ? '—' : `${side.warmUpCpuMs} (${side.warmUpCpuRatio.toFixed(2)})`,
+      `${side.warmUpCpuMs} (${side.warmUpCpuRatio.toFixed(2)})`,
     ];
     return [
       row('SDK, defaults', { ...level.sdk, ...level }),
@@ -81,7 +81,7 @@ function renderOverhead(levels: readonly OverheadLevelResult[]): string {
         '1.00',
         '1.00',
         '1.00',
-        level.baseline.warmUpCpuMs === undefined ? '—' : `${level.baseline.warmUpCpuMs} (1.00)`,
+        `${level.baseline.warmUpCpuMs} (1.00)`,
       ],
     ];
   });
@@ -144,8 +144,7 @@ function renderHttp(http: HttpBenchmarkResult): string {
       `${level.sdk.peakRssMiB} / ${other.peakRssMiB}`,
       mark(ratios.peakRssRatio, goals.peakRssRatio),
       `${level.sdk.completeAnswers} / ${other.completeAnswers}`,
-      // Results written before the warm-up was measured have no figure.
-      level.sdk.warmUpCpuMs === undefined ? '—' : `${level.sdk.warmUpCpuMs} / ${other.warmUpCpuMs}`,
+      `${level.sdk.warmUpCpuMs} / ${other.warmUpCpuMs}`,
     ];
     return [
       row('hand-written `fetch` + SSE', level.baseline, level.vsBaseline, HTTP_GOALS.vsBaseline),
@@ -167,41 +166,35 @@ function renderHttp(http: HttpBenchmarkResult): string {
       ? '0'
       : `${result.errors}: \`${(result.firstError ?? '').replace(/[`|\n]/g, ' ').slice(0, 80)}\``,
   ]);
-  const signalRows = http.levels.flatMap((level) => {
+  const signalRows = http.levels.map((level) => {
     const { baselineWithSignal: withSignal, signalVsBaseline: ratios } = level;
-    if (!withSignal || !ratios) return [];
     return [
-      [
-        level.concurrency,
-        `${withSignal.cpuMs} / ${level.baseline.cpuMs}`,
-        ratios.cpuTimeRatio.toFixed(2),
-        `${withSignal.wallMs} / ${level.baseline.wallMs}`,
-        ratios.wallTimeRatio.toFixed(2),
-        `${withSignal.peakRssMiB} / ${level.baseline.peakRssMiB}`,
-        ratios.peakRssRatio.toFixed(2),
-      ],
+      level.concurrency,
+      `${withSignal.cpuMs} / ${level.baseline.cpuMs}`,
+      ratios.cpuTimeRatio.toFixed(2),
+      `${withSignal.wallMs} / ${level.baseline.wallMs}`,
+      ratios.wallTimeRatio.toFixed(2),
+      `${withSignal.peakRssMiB} / ${level.baseline.peakRssMiB}`,
+      ratios.peakRssRatio.toFixed(2),
     ];
   });
-  const signalSection =
-    signalRows.length === 0
-      ? []
-      : [
-          '',
-          "Diagnostic: what an `AbortSignal` alone costs the hand-written client (a fresh, never-aborted `new AbortController().signal` given to Node's `fetch` per request; no goal).",
-          '',
-          markdownTable(
-            [
-              'concurrent streams',
-              'CPU ms (with signal / without)',
-              'CPU ratio',
-              'wall ms (with / without)',
-              'wall ratio',
-              'peak RSS MiB (with / without)',
-              'RSS ratio',
-            ],
-            signalRows,
-          ),
-        ];
+  const signalSection = [
+    '',
+    "Diagnostic: what an `AbortSignal` alone costs the hand-written client (a fresh, never-aborted `new AbortController().signal` given to Node's `fetch` per request; no goal).",
+    '',
+    markdownTable(
+      [
+        'concurrent streams',
+        'CPU ms (with signal / without)',
+        'CPU ratio',
+        'wall ms (with / without)',
+        'wall ratio',
+        'peak RSS MiB (with / without)',
+        'RSS ratio',
+      ],
+      signalRows,
+    ),
+  ];
   return [
     '### HTTP protocol: `@xinghuo/node` over HTTP / hand-written `fetch` client and / `openai` v5 (medians; goals ≤ 1.10 time vs hand-written, ≤ 1.00 vs openai, ≤ 1.15 RSS)',
     '',
