@@ -266,6 +266,14 @@ describe('createSparkClient configuration', () => {
     expect(create({ baseURL: 'not a url' })).toThrow(SparkConfigError);
   });
 
+  it('refuses a credential with a line break (a value read from a file), naming the option, not the value', () => {
+    const password = 'secret-password-0001';
+    expect(create({ apiSecret: `${CREDENTIALS.apiSecret}\n` })).toThrow(/apiSecret contains a line break/);
+    expect(create({ apiKey: `${CREDENTIALS.apiKey}\r` })).toThrow(/apiKey contains a line break/);
+    expect(create({ apiPassword: `${password}\n`, protocol: 'http' })).toThrow(SparkConfigError);
+    expect(create({ apiPassword: `${password}\n`, protocol: 'http' })).not.toThrow(password);
+  });
+
   it('never puts the key or the secret in a configuration error message', () => {
     let message = '';
     try {

@@ -59,10 +59,28 @@ export function checkClientOptions(options: SparkClientOptions | SparkEngineOpti
   if (options.apiPassword !== undefined && !options.apiPassword) {
     throw new SparkConfigError('apiPassword must be a non-empty string.');
   }
+  checkCredentialCharacters(options);
   if (options.now !== undefined && typeof options.now !== 'function') {
     throw new SparkConfigError('now must be a function returning epoch milliseconds.');
   }
   if (options.baseURL !== undefined) withBaseURL('wss://spark-api.xf-yun.com/v1.1/chat', options.baseURL);
+}
+
+/**
+ * A credential read from a file often ends with a line break; sent in a header it would make the
+ * request fail far from the cause ("fetch failed"). Refused here, naming the option, never the value.
+ */
+function checkCredentialCharacters(options: SparkClientOptions | SparkEngineOptions): void {
+  const credentials = options as Pick<SparkClientOptions, 'apiKey' | 'apiSecret' | 'apiPassword'>;
+  for (const field of ['apiKey', 'apiSecret', 'apiPassword'] as const) {
+    const value = credentials[field];
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
+    if (typeof value === 'string' && /[\u0000-\u001f\u007f]/.test(value)) {
+      throw new SparkConfigError(
+        `${field} contains a line break or another control character: trim the value (read from a file?).`,
+      );
+    }
+  }
 }
 
 function checkProtocol(protocol: unknown, field: string): void {
