@@ -16,6 +16,7 @@ export {
   type SparkEnvSettings,
 } from './env-config';
 export { createNodeFetch, type NodeFetchOptions } from './http/node-fetch';
+export type { NodeNetworkOptions } from './network-options';
 export { nodeHmacSha256 } from './node-hmac';
 export {
   createNodeRelayHandler,

@@ -17,24 +17,16 @@ import {
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
-import type { ConnectionOptions } from 'node:tls';
 import type { SparkFetch } from '@xinghuo/core';
 import { onAbort } from '@xinghuo/core/transport';
+import type { NodeNetworkOptions } from '../network-options';
 import { connectThroughTunnel, openProxyTunnel } from '../proxy/proxy-tunnel';
-import { type ProxyResolver, proxyChooser } from '../proxy/proxy-url';
+import { proxyChooser } from '../proxy/proxy-url';
 import { refuseUnverifiedAgent } from '../tls/tls-policy';
 import { responseBody } from './response-body';
 
-/** Options of {@link createNodeFetch}. */
-export interface NodeFetchOptions {
-  /**
-   * An HTTP proxy for every request (`http://user:password@proxy.corp:3128`; `https://` proxies work
-   * too), or a function that picks one per URL, such as `proxyFromEnv()`. Requests go through a
-   * `CONNECT` tunnel (one per request); TLS to the target runs inside it, verified as without a proxy.
-   */
-  proxy?: string | URL | ProxyResolver | undefined;
-  /** Extra trusted CA certificates (PEM) for TLS to the target or to an `https://` proxy. */
-  ca?: ConnectionOptions['ca'] | undefined;
+/** Options of {@link createNodeFetch}: the {@link NodeNetworkOptions} and an agent. */
+export interface NodeFetchOptions extends NodeNetworkOptions {
   /**
    * An `http.Agent` or `https.Agent` for the requests whose scheme it serves (requests of the other
    * scheme use the default agent). Default: a keep-alive agent per scheme, one per fetch. An agent

@@ -11,24 +11,15 @@ import {
 } from '@xinghuo/core';
 import { errorFromHandshake, onAbort } from '@xinghuo/core/transport';
 import WebSocket, { type ClientOptions } from 'ws';
-import type { ProxyResolver } from '../proxy/proxy-from-env';
+import type { NodeNetworkOptions } from '../network-options';
 import { connectThroughTunnel, openProxyTunnel } from '../proxy/proxy-tunnel';
 import { proxyChooser } from '../proxy/proxy-url';
 import { isCertificateFailure, refuseUnverifiedAgent } from '../tls/tls-policy';
 import { readLimitedBody } from './read-limited-body';
 import { wrapWebSocket } from './ws-connection';
 
-/** Options of {@link createWsTransport}. */
-export interface WsTransportOptions {
-  /**
-   * An HTTP proxy for every connection (`http://user:password@proxy.corp:3128`; `https://` proxies
-   * work too), or a function that picks one per URL, such as {@link proxyFromEnv} for the
-   * `HTTPS_PROXY` / `NO_PROXY` variables. The WebSocket goes through a `CONNECT` tunnel; TLS to Spark
-   * runs end to end inside it and is verified as without a proxy. Not together with `agent`.
-   */
-  proxy?: string | URL | ProxyResolver | undefined;
-  /** Extra trusted CA certificates (PEM) for TLS to Spark or to an `https://` proxy, e.g. a company CA. */
-  ca?: ConnectionOptions['ca'] | undefined;
+/** Options of {@link createWsTransport}. A `proxy` and an `agent` do not go together. */
+export interface WsTransportOptions extends NodeNetworkOptions {
   /**
    * An `http.Agent`/`https.Agent` for the upgrade request, e.g. `new https.Agent({ keepAlive })` or a
    * third-party proxy agent. An agent with `rejectUnauthorized: false` is refused: certificates are
